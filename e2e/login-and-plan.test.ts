@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
+import {
+  openTestDatabase,
+  TEST_DIALECTS,
+  type TestDatabase,
+} from '../packages/server/src/testing/databases.ts';
+
+describe.each(TEST_DIALECTS)(
+  'a commune officer signs in and opens the demo plan (%s)',
+  (dialect) => {
+    let server: TestServer;
+    let browser: Browser;
+    let database: TestDatabase | undefined;
+
+    beforeAll(async () => {
+      // SQLite: the server creates its own file; PostgreSQL: a fresh schema it seeds itself.
+      database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
+      server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      await database?.dispose();
+    });
+
+    it('shows a Vietnamese error for a wrong password, then logs in and shows the plan', async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await page.getByLabel('Tên đăng nhập').fill('kienhung.daumoi');
+      await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+
+      await page.getByLabel('Mật khẩu').fill('Demo@2026');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
+      const rows = page.locator('tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain('Xã Kiến Hưng');
+
+      await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
+      await page.getByTestId('indicator-table').waitFor();
+      const indicators = await page.getByTestId('indicator-table').textContent();
+      expect(indicators).toContain(
+        'Tỷ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp',
+      );
+      expect(indicators).toContain('Top 50 của thành phố về phát triển KHCN và ĐMST');
+
+      await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
+      const tasks = await page.getByTestId('task-table').textContent();
+      expect(tasks).toContain('Thường xuyên');
+
+      // A reload keeps the session (httpOnly cookie) and the client-side route.
+      await page.reload();
+      await page.getByTestId('indicator-table').waitFor();
+      await page.close();
+    });
+  },
+);

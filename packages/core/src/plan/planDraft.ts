@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+// The plan-draft JSON the importer prints (fixtures/SCHEMA.md): plan metadata and every
+// numbered indicator and task row, verbatim. This schema is the boundary between the
+// importer and everything else; the server validates every draft against it.
+
+const nullableText = z.string().nullable();
+
+export const BasisDocument = z.object({
+  number: z.string(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+});
+
+export const ReportingObligation = z.object({
+  frequency: z.enum(['monthly', 'quarterly', 'semiannual', 'annual', 'adhoc']),
+  due: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .nullable(),
+  text: z.string(),
+});
+
+export const PlanMetadata = z.object({
+  issuer: z.string(),
+  locality: z.string().nullable(),
+  number: nullableText,
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .nullable(),
+  title: z.string(),
+  signer: z
+    .object({ name: nullableText, position: nullableText, authority: nullableText })
+    .nullable(),
+  basis: z.array(BasisDocument),
+  replaces: z.array(z.string()),
+  focal_unit: nullableText,
+  reporting: z.array(ReportingObligation),
+});
+
+export const DraftIndicator = z.object({
+  table: z.string(),
+  group: nullableText,
+  code: z.string(),
+  name: z.string(),
+  unit: nullableText,
+  targets: z.record(z.string(), z.string()),
+  lead: nullableText,
+  output: nullableText,
+  director: nullableText,
+  responsible: nullableText,
+});
+
+export const DraftTask = z.object({
+  table: z.string(),
+  group: nullableText,
+  code: z.string(),
+  content: z.string(),
+  lead: nullableText,
+  coordinate: nullableText,
+  output: nullableText,
+  deadline: nullableText,
+  director: nullableText,
+  responsible: nullableText,
+});
+
+export const DraftNote = z.object({ where: z.string(), note: z.string() });
+
+export const PlanDraft = z.object({
+  source: z.string(),
+  plan: PlanMetadata,
+  indicators: z.array(DraftIndicator),
+  tasks: z.array(DraftTask),
+  notes: z.array(DraftNote).optional(),
+  warnings: z.array(z.object({ where: z.string(), message: z.string() })).optional(),
+});
+
+export type PlanDraft = z.infer<typeof PlanDraft>;
+export type DraftIndicator = z.infer<typeof DraftIndicator>;
+export type DraftTask = z.infer<typeof DraftTask>;
+export type PlanMetadata = z.infer<typeof PlanMetadata>;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { sameUnit, unitKey } from './units.ts';
+
+describe('unitKey', () => {
+  it('treats the spellings of one unit found in the seed plans as one', () => {
+    const spellings = [
+      'Phòng Văn hoá-Xã hội',
+      'Phòng VH-XH',
+      'Phòng Văn hóa – Xã hội phường',
+      'Phòng Văn hóa - Xã hội xã',
+      'Phòng Văn hóa-Xã hội',
+    ];
+    const keys = new Set(spellings.map(unitKey));
+    expect([...keys]).toEqual(['phong van hoa xa hoi']);
+  });
+  it('expands the service-centre abbreviations', () => {
+    expect(sameUnit('Trung tâm PVHCC', 'Trung tâm phục vụ HCC')).toBe(true);
+    expect(sameUnit('Trung tâm PVHCC', 'Trung tâm Phục vụ hành chính công xã')).toBe(true);
+  });
+  it('keeps different units apart', () => {
+    expect(sameUnit('Phòng Kinh tế', 'Phòng Văn hóa - Xã hội')).toBe(false);
+    expect(sameUnit('Công an xã', 'Ban Chỉ huy Quân sự xã')).toBe(false);
+  });
+  it('does not strip the unit word itself when the name is only the level', () => {
+    expect(unitKey('Công an xã')).toBe('cong an');
+  });
+});

@@ -1,0 +1,39 @@
+import { searchKey } from './vietnamese.ts';
+
+// Unit names are written many ways in one plan: "Phòng Văn hoá-Xã hội", "Phòng VH-XH",
+// "Phòng Văn hóa – Xã hội phường". unitKey() maps them to one comparable key so the
+// importer can match a "chủ trì"/"phối hợp" cell to the commune's org units.
+
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/\bvh\s*-\s*xh\b/g, 'van hoa xa hoi'],
+  [/\bvhxh\b/g, 'van hoa xa hoi'],
+  [/\bhdnd\b/g, 'hoi dong nhan dan'],
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bpvhcc\b/g, 'phuc vu hanh chinh cong'],
+  [/\bphuc vu hcc\b/g, 'phuc vu hanh chinh cong'],
+  [/\bhcc\b/g, 'hanh chinh cong'],
+  [/\bbchqs\b/g, 'ban chi huy quan su'],
+  [/\bchqs\b/g, 'chi huy quan su'],
+  [/\bkt\b/g, 'kinh te'],
+];
+
+/** Trailing words that only repeat which level the unit belongs to. */
+const LEVEL_SUFFIX = /\s+(xa|phuong|dac khu)$/;
+
+export function unitKey(name: string): string {
+  let key = searchKey(name)
+    .replace(/[–—-]/g, ' - ')
+    .replace(/[.,;:]+$/g, '');
+  for (const [pattern, replacement] of ABBREVIATIONS) key = key.replace(pattern, replacement);
+  key = key
+    .replace(/\s*-\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  while (LEVEL_SUFFIX.test(key)) key = key.replace(LEVEL_SUFFIX, '');
+  return key;
+}
+
+/** True when two written unit names denote the same unit. */
+export function sameUnit(a: string, b: string): boolean {
+  return unitKey(a) === unitKey(b);
+}

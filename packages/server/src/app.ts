@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Kysely } from 'kysely';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/schema.ts';
+import type { DatabaseHandle } from './db/dialect.ts';
+import { HttpError } from './http/errors.ts';
+import { registerAuth } from './auth/plugin.ts';
+import { authRoutes } from './auth/routes.ts';
+import { planRoutes } from './plans/routes.ts';
+import { healthRoutes } from './http/health.ts';
+import { securityHeaders } from './http/security.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    database: DatabaseHandle;
+    config: Config;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: boolean | object;
+}
+
+/** Builds the HTTP application: one Fastify instance, each domain registering its routes. */
+export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.decorate('db', database.db);
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler(app));
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Tiến độ API',
+        version: '0.1.0',
+        description: 'API theo dõi kế hoạch thực hiện Nghị quyết 57-NQ/TW',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tiendo_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  securityHeaders(app);
+  registerAuth(app);
+
+  healthRoutes(app);
+  authRoutes(app);
+  planRoutes(app);
+
+  if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
+  return app;
+}
+
+function serveWeb(app: FastifyInstance, root: string): void {
+  void app.register(fastifyStatic, { root, wildcard: false });
+  // The web app routes on the client: any non-API path gets index.html.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.code(404).send({ error: 'Không tìm thấy địa chỉ này', code: 'not_found' });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}
+
+function errorHandler(app: FastifyInstance) {
+  return (
+    error: unknown,
+    request: import('fastify').FastifyRequest,
+    reply: import('fastify').FastifyReply,
+  ) => {
+    if (error instanceof HttpError) {
+      return reply
+        .code(error.statusCode)
+        .send({ error: error.message, code: error.code, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+      return reply
+        .code(400)
+        .send({ error: 'Dữ liệu gửi lên không hợp lệ', code: 'validation', details });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413)
+      return reply.code(413).send({ error: 'Dữ liệu gửi lên quá lớn', code: 'too_large' });
+    if (status && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: 'Yêu cầu không hợp lệ', code: 'bad_request' });
+    }
+    app.log.error({ err: error, url: request.url }, 'unhandled error');
+    return reply.code(500).send({ error: 'Lỗi hệ thống. Vui lòng thử lại sau.', code: 'internal' });
+  };
+}

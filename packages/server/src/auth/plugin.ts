@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forbidden, HttpError, unauthorized } from '../http/errors.ts';
+import type { Role } from './roles.ts';
+import { findSessionUser, SESSION_COOKIE, type SessionUser } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Login creates the session, so it cannot carry the session's CSRF token. It only accepts
+ * a JSON body, which a cross-site form cannot send without a CORS preflight. */
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+/** Reads the session cookie on every request and enforces the CSRF token on writes. */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.user = token ? await findSessionUser(app.db, token) : null;
+    const path = request.url.split('?')[0]!;
+    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(path) || !request.user) return;
+    if (request.headers['x-csrf-token'] !== request.user.csrfToken) {
+      throw new HttpError(
+        403,
+        'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.',
+        'csrf',
+      );
+    }
+  });
+}
+
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw unauthorized();
+  return request.user;
+}
+
+export function hasRole(user: SessionUser, ...roles: Role[]): boolean {
+  return user.roles.some((r) => roles.includes(r.role));
+}
+
+export function requireRole(request: FastifyRequest, ...roles: Role[]): SessionUser {
+  const user = requireUser(request);
+  if (!hasRole(user, 'admin', ...roles)) throw forbidden();
+  return user;
+}

@@ -1,0 +1,29 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle } from './dialect.ts';
+import * as initial from './migrations/0001_initial.ts';
+
+// Migrations are listed here (not read from disk) so they work the same under tsx, vitest
+// and a bundled build. Each receives the dialect for the few types that differ.
+const MIGRATIONS = { '0001_initial': initial };
+
+function provider(handle: DatabaseHandle): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) {
+        out[name] = {
+          up: (db) => m.up({ db, dialect: handle.dialect }),
+          down: (db) => m.down({ db }),
+        };
+      }
+      return out;
+    },
+  };
+}
+
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: provider(handle) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

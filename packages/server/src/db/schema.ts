@@ -1,0 +1,319 @@
+import type { Generated } from 'kysely';
+
+// Table types for Kysely. Timestamps and dates are ISO-8601 text in both dialects so that
+// queries, sorting and JSON output are identical on SQLite and PostgreSQL.
+
+type Id = Generated<number>;
+type Version = Generated<number>;
+
+export interface OrgUnitTable {
+  id: Id;
+  parent_id: number | null;
+  /** 'province' | 'commune' | 'unit' */
+  kind: string;
+  /** Administrative code (Decision 19/2025/QĐ-TTg) for provinces and communes. */
+  code: string | null;
+  name: string;
+  short_name: string | null;
+  /** Diacritic-free, lower-case name for search and unit matching. */
+  search_key: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_id: number | null;
+  version: Version;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Id;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  unit_id: number | null;
+  active: Generated<number>;
+  must_change_password: Generated<number>;
+  version: Version;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentTable {
+  id: Id;
+  user_id: number;
+  /** see Role in auth/roles.ts */
+  role: string;
+  /** The org unit (province, commune or unit) the role applies to. */
+  scope_unit_id: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a leaked database does not leak live sessions. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+export interface DocumentTable {
+  id: Id;
+  commune_id: number;
+  filename: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface PlanTable {
+  id: Id;
+  commune_id: number;
+  document_id: number | null;
+  number: string | null;
+  title: string;
+  issuer: string;
+  issued_on: string | null;
+  /** 'draft' | 'published' | 'archived' */
+  status: string;
+  focal_unit_id: number | null;
+  focal_unit_text: string | null;
+  parent_plan_id: number | null;
+  /** The reviewed PlanDraft JSON while status is draft. */
+  draft_json: string | null;
+  /** basis, signer, reporting obligations, replaces — as imported. */
+  metadata_json: string;
+  version: Version;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface PlanSectionTable {
+  id: Id;
+  plan_id: number;
+  /** Appendix label as printed, e.g. "PHỤ LỤC 01". */
+  appendix: string;
+  /** 'indicators' | 'tasks' */
+  kind: string;
+  /** Group heading as "<numeral>. <text>", null when the table has no groups. */
+  heading: string | null;
+  ordinal: number;
+}
+
+export interface IndicatorTable {
+  id: Id;
+  plan_id: number;
+  section_id: number;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  measure_unit: string | null;
+  lead_text: string | null;
+  output: string | null;
+  director: string | null;
+  responsible: string | null;
+  catalogue_id: number | null;
+  ordinal: number;
+  version: Version;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorTargetTable {
+  id: Id;
+  indicator_id: number;
+  /** Milestone year; null when one value spans every year. */
+  year: number | null;
+  raw_text: string;
+}
+
+export interface IndicatorCatalogueTable {
+  id: Id;
+  code: string;
+  name: string;
+  search_key: string;
+  measure_unit: string | null;
+}
+
+export interface TaskTable {
+  id: Id;
+  plan_id: number;
+  section_id: number;
+  code: string;
+  content: string;
+  lead_text: string | null; // chủ trì
+  coordinate_text: string | null; // phối hợp
+  output: string | null; // sản phẩm đầu ra
+  deadline_text: string | null; // thời gian hoàn thành
+  director: string | null;
+  responsible: string | null;
+  ordinal: number;
+  version: Version;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemUnitTable {
+  item_id: number;
+  unit_id: number;
+  /** 'lead' | 'coordinate' */
+  role: string;
+}
+
+export interface CascadeLinkTable {
+  id: Id;
+  /** 'task' | 'indicator' */
+  child_kind: string;
+  child_id: number;
+  parent_kind: string;
+  parent_id: number;
+  created_at: string;
+}
+
+export interface ReportingPeriodTable {
+  id: Id;
+  plan_id: number;
+  /** 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'adhoc' */
+  kind: string;
+  label: string;
+  window_start: string;
+  window_end: string;
+  due_date: string;
+  lock_after_days: number | null;
+  /** 'planned' | 'open' | 'closed' | 'locked' */
+  status: string;
+  version: Version;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportTable {
+  id: Id;
+  period_id: number;
+  unit_id: number;
+  /** 'draft' | 'submitted' | 'returned' | 'approved' */
+  status: string;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  review_comment: string | null;
+  version: Version;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskUpdateTable {
+  id: Id;
+  report_id: number;
+  task_id: number;
+  status: string | null;
+  progress: number | null;
+  results: string | null;
+  resources_vnd: number | null;
+  difficulties: string | null;
+  proposals: string | null;
+  evidence_text: string | null;
+  review_comment: string | null;
+  version: Version;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface IndicatorValueTable {
+  id: Id;
+  report_id: number;
+  indicator_id: number;
+  value_number: number | null;
+  value_text: string | null;
+  data_source: string | null;
+  note: string | null;
+  review_comment: string | null;
+  version: Version;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface AttachmentTable {
+  id: Id;
+  report_id: number;
+  task_update_id: number | null;
+  filename: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: string;
+  user_id: number | null;
+  entity: string;
+  entity_id: number;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  reason: string | null;
+}
+
+export interface NotificationTable {
+  id: Id;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  user_id: number;
+  response_json: string;
+  created_at: string;
+}
+
+export interface Database {
+  org_units: OrgUnitTable;
+  users: UserTable;
+  role_assignments: RoleAssignmentTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  documents: DocumentTable;
+  plans: PlanTable;
+  plan_sections: PlanSectionTable;
+  indicators: IndicatorTable;
+  indicator_targets: IndicatorTargetTable;
+  indicator_catalogue: IndicatorCatalogueTable;
+  indicator_units: ItemUnitTable;
+  tasks: TaskTable;
+  task_units: ItemUnitTable;
+  cascade_links: CascadeLinkTable;
+  reporting_periods: ReportingPeriodTable;
+  reports: ReportTable;
+  task_updates: TaskUpdateTable;
+  indicator_values: IndicatorValueTable;
+  attachments: AttachmentTable;
+  audit_log: AuditLogTable;
+  notifications: NotificationTable;
+  idempotency_keys: IdempotencyKeyTable;
+}

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import { searchKey } from '@tiendo/core';
+import type { Database } from '../db/schema.ts';
+import { nowIso } from '../http/time.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+
+export type OrgKind = 'province' | 'commune' | 'unit';
+
+export interface NewOrgUnit {
+  parentId: number | null;
+  kind: OrgKind;
+  name: string;
+  code?: string | null;
+  shortName?: string | null;
+}
+
+export async function createOrgUnit(db: Kysely<Database>, unit: NewOrgUnit): Promise<number> {
+  const now = nowIso();
+  const row = await db
+    .insertInto('org_units')
+    .values({
+      parent_id: unit.parentId,
+      kind: unit.kind,
+      code: unit.code ?? null,
+      name: unit.name,
+      short_name: unit.shortName ?? null,
+      search_key: searchKey(unit.name),
+      valid_from: null,
+      valid_to: null,
+      successor_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function listChildUnits(db: Kysely<Database>, parentId: number) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name', 'version'])
+    .where('parent_id', '=', parentId)
+    .orderBy('name')
+    .execute();
+}
+
+/** The commune a unit belongs to (the unit itself when it is a commune), or null. */
+export async function communeOf(db: Kysely<Database>, unitId: number): Promise<number | null> {
+  let id: number | null = unitId;
+  for (let depth = 0; id !== null && depth < 10; depth++) {
+    const row: { id: number; kind: string; parent_id: number | null } | undefined = await db
+      .selectFrom('org_units')
+      .select(['id', 'kind', 'parent_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    if (row.kind === 'commune') return row.id;
+    id = row.parent_id;
+  }
+  return null;
+}
+
+/**
+ * The communes whose plans a user may read: every commune for an admin, the communes of a
+ * province for a province role, and the user's own commune for commune- and unit-level roles.
+ */
+export async function readableCommuneIds(
+  db: Kysely<Database>,
+  user: SessionUser,
+): Promise<number[] | 'all'> {
+  if (user.roles.some((r) => r.role === 'admin')) return 'all';
+  const ids = new Set<number>();
+  for (const { scopeUnitId } of user.roles) {
+    const scope = await db
+      .selectFrom('org_units')
+      .select(['id', 'kind'])
+      .where('id', '=', scopeUnitId)
+      .executeTakeFirst();
+    if (!scope) continue;
+    if (scope.kind === 'province') {
+      const communes = await db
+        .selectFrom('org_units')
+        .select('id')
+        .where('parent_id', '=', scope.id)
+        .where('kind', '=', 'commune')
+        .execute();
+      communes.forEach((c) => ids.add(c.id));
+    } else {
+      const commune = await communeOf(db, scope.id);
+      if (commune !== null) ids.add(commune);
+    }
+  }
+  return [...ids];
+}

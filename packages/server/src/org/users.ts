@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
+import type { Role } from '../auth/roles.ts';
+import { nowIso } from '../http/time.ts';
+import { badRequest } from '../http/errors.ts';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  email?: string | null;
+  unitId: number | null;
+  roles: Array<{ role: Role; scopeUnitId: number }>;
+}
+
+export async function createUser(db: Kysely<Database>, user: NewUser): Promise<number> {
+  if (user.password.length < MIN_PASSWORD_LENGTH) {
+    throw badRequest(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`);
+  }
+  const passwordHash = await hashPassword(user.password);
+  const now = nowIso();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('users')
+      .values({
+        username: user.username.trim().toLowerCase(),
+        display_name: user.displayName,
+        email: user.email ?? null,
+        password_hash: passwordHash,
+        unit_id: user.unitId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (user.roles.length) {
+      await trx
+        .insertInto('role_assignments')
+        .values(
+          user.roles.map((r) => ({
+            user_id: row.id,
+            role: r.role,
+            scope_unit_id: r.scopeUnitId,
+            created_at: now,
+          })),
+        )
+        .execute();
+    }
+    return row.id;
+  });
+}

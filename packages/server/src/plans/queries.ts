@@ -1,0 +1,123 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+export async function listPlans(db: Kysely<Database>, communeIds: number[] | 'all') {
+  if (communeIds !== 'all' && communeIds.length === 0) return [];
+  let query = db
+    .selectFrom('plans')
+    .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
+    .select([
+      'plans.id',
+      'plans.title',
+      'plans.number',
+      'plans.issued_on',
+      'plans.status',
+      'plans.version',
+    ])
+    .select(['commune.id as commune_id', 'commune.name as commune_name'])
+    .select((eb) => [
+      eb
+        .selectFrom('indicators')
+        .whereRef('indicators.plan_id', '=', 'plans.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('indicator_count'),
+      eb
+        .selectFrom('tasks')
+        .whereRef('tasks.plan_id', '=', 'plans.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('task_count'),
+    ])
+    .orderBy('commune.name')
+    .orderBy('plans.id');
+  if (communeIds !== 'all') query = query.where('plans.commune_id', 'in', communeIds);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    ...r,
+    indicator_count: Number(r.indicator_count),
+    task_count: Number(r.task_count),
+  }));
+}
+
+export async function getPlanDetail(db: Kysely<Database>, planId: number) {
+  const plan = await db
+    .selectFrom('plans')
+    .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
+    .selectAll('plans')
+    .select('commune.name as commune_name')
+    .where('plans.id', '=', planId)
+    .executeTakeFirst();
+  if (!plan) return null;
+  const [sections, indicators, targets, tasks] = await Promise.all([
+    db
+      .selectFrom('plan_sections')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('ordinal')
+      .execute(),
+    db
+      .selectFrom('indicators')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('ordinal')
+      .execute(),
+    db
+      .selectFrom('indicator_targets')
+      .innerJoin('indicators', 'indicators.id', 'indicator_targets.indicator_id')
+      .select([
+        'indicator_targets.indicator_id',
+        'indicator_targets.year',
+        'indicator_targets.raw_text',
+      ])
+      .where('indicators.plan_id', '=', planId)
+      .orderBy('indicator_targets.id')
+      .execute(),
+    db.selectFrom('tasks').selectAll().where('plan_id', '=', planId).orderBy('ordinal').execute(),
+  ]);
+  const targetsOf = new Map<number, Array<{ year: number | null; text: string }>>();
+  for (const t of targets) {
+    const list = targetsOf.get(t.indicator_id) ?? [];
+    list.push({ year: t.year, text: t.raw_text });
+    targetsOf.set(t.indicator_id, list);
+  }
+  return {
+    id: plan.id,
+    title: plan.title,
+    number: plan.number,
+    issuer: plan.issuer,
+    issuedOn: plan.issued_on,
+    status: plan.status,
+    version: plan.version,
+    communeId: plan.commune_id,
+    communeName: plan.commune_name,
+    focalUnit: plan.focal_unit_text,
+    sections: sections.map((s) => ({
+      id: s.id,
+      appendix: s.appendix,
+      kind: s.kind,
+      heading: s.heading,
+    })),
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      sectionId: i.section_id,
+      parentId: i.parent_id,
+      code: i.code,
+      name: i.name,
+      unit: i.measure_unit,
+      lead: i.lead_text,
+      output: i.output,
+      targets: targetsOf.get(i.id) ?? [],
+      version: i.version,
+    })),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      sectionId: t.section_id,
+      code: t.code,
+      content: t.content,
+      lead: t.lead_text,
+      coordinate: t.coordinate_text,
+      output: t.output,
+      deadline: t.deadline_text,
+      version: t.version,
+    })),
+  };
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/plugin.ts';
+import { readableCommuneIds } from '../org/queries.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { getPlanDetail, listPlans } from './queries.ts';
+
+const PlanSummary = z.object({
+  id: z.number(),
+  title: z.string(),
+  number: z.string().nullable(),
+  issued_on: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+  commune_id: z.number(),
+  commune_name: z.string(),
+  indicator_count: z.number(),
+  task_count: z.number(),
+});
+
+const Target = z.object({ year: z.number().nullable(), text: z.string() });
+const PlanDetail = z.object({
+  id: z.number(),
+  title: z.string(),
+  number: z.string().nullable(),
+  issuer: z.string(),
+  issuedOn: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+  communeId: z.number(),
+  communeName: z.string(),
+  focalUnit: z.string().nullable(),
+  sections: z.array(
+    z.object({
+      id: z.number(),
+      appendix: z.string(),
+      kind: z.string(),
+      heading: z.string().nullable(),
+    }),
+  ),
+  indicators: z.array(
+    z.object({
+      id: z.number(),
+      sectionId: z.number(),
+      parentId: z.number().nullable(),
+      code: z.string(),
+      name: z.string(),
+      unit: z.string().nullable(),
+      lead: z.string().nullable(),
+      output: z.string().nullable(),
+      targets: z.array(Target),
+      version: z.number(),
+    }),
+  ),
+  tasks: z.array(
+    z.object({
+      id: z.number(),
+      sectionId: z.number(),
+      code: z.string(),
+      content: z.string(),
+      lead: z.string().nullable(),
+      coordinate: z.string().nullable(),
+      output: z.string().nullable(),
+      deadline: z.string().nullable(),
+      version: z.number(),
+    }),
+  ),
+});
+
+export function planRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/plans',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Danh sách kế hoạch người dùng được xem',
+        response: { 200: z.array(PlanSummary) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return listPlans(app.db, await readableCommuneIds(app.db, user));
+    },
+  );
+
+  r.get(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Một kế hoạch với các chỉ tiêu và nhiệm vụ',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: PlanDetail },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const plan = await getPlanDetail(app.db, request.params.id);
+      if (!plan) throw notFound('Không tìm thấy kế hoạch');
+      const communes = await readableCommuneIds(app.db, user);
+      if (communes !== 'all' && !communes.includes(plan.communeId))
+        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      return plan;
+    },
+  );
+}

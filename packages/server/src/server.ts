@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { isDatabaseEmpty, seedDemo } from './demo/seed.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, seeds demo data into an empty one, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase(config.databaseUrl);
+  await migrateToLatest(database);
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+    const summary = await seedDemo(database.db);
+    console.error(
+      `Đã tạo dữ liệu mẫu: ${summary.plans} kế hoạch, ${summary.users.length} tài khoản.`,
+    );
+  }
+  const app = await buildApp({ config, database });
+  const address = await app.listen({ host: config.host, port: config.port });
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close(); // finishes in-flight requests, refuses new ones
+      await database.close();
+    })());
+  return { app, database, url: address, stop };
+}
+
+/** SIGTERM/SIGINT: stop accepting requests, finish the ones in flight, close the database. */
+export function stopOnSignals(server: RunningServer): void {
+  const handler = (signal: string) => {
+    server.app.log.info({ signal }, 'đang dừng máy chủ');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void server.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => handler('SIGTERM'));
+  process.once('SIGINT', () => handler('SIGINT'));
+}

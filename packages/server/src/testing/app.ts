@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { TestDatabase } from './databases.ts';
+
+export async function buildTestApp(database: TestDatabase): Promise<FastifyInstance> {
+  const config = loadConfig({}, { databaseUrl: database.url, webDist: null, logLevel: 'silent' });
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return app;
+}
+
+export interface LoggedIn {
+  cookie: string;
+  csrf: string;
+}
+
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+): Promise<LoggedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  const setCookie = response.cookies.find((c) => c.name === 'tiendo_session');
+  return { cookie: `tiendo_session=${setCookie!.value}`, csrf: response.json().csrfToken };
+}

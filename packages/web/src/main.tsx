@@ -1,0 +1,53 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Center, Loader, MantineProvider } from '@mantine/core';
+import '@mantine/core/styles.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { I18nProvider } from './i18n/i18n.tsx';
+import { SessionProvider, useSession } from './auth/session.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { Layout } from './shell/Layout.tsx';
+import { PlanListPage } from './plans/PlanListPage.tsx';
+import { PlanPage } from './plans/PlanPage.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+function Routed() {
+  const { me, loading } = useSession();
+  if (loading) {
+    return (
+      <Center mih="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (!me) return <LoginPage />;
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<PlanListPage />} />
+        <Route path="/plans/:id" element={<PlanPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider>
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <SessionProvider>
+              <Routed />
+            </SessionProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

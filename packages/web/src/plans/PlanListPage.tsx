@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Alert, Anchor, Loader, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { compareVietnamese, matchesSearch } from '@tiendo/core';
+import { api } from '../api/client.ts';
+import type { PlanSummary } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+export function PlanListPage() {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<PlanSummary[]>('/api/plans') });
+  if (plans.isLoading) return <Loader />;
+  if (plans.error)
+    return <Alert color="red">{`${t('error.loading')}: ${plans.error.message}`}</Alert>;
+  const rows = (plans.data ?? [])
+    .filter((p) => matchesSearch(`${p.commune_name} ${p.title} ${p.number ?? ''}`, query))
+    .sort((a, b) => compareVietnamese(a.commune_name, b.commune_name));
+  return (
+    <Stack>
+      <Title order={2}>{t('plans.title')}</Title>
+      <TextInput
+        placeholder={t('plans.search')}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        maw={420}
+        aria-label={t('plans.search')}
+      />
+      {rows.length === 0 ? (
+        <Alert>{t('plans.empty')}</Alert>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('plans.commune')}</Table.Th>
+                <Table.Th>{t('plans.name')}</Table.Th>
+                <Table.Th ta="right">{t('plans.indicators')}</Table.Th>
+                <Table.Th ta="right">{t('plans.tasks')}</Table.Th>
+                <Table.Th>{t('plans.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.commune_name}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/plans/${p.id}`} lineClamp={2}>
+                      {p.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ta="right">{p.indicator_count}</Table.Td>
+                  <Table.Td ta="right">{p.task_count}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={p.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { Alert, Anchor, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../api/client.ts';
+import type { PlanDetail } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { IndicatorTable } from './IndicatorTable.tsx';
+import { TaskTable } from './TaskTable.tsx';
+
+export function PlanPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const plan = useQuery({
+    queryKey: ['plan', id],
+    queryFn: () => api<PlanDetail>(`/api/plans/${id}`),
+  });
+  if (plan.isLoading) return <Loader />;
+  if (plan.error || !plan.data)
+    return <Alert color="red">{`${t('error.loading')}: ${plan.error?.message ?? ''}`}</Alert>;
+  const p = plan.data;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/" size="sm">
+        {t('plan.back')}
+      </Anchor>
+      <div>
+        <Group gap="xs">
+          <Text fw={600}>{p.communeName}</Text>
+          <StatusBadge status={p.status} />
+        </Group>
+        <Title order={3} mt={4}>
+          {p.title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('plan.number')}: {p.number ?? t('plan.noNumber')}
+          {p.focalUnit ? ` · ${t('plan.focalUnit')}: ${p.focalUnit}` : ''}
+        </Text>
+      </div>
+      <Tabs defaultValue={p.indicators.length ? 'indicators' : 'tasks'} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="indicators">{`${t('plan.indicatorsTab')} (${p.indicators.length})`}</Tabs.Tab>
+          <Tabs.Tab value="tasks">{`${t('plan.tasksTab')} (${p.tasks.length})`}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="indicators" pt="md">
+          <IndicatorTable plan={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <TaskTable plan={p} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

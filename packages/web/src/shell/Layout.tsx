@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { AppShell, Button, Group, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../auth/session.tsx';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const { me, logout } = useSession();
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
+              <Title order={4}>{t('app.name')}</Title>
+            </Link>
+            <Text component={Link} to="/" size="sm" visibleFrom="xs">
+              {t('nav.plans')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm" data-testid="current-user">
+              {me?.displayName}
+            </Text>
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
+            >
+              {t('nav.language')}
+            </Button>
+            <Button variant="light" size="xs" onClick={() => void logout()}>
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
