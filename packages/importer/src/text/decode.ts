@@ -1,0 +1,45 @@
+import { ImportError, MAX_INPUT_BYTES } from '../errors.ts';
+
+/** Bytes → text lines: UTF-8 (BOM dropped), NFC, Unix line ends, markdown emphasis removed. */
+export function decodeText(bytes: Uint8Array): string[] {
+  if (bytes.byteLength > MAX_INPUT_BYTES) {
+    throw new ImportError(
+      `Tệp quá lớn (${Math.round(bytes.byteLength / 1048576)} MB); giới hạn là ${MAX_INPUT_BYTES / 1048576} MB.`,
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError(
+      'Tệp văn bản không phải mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 rồi tải lên.',
+    );
+  }
+  if (text.includes('\u0000'))
+    throw new ImportError('Tệp không phải văn bản thuần (có ký tự nhị phân).');
+  return text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\*\*/g, '').replace(/\u00a0/g, ' '));
+}
+
+/** Cell text as the schema wants it: LaTeX/markdown artefacts dropped, whitespace collapsed. */
+export function cleanCell(text: string): string {
+  return text
+    .replace(/\$\\geq\s*/g, '≥ ')
+    .replace(/\$\\leq\s*/g, '≤ ')
+    .replace(/\\%/g, '%')
+    .replace(/\$/g, '')
+    .replace(/(^|\s)\*+|\*+(\s|$)/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Joins two pieces of one cell broken by the layout: "2021-" + "2025" → "2021-2025". */
+export function joinBroken(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return /\S-$/.test(a) && /^\d/.test(b) ? a + b : `${a} ${b}`;
+}
