@@ -8,25 +8,27 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const encode = (text: string) => new TextEncoder().encode(text);
 const importText = (text: string) => importPlan({ filename: 'ke-hoach.txt', bytes: encode(text) });
 
-describe('importPlan on the tab-separated seed plans', () => {
-  it.each(['000_862ce2f29f2f990b', '003_8b1c9afe57927341', '004_f32060216730cad0'])(
-    '%s: every row found, field accuracy ≥ 0.98',
-    (name) => {
-      const expected = PlanDraft.parse(
-        JSON.parse(readFileSync(join(ROOT, 'fixtures/gold', `${name}.gold.json`), 'utf8')),
-      );
-      const actual = importPlan({
-        filename: `${name}.txt`,
-        bytes: readFileSync(join(ROOT, 'fixtures/seeds', `${name}.txt`)),
-      });
-      const score = scoreDraft(expected, actual);
-      expect(score.rows.recall).toBe(1);
-      expect(
-        score.accuracy,
-        JSON.stringify(score.mismatches.slice(0, 5), null, 1),
-      ).toBeGreaterThanOrEqual(0.98);
-    },
-  );
+describe('importPlan on the seed plans (tab-separated and PDF-flattened text)', () => {
+  it.each([
+    '000_862ce2f29f2f990b',
+    '001_1d64451434ecda36',
+    '003_8b1c9afe57927341',
+    '004_f32060216730cad0',
+  ])('%s: every row found, field accuracy ≥ 0.98', (name) => {
+    const expected = PlanDraft.parse(
+      JSON.parse(readFileSync(join(ROOT, 'fixtures/gold', `${name}.gold.json`), 'utf8')),
+    );
+    const actual = importPlan({
+      filename: `${name}.txt`,
+      bytes: readFileSync(join(ROOT, 'fixtures/seeds', `${name}.txt`)),
+    });
+    const score = scoreDraft(expected, actual);
+    expect(score.rows.recall).toBe(1);
+    expect(
+      score.accuracy,
+      JSON.stringify(score.mismatches.slice(0, 5), null, 1),
+    ).toBeGreaterThanOrEqual(0.98);
+  });
 });
 
 const HEADER = [
@@ -127,6 +129,78 @@ describe('tab tables', () => {
       targets: { '2030': 'Top 50' },
       group: 'I. Đến năm 2030',
     });
+  });
+});
+
+describe('PDF-flattened tables (cells broken over lines, no tabs)', () => {
+  const flattened = [
+    'PHỤ LỤC 3: Nhiệm vụ',
+    'Stt Nội dung công việc',
+    'Cơ quan chủ trì',
+    'Cơ quan phối hợp',
+    'Sản phẩm',
+    'Thời gian hoàn',
+    'thành',
+    'I Hạ tầng số',
+    '1',
+    'Lắp đặt camera giám sát tại các',
+    'tuyến đường chính',
+    'Công an xã',
+    'Các thôn',
+    'Báo cáo',
+    'Quý II/2026',
+    '2 Số hóa hồ sơ một cửa',
+    'Trung tâm Phục vụ',
+    'hành chính công',
+    'Văn phòng HĐND và',
+    'UBND',
+    'Kế hoạch Hằng năm',
+    '7',
+    'Stt Nội dung công việc',
+    'Cơ quan chủ trì',
+    '3 Tập huấn kỹ năng số cho',
+    'người dân năm 2026',
+    'Phòng Văn hóa - Xã',
+    'hội',
+    'Các phòng, ban',
+    'Báo cáo kết quả',
+    'Hoàn thành trước',
+    'tháng 9/2026',
+  ].join('\n\n');
+
+  it('rebuilds rows, splits cells by what starts them, drops page numbers and repeated headers', () => {
+    const { tasks } = importText(flattened);
+    expect(
+      tasks.map((t) => [t.group, t.code, t.content, t.lead, t.coordinate, t.output, t.deadline]),
+    ).toEqual([
+      [
+        'I. Hạ tầng số',
+        '1',
+        'Lắp đặt camera giám sát tại các tuyến đường chính',
+        'Công an xã',
+        'Các thôn',
+        'Báo cáo',
+        'Quý II/2026',
+      ],
+      [
+        'I. Hạ tầng số',
+        '2',
+        'Số hóa hồ sơ một cửa',
+        'Trung tâm Phục vụ hành chính công',
+        'Văn phòng HĐND và UBND',
+        'Kế hoạch',
+        'Hằng năm',
+      ],
+      [
+        'I. Hạ tầng số',
+        '3',
+        'Tập huấn kỹ năng số cho người dân năm 2026',
+        'Phòng Văn hóa - Xã hội',
+        'Các phòng, ban',
+        'Báo cáo kết quả',
+        'Hoàn thành trước tháng 9/2026',
+      ],
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { extname, basename } from 'node:path';
 import { ImportError } from './errors.ts';
 import { decodeText } from './text/decode.ts';
 import { findTabTables } from './text/tabTables.ts';
+import { findFlatTables } from './text/flatTables.ts';
 import { extractRows } from './plan/rows.ts';
 import { extractMetadata } from './plan/metadata.ts';
 
@@ -30,7 +31,9 @@ export function importPlan(input: ImportInput): PlanDraft {
 
 function importText(input: ImportInput): PlanDraft {
   const lines = decodeText(input.bytes);
-  const tables = findTabTables(lines);
+  const tabTables = findTabTables(lines);
+  // No tab-separated table: the text was flattened from a PDF; rebuild rows from the layout.
+  const tables = tabTables.length ? tabTables : findFlatTables(lines);
   const warnings: Array<{ where: string; message: string }> = [];
   const indicators: PlanDraft['indicators'] = [];
   const tasks: PlanDraft['tasks'] = [];

@@ -18,7 +18,17 @@ export function bodyOf(lines: string[]): Body {
       isStandaloneHeading(l),
   );
   const body = (end < 0 ? lines : lines.slice(0, end)).map((l) => l.trim());
-  return { lines: body, text: joinLines(body) };
+  // Text flattened from a PDF breaks every printed line and puts blank lines between them:
+  // blank lines then carry no paragraph meaning; sentences are found by punctuation alone.
+  const text = isFlattened(body) ? joinLines(body.filter((l) => l !== '')) : joinLines(body);
+  return { lines: body, text };
+}
+
+/** Most printed lines break mid-sentence: the next non-empty line starts in lower case. */
+function isFlattened(lines: string[]): boolean {
+  const nonEmpty = lines.filter((l) => l !== '');
+  const midSentence = nonEmpty.filter((_, i) => /^\p{Ll}/u.test(nonEmpty[i + 1] ?? '')).length;
+  return midSentence > nonEmpty.length * 0.25;
 }
 
 function isStandaloneHeading(line: string): boolean {
@@ -184,7 +194,13 @@ function findBasis(opening: string, spellsOutUbnd: boolean): PlanMetadata['basis
     const known = basis.find((b) => b.number === number);
     if (known) {
       known.date ??= date;
-      known.issuer ??= issuer;
+      // A later, fuller wording of the same issuer ("… Đảng ủy phường" → "… phường Kiến An").
+      const fuller =
+        issuer &&
+        known.issuer &&
+        issuer.startsWith(known.issuer) &&
+        issuer.length > known.issuer.length;
+      if (issuer && (!known.issuer || fuller)) known.issuer = issuer;
     } else basis.push({ number, date, issuer });
   });
   return basis;
