@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'fixtures/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'fixtures/seeds/**',
+      'fixtures/gold/**',
+      'fixtures/rendered/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,11 +14,11 @@ describe('importPlan on the seed plans (tab-separated and PDF-flattened text)', 
     '001_1d64451434ecda36',
     '003_8b1c9afe57927341',
     '004_f32060216730cad0',
-  ])('%s: every row found, field accuracy ≥ 0.98', (name) => {
+  ])('%s: every row found, field accuracy ≥ 0.98', async (name) => {
     const expected = PlanDraft.parse(
       JSON.parse(readFileSync(join(ROOT, 'fixtures/gold', `${name}.gold.json`), 'utf8')),
     );
-    const actual = importPlan({
+    const actual = await importPlan({
       filename: `${name}.txt`,
       bytes: readFileSync(join(ROOT, 'fixtures/seeds', `${name}.txt`)),
     });
@@ -41,8 +41,8 @@ const HEADER = [
 ].join('\t');
 
 describe('tab tables', () => {
-  it('joins a row continued on the next line, skips a header repeated on a new page, keeps groups', () => {
-    const draft = importText(
+  it('joins a row continued on the next line, skips a header repeated on a new page, keeps groups', async () => {
+    const draft = await importText(
       [
         'PHỤ LỤC 2',
         HEADER,
@@ -76,8 +76,8 @@ describe('tab tables', () => {
     ]);
   });
 
-  it('reads year columns, omits empty cells, keeps "-", and spreads one sentence over all years', () => {
-    const draft = importText(
+  it('reads year columns, omits empty cells, keeps "-", and spreads one sentence over all years', async () => {
+    const draft = await importText(
       [
         'PHỤ LỤC 1',
         [
@@ -115,8 +115,8 @@ describe('tab tables', () => {
     });
   });
 
-  it('takes the year of a single "Kết quả" column from the group row', () => {
-    const draft = importText(
+  it('takes the year of a single "Kết quả" column from the group row', async () => {
+    const draft = await importText(
       [
         'PHỤ LỤC 1',
         'TT\tChỉ tiêu\tĐơn vị\tKết quả\tCơ quan chủ trì',
@@ -168,8 +168,8 @@ describe('PDF-flattened tables (cells broken over lines, no tabs)', () => {
     'tháng 9/2026',
   ].join('\n\n');
 
-  it('rebuilds rows, splits cells by what starts them, drops page numbers and repeated headers', () => {
-    const { tasks } = importText(flattened);
+  it('rebuilds rows, splits cells by what starts them, drops page numbers and repeated headers', async () => {
+    const { tasks } = await importText(flattened);
     expect(
       tasks.map((t) => [t.group, t.code, t.content, t.lead, t.coordinate, t.output, t.deadline]),
     ).toEqual([
@@ -223,8 +223,8 @@ describe('metadata', () => {
     'Đặng Văn Duy',
   ].join('\n');
 
-  it('reads number, date, issuer, title, basis, replaces, focal unit, reporting and signer', () => {
-    const { plan } = importText(doc);
+  it('reads number, date, issuer, title, basis, replaces, focal unit, reporting and signer', async () => {
+    const { plan } = await importText(doc);
     expect(plan).toEqual({
       issuer: 'Ủy ban nhân dân xã Thái Tân',
       locality: 'xã Thái Tân',
@@ -247,22 +247,24 @@ describe('metadata', () => {
 });
 
 describe('bad input', () => {
-  it('rejects text that is not UTF-8, binary data and unknown file types in Vietnamese', () => {
-    expect(() =>
+  it('rejects text that is not UTF-8, binary data and unknown file types in Vietnamese', async () => {
+    await expect(
       importPlan({ filename: 'a.txt', bytes: new Uint8Array([0xff, 0xfe, 0x41, 0xc3]) }),
-    ).toThrow(/UTF-8/);
-    expect(() => importPlan({ filename: 'a.txt', bytes: encode('a\u0000b') })).toThrow(ImportError);
-    expect(() => importPlan({ filename: 'a.xls', bytes: encode('x') })).toThrow(
+    ).rejects.toThrow(/UTF-8/);
+    await expect(importPlan({ filename: 'a.txt', bytes: encode('a\u0000b') })).rejects.toThrow(
+      ImportError,
+    );
+    await expect(importPlan({ filename: 'a.xls', bytes: encode('x') })).rejects.toThrow(
       /Không đọc được loại tệp .xls/,
     );
   });
-  it('refuses files over the size limit before reading them', () => {
-    expect(() =>
+  it('refuses files over the size limit before reading them', async () => {
+    await expect(
       importPlan({ filename: 'a.txt', bytes: new Uint8Array(21 * 1024 * 1024) }),
-    ).toThrow(/quá lớn/);
+    ).rejects.toThrow(/quá lớn/);
   });
-  it('says so when a document has no appendix table, instead of failing', () => {
-    const draft = importText('KẾ HOẠCH\nThực hiện Nghị quyết\n');
+  it('says so when a document has no appendix table, instead of failing', async () => {
+    const draft = await importText('KẾ HOẠCH\nThực hiện Nghị quyết\n');
     expect(draft.indicators).toEqual([]);
     expect(draft.warnings?.[0]?.message).toMatch(/Không tìm thấy bảng phụ lục/);
   });

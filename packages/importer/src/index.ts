@@ -1,9 +1,11 @@
+import { basename, extname } from 'node:path';
 import { PlanDraft } from '@tiendo/core';
-import { extname, basename } from 'node:path';
-import { ImportError } from './errors.ts';
+import { ImportError, MAX_INPUT_BYTES } from './errors.ts';
 import { decodeText } from './text/decode.ts';
 import { findTabTables } from './text/tabTables.ts';
 import { findFlatTables } from './text/flatTables.ts';
+import { docxToLines } from './docx/readDocx.ts';
+import { pdfToLines } from './pdf/readPdf.ts';
 import { extractRows } from './plan/rows.ts';
 import { extractMetadata } from './plan/metadata.ts';
 
@@ -15,22 +17,38 @@ export interface ImportInput {
   bytes: Uint8Array;
 }
 
-/** A plan document (.txt for now; .docx and .pdf to come) → PlanDraft (fixtures/SCHEMA.md). */
-export function importPlan(input: ImportInput): PlanDraft {
+/** A plan document (.txt, .docx or .pdf) → PlanDraft (fixtures/SCHEMA.md). */
+export async function importPlan(input: ImportInput): Promise<PlanDraft> {
   const extension = extname(input.filename).toLowerCase();
-  if (extension === '.txt' || extension === '.md' || extension === '') return importText(input);
-  if (extension === '.docx' || extension === '.pdf') {
-    throw new ImportError(
-      `Chưa hỗ trợ đọc tệp ${extension}; hãy dùng bản văn bản (.txt) của kế hoạch.`,
-    );
+  if (input.bytes.byteLength > MAX_INPUT_BYTES) {
+    const mb = Math.round(input.bytes.byteLength / 1048576);
+    throw new ImportError(`Tệp quá lớn (${mb} MB); giới hạn là ${MAX_INPUT_BYTES / 1048576} MB.`);
+  }
+  if (extension === '.txt' || extension === '.md' || extension === '') {
+    return draftFromLines(input, decodeText(input.bytes));
+  }
+  if (extension === '.docx') {
+    if (!isZip(input.bytes)) {
+      throw new ImportError(
+        'Tệp không phải định dạng Word .docx (có thể là .doc cũ: hãy lưu lại dưới dạng .docx).',
+      );
+    }
+    return draftFromLines(input, (await docxToLines(input.bytes)).map(cleanLine));
+  }
+  if (extension === '.pdf') {
+    if (!isPdf(input.bytes)) throw new ImportError('Tệp không phải định dạng PDF.');
+    return draftFromLines(input, (await pdfToLines(input.bytes)).map(cleanLine));
   }
   throw new ImportError(
     `Không đọc được loại tệp ${extension}. Hãy tải lên tệp .txt, .docx hoặc .pdf.`,
   );
 }
 
-function importText(input: ImportInput): PlanDraft {
-  const lines = decodeText(input.bytes);
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
+const cleanLine = (line: string) => line.normalize('NFC').replace(/\u00a0/g, ' ');
+
+function draftFromLines(input: ImportInput, lines: string[]): PlanDraft {
   const tabTables = findTabTables(lines);
   // No tab-separated table: the text was flattened from a PDF; rebuild rows from the layout.
   const tables = tabTables.length ? tabTables : findFlatTables(lines);
@@ -49,11 +67,6 @@ function importText(input: ImportInput): PlanDraft {
       message: 'Không tìm thấy bảng phụ lục (chỉ tiêu, nhiệm vụ) dạng bảng trong tệp.',
     });
   }
-  return PlanDraft.parse({
-    source: basename(input.filename),
-    plan: extractMetadata(lines),
-    indicators,
-    tasks,
-    warnings,
-  });
+  const plan = extractMetadata(lines);
+  return PlanDraft.parse({ source: basename(input.filename), plan, indicators, tasks, warnings });
 }

@@ -20,7 +20,7 @@ async function importCommand(args: string[]): Promise<number> {
     const size = statSync(file).size;
     if (size > MAX_INPUT_BYTES)
       throw new ImportError(`Tệp quá lớn (${Math.round(size / 1048576)} MB).`);
-    const draft = importPlan({ filename: file, bytes: readFileSync(file) });
+    const draft = await importPlan({ filename: file, bytes: readFileSync(file) });
     if (values.json) process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
     else {
       console.error(

@@ -1,12 +1,7 @@
-import { ImportError, MAX_INPUT_BYTES } from '../errors.ts';
+import { ImportError } from '../errors.ts';
 
 /** Bytes → text lines: UTF-8 (BOM dropped), NFC, Unix line ends, markdown emphasis removed. */
 export function decodeText(bytes: Uint8Array): string[] {
-  if (bytes.byteLength > MAX_INPUT_BYTES) {
-    throw new ImportError(
-      `Tệp quá lớn (${Math.round(bytes.byteLength / 1048576)} MB); giới hạn là ${MAX_INPUT_BYTES / 1048576} MB.`,
-    );
-  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -41,5 +36,6 @@ export function cleanCell(text: string): string {
 export function joinBroken(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
-  return /\S-$/.test(a) && /^\d/.test(b) ? a + b : `${a} ${b}`;
+  // "2021-" / "2025", "12-" / "KH/TU", "VH-" / "XH": a word split right after its hyphen.
+  return /\S-$/.test(a) && /^[\p{L}\d]/u.test(b) ? a + b : `${a} ${b}`;
 }

@@ -1,0 +1,169 @@
+import { joinBroken } from '../text/decode.ts';
+import type { PageGeometry, Segment, TextItem } from './geometry.ts';
+
+// Turns a page into lines for the text pipeline. Tables are found from their ruling lines:
+// the distinct x of vertical borders and y of horizontal borders make a grid of bands;
+// bands not separated by a border belong to one cell (gridSpan across, vMerge down). Each
+// grid row becomes one tab-separated line, with the same conventions as the .docx reader.
+// Text outside tables becomes lines grouped by baseline.
+
+const TOLERANCE = 2;
+
+interface Grid {
+  xs: number[];
+  ys: number[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+function distinct(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.filter((v, i) => i === 0 || v - sorted[i - 1]! > TOLERANCE);
+}
+
+/** Groups touching rulings into table regions (one per table fragment on the page). */
+function findGrids(page: PageGeometry): Grid[] {
+  // Segments as long as the page are its border or clip path, not a table's.
+  const verticals = page.verticals.filter(
+    (v) => v.y2 - v.y1 > 4 && v.y2 - v.y1 < page.height * 0.95,
+  );
+  if (verticals.length < 2 || page.horizontals.length < 2) return [];
+  const regions: Array<{ top: number; bottom: number; segs: Segment[] }> = [];
+  for (const v of [...verticals].sort((a, b) => a.y1 - b.y1)) {
+    const region = regions.find((r) => v.y1 <= r.bottom + TOLERANCE && v.y2 >= r.top - TOLERANCE);
+    if (region) {
+      region.top = Math.min(region.top, v.y1);
+      region.bottom = Math.max(region.bottom, v.y2);
+      region.segs.push(v);
+    } else regions.push({ top: v.y1, bottom: v.y2, segs: [v] });
+  }
+  return regions
+    .map((r) => {
+      const xs = distinct(r.segs.flatMap((s) => [s.x1]));
+      const hs = page.horizontals.filter(
+        (h) =>
+          h.x2 - h.x1 < page.width * 0.95 &&
+          h.y1 >= r.top - TOLERANCE &&
+          h.y1 <= r.bottom + TOLERANCE &&
+          h.x2 > xs[0]! &&
+          h.x1 < xs.at(-1)!,
+      );
+      const ys = distinct([r.top, r.bottom, ...hs.map((h) => h.y1)]);
+      return { xs, ys, top: r.top, bottom: r.bottom, left: xs[0]!, right: xs.at(-1)! };
+    })
+    .filter((g) => g.xs.length >= 3 && g.ys.length >= 2);
+}
+
+const covers = (segs: Segment[], along: 'x' | 'y', at: number, from: number, to: number) =>
+  segs.some((s) =>
+    along === 'x'
+      ? Math.abs(s.y1 - at) <= TOLERANCE && s.x1 <= from + TOLERANCE && s.x2 >= to - TOLERANCE
+      : Math.abs(s.x1 - at) <= TOLERANCE && s.y1 <= from + TOLERANCE && s.y2 >= to - TOLERANCE,
+  );
+
+function gridLines(page: PageGeometry, grid: Grid, items: TextItem[]): string[] {
+  const rows = grid.ys.length - 1;
+  const cols = grid.xs.length - 1;
+  // Union-find over bands: neighbours with no border between them are one cell.
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const join = (a: number, b: number) => (parent[root(b)] = root(a));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const [x0, x1, y0, y1] = [grid.xs[c]!, grid.xs[c + 1]!, grid.ys[r]!, grid.ys[r + 1]!];
+      if (c + 1 < cols && !covers(page.verticals, 'y', x1, y0 + TOLERANCE, y1 - TOLERANCE))
+        join(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !covers(page.horizontals, 'x', y1, x0 + TOLERANCE, x1 - TOLERANCE))
+        join(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  const cellText = new Map<number, TextItem[]>();
+  for (const item of items) {
+    const c = grid.xs.findIndex(
+      (x, i) => i < cols && item.x + 1 >= x && item.x + 1 < grid.xs[i + 1]!,
+    );
+    const cy = item.y + item.height / 2;
+    const r = grid.ys.findIndex((y, i) => i < rows && cy >= y && cy < grid.ys[i + 1]!);
+    if (c < 0 || r < 0) continue;
+    const id = root(r * cols + c);
+    cellText.set(id, [...(cellText.get(id) ?? []), item]);
+  }
+  const lines: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells: string[] = [];
+    const firstContinues = r > 0 && root(r * cols) === root((r - 1) * cols);
+    for (let c = 0; c < cols; c++) {
+      const id = root(r * cols + c);
+      if (c > 0 && root(r * cols + c - 1) === id) {
+        cells.push(''); // spans from the left (gridSpan)
+        continue;
+      }
+      const fromAbove = r > 0 && root((r - 1) * cols + c) === id;
+      const text = textOf(cellText.get(id) ?? []);
+      cells.push(fromAbove ? (firstContinues ? '' : text) : text);
+    }
+    if (cells.some((c) => c !== '')) lines.push(cells);
+  }
+  return dropEmptyColumns(lines).map((cells) => cells.join('\t'));
+}
+
+/** A band no text falls in (a double border, a decorative margin) is not a column. */
+function dropEmptyColumns(rows: string[][]): string[][] {
+  const keep = rows[0]?.map((_, c) => rows.some((r) => r[c] !== '')) ?? [];
+  return rows.map((r) => r.filter((_, c) => keep[c]));
+}
+
+/** Items of one cell or one line region → text, lines joined as the layout broke them. */
+function textOf(items: TextItem[]): string {
+  return groupLines(items)
+    .map((line) => line.map((i) => i.text).join(''))
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .reduce(joinBroken, '');
+}
+
+function groupLines(items: TextItem[]): TextItem[][] {
+  const lines: TextItem[][] = [];
+  for (const item of [...items].sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const line = lines.find((l) => Math.abs(l[0]!.y - item.y) <= TOLERANCE);
+    if (line) line.push(item);
+    else lines.push([item]);
+  }
+  lines.forEach((l) => l.sort((a, b) => a.x - b.x));
+  return lines.sort((a, b) => a[0]!.y - b[0]!.y);
+}
+
+/** A page as lines: body text lines and table rows, in reading order. */
+export function pageLines(page: PageGeometry): string[] {
+  const grids = findGrids(page);
+  const inGrid = (item: TextItem, g: Grid) =>
+    item.y + item.height / 2 >= g.top &&
+    item.y + item.height / 2 <= g.bottom &&
+    item.x >= g.left - 1 &&
+    item.x <= g.right;
+  const blocks: Array<{ y: number; lines: string[] }> = grids.map((g) => ({
+    y: g.top,
+    lines: gridLines(
+      page,
+      g,
+      page.items.filter((i) => inGrid(i, g)),
+    ),
+  }));
+  const outside = page.items.filter(
+    (i) => i.text.trim() !== '' && !grids.some((g) => inGrid(i, g)),
+  );
+  for (const line of groupLines(outside)) {
+    const text = line
+      .map((i) => i.text)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const y = line[0]!.y;
+    const margin = y < 50 || y > page.height - 50;
+    if (margin && /^(Trang\s*)?\d{1,3}(\s*\/\s*\d{1,3})?$/.test(text)) continue; // page number
+    blocks.push({ y, lines: [text, ''] });
+  }
+  return blocks.sort((a, b) => a.y - b.y).flatMap((b) => b.lines);
+}
