@@ -9,3 +9,4 @@ export * from './deadlines/deadlineSpec.ts';
 export * from './periods/reportingPeriods.ts';
 export * from './status/evaluateTask.ts';
 export * from './status/trajectory.ts';
+export * from './text/unitCells.ts';

@@ -11,6 +11,7 @@ import { extractMetadata } from './plan/metadata.ts';
 
 export { ImportError, MAX_INPUT_BYTES } from './errors.ts';
 export { scoreDraft, type Score } from './score.ts';
+export { mergeReimport } from './merge.ts';
 
 export interface ImportInput {
   filename: string;
@@ -19,13 +20,28 @@ export interface ImportInput {
 
 /** A plan document (.txt, .docx or .pdf) → PlanDraft (fixtures/SCHEMA.md). */
 export async function importPlan(input: ImportInput): Promise<PlanDraft> {
+  return (await importDocument(input)).draft;
+}
+
+export interface ImportedDocument {
+  draft: PlanDraft;
+  /** The document as lines of text (tables as tab-separated rows), shown beside the review. */
+  lines: string[];
+}
+
+export async function importDocument(input: ImportInput): Promise<ImportedDocument> {
+  const lines = await readLines(input);
+  return { draft: draftFromLines(input, lines), lines };
+}
+
+async function readLines(input: ImportInput): Promise<string[]> {
   const extension = extname(input.filename).toLowerCase();
   if (input.bytes.byteLength > MAX_INPUT_BYTES) {
     const mb = Math.round(input.bytes.byteLength / 1048576);
     throw new ImportError(`Tệp quá lớn (${mb} MB); giới hạn là ${MAX_INPUT_BYTES / 1048576} MB.`);
   }
   if (extension === '.txt' || extension === '.md' || extension === '') {
-    return draftFromLines(input, decodeText(input.bytes));
+    return decodeText(input.bytes);
   }
   if (extension === '.docx') {
     if (!isZip(input.bytes)) {
@@ -33,11 +49,11 @@ export async function importPlan(input: ImportInput): Promise<PlanDraft> {
         'Tệp không phải định dạng Word .docx (có thể là .doc cũ: hãy lưu lại dưới dạng .docx).',
       );
     }
-    return draftFromLines(input, (await docxToLines(input.bytes)).map(cleanLine));
+    return (await docxToLines(input.bytes)).map(cleanLine);
   }
   if (extension === '.pdf') {
     if (!isPdf(input.bytes)) throw new ImportError('Tệp không phải định dạng PDF.');
-    return draftFromLines(input, (await pdfToLines(input.bytes)).map(cleanLine));
+    return (await pdfToLines(input.bytes)).map(cleanLine);
   }
   throw new ImportError(
     `Không đọc được loại tệp ${extension}. Hãy tải lên tệp .txt, .docx hoặc .pdf.`,

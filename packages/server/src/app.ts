@@ -18,6 +18,7 @@ import { HttpError } from './http/errors.ts';
 import { registerAuth } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
 import { securityHeaders } from './http/security.ts';
 
@@ -39,7 +40,7 @@ export interface AppOptions {
 export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: 2 * 1024 * 1024, // JSON bodies; uploads set their own limit
     trustProxy: true,
   });
   app.decorate('db', database.db);
@@ -70,6 +71,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   healthRoutes(app);
   authRoutes(app);
   planRoutes(app);
+  draftRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

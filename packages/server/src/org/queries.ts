@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { searchKey } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
@@ -14,7 +14,10 @@ export interface NewOrgUnit {
   shortName?: string | null;
 }
 
-export async function createOrgUnit(db: Kysely<Database>, unit: NewOrgUnit): Promise<number> {
+export async function createOrgUnit(
+  db: Kysely<Database> | Transaction<Database>,
+  unit: NewOrgUnit,
+): Promise<number> {
   const now = nowIso();
   const row = await db
     .insertInto('org_units')
@@ -92,4 +95,17 @@ export async function readableCommuneIds(
     }
   }
   return [...ids];
+}
+
+/** Focal officers manage their commune's plans and periods; admins manage every commune. */
+export function canManageCommune(user: SessionUser, communeId: number): boolean {
+  return user.roles.some(
+    (r) => r.role === 'admin' || (r.role === 'focal_officer' && r.scopeUnitId === communeId),
+  );
+}
+
+/** The communes where the user can manage plans (for choosing where an import goes). */
+export function managedCommuneIds(user: SessionUser): number[] | 'all' {
+  if (user.roles.some((r) => r.role === 'admin')) return 'all';
+  return user.roles.filter((r) => r.role === 'focal_officer').map((r) => r.scopeUnitId);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { readableCommuneIds } from '../org/queries.ts';
+import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { getPlanDetail, listPlans } from './queries.ts';
 
@@ -82,7 +82,9 @@ export function planRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      return listPlans(app.db, await readableCommuneIds(app.db, user));
+      const plans = await listPlans(app.db, await readableCommuneIds(app.db, user));
+      // Drafts under review are visible only to those who manage the commune's plans.
+      return plans.filter((p) => p.status !== 'draft' || canManageCommune(user, p.commune_id));
     },
   );
 
@@ -101,8 +103,10 @@ export function planRoutes(app: FastifyInstance): void {
       const plan = await getPlanDetail(app.db, request.params.id);
       if (!plan) throw notFound('Không tìm thấy kế hoạch');
       const communes = await readableCommuneIds(app.db, user);
-      if (communes !== 'all' && !communes.includes(plan.communeId))
+      const readable = communes === 'all' || communes.includes(plan.communeId);
+      if (!readable || (plan.status === 'draft' && !canManageCommune(user, plan.communeId))) {
         throw forbidden('Bạn không có quyền xem kế hoạch này');
+      }
       return plan;
     },
   );

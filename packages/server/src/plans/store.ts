@@ -1,91 +1,110 @@
 import type { Kysely, Transaction } from 'kysely';
-import { PlanDraft, unitKey, type DraftIndicator, type DraftTask } from '@tiendo/core';
+import {
+  matchUnitCell,
+  PlanDraft,
+  type DraftIndicator,
+  type DraftTask,
+  type UnitRef,
+} from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
 
 // Turns a reviewed PlanDraft into the plan's rows: sections (one per appendix and group),
 // indicators (nested by code: 6.1 under 6), their milestone targets, tasks, and the links
-// from each item to the org units named in its chủ trì / phối hợp cells.
+// from each item to the org units its chủ trì / phối hợp cells name (a collective such as
+// "các phòng, ban, đơn vị" links every unit of the commune).
 
 type Trx = Transaction<Database>;
-interface UnitRef {
-  id: number;
-  key: string;
-}
 
-export interface PublishOptions {
+export interface NewPlan {
   communeId: number;
   draft: PlanDraft;
   status: 'draft' | 'published';
   documentId?: number | null;
+  /** For a draft: the importer's output and the document's lines, kept for review. */
+  envelope?: DraftEnvelope;
 }
 
-export async function createPlanFromDraft(
-  db: Kysely<Database>,
-  options: PublishOptions,
-): Promise<number> {
-  const draft = PlanDraft.parse(options.draft);
+/** What a plan in review keeps: the import, the reviewed draft, the source lines. */
+export interface DraftEnvelope {
+  imported: PlanDraft;
+  edited: PlanDraft;
+  sourceLines: string[];
+}
+
+export async function createPlanFromDraft(db: Kysely<Database>, plan: NewPlan): Promise<number> {
+  const draft = PlanDraft.parse(plan.draft);
   return db.transaction().execute(async (trx) => {
-    const units = await communeUnits(trx, options.communeId);
-    const planId = await insertPlan(trx, options, units);
-    const sections = new SectionCache(trx, planId);
-    await insertIndicators(trx, planId, draft.indicators, sections, units);
-    await insertTasks(trx, planId, draft.tasks, sections, units);
-    return planId;
+    const now = nowIso();
+    const row = await trx
+      .insertInto('plans')
+      .values({
+        ...planColumns(draft),
+        commune_id: plan.communeId,
+        document_id: plan.documentId ?? null,
+        status: plan.status,
+        focal_unit_id: null,
+        parent_plan_id: null,
+        draft_json:
+          plan.status === 'draft'
+            ? JSON.stringify(plan.envelope ?? { imported: draft, edited: draft, sourceLines: [] })
+            : null,
+        created_at: now,
+        updated_at: now,
+        published_at: plan.status === 'published' ? now : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (plan.status === 'published') await insertPlanRows(trx, row.id, plan.communeId, draft);
+    return row.id;
   });
 }
 
-async function communeUnits(trx: Trx, communeId: number): Promise<UnitRef[]> {
-  const rows = await trx
+/** The plan table's columns that come from the draft's metadata. */
+export function planColumns(draft: PlanDraft) {
+  const { plan } = draft;
+  return {
+    number: plan.number,
+    title: plan.title || draft.source,
+    issuer: plan.issuer,
+    issued_on: plan.date,
+    focal_unit_text: plan.focal_unit,
+    metadata_json: JSON.stringify({
+      basis: plan.basis,
+      signer: plan.signer,
+      reporting: plan.reporting,
+      replaces: plan.replaces,
+      locality: plan.locality,
+      source: draft.source,
+    }),
+  };
+}
+
+export async function communeUnits(
+  trx: Trx | Kysely<Database>,
+  communeId: number,
+): Promise<UnitRef[]> {
+  return trx
     .selectFrom('org_units')
     .select(['id', 'name'])
     .where('parent_id', '=', communeId)
+    .where('kind', '=', 'unit')
     .execute();
-  return rows.map((r) => ({ id: r.id, key: unitKey(r.name) })).filter((u) => u.key.length > 0);
 }
 
-/** Units whose normalised name occurs in the cell text. Refined by the importer's matcher. */
-export function unitsNamedIn(cell: string | null, units: UnitRef[]): number[] {
-  if (!cell) return [];
-  const key = ` ${unitKey(cell)} `;
-  return units
-    .filter((u) => key.includes(` ${u.key} `) || key.includes(` ${u.key};`))
-    .map((u) => u.id);
-}
-
-async function insertPlan(trx: Trx, options: PublishOptions, units: UnitRef[]): Promise<number> {
-  const { plan } = options.draft;
-  const now = nowIso();
-  const focal = unitsNamedIn(plan.focal_unit, units)[0] ?? null;
-  const row = await trx
-    .insertInto('plans')
-    .values({
-      commune_id: options.communeId,
-      document_id: options.documentId ?? null,
-      number: plan.number,
-      title: plan.title,
-      issuer: plan.issuer,
-      issued_on: plan.date,
-      status: options.status,
-      focal_unit_id: focal,
-      focal_unit_text: plan.focal_unit,
-      parent_plan_id: null,
-      draft_json: options.status === 'draft' ? JSON.stringify(options.draft) : null,
-      metadata_json: JSON.stringify({
-        basis: plan.basis,
-        signer: plan.signer,
-        reporting: plan.reporting,
-        replaces: plan.replaces,
-        locality: plan.locality,
-        source: options.draft.source,
-      }),
-      created_at: now,
-      updated_at: now,
-      published_at: options.status === 'published' ? now : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+/** Inserts sections, indicators, targets, tasks and unit links of a draft under a plan. */
+export async function insertPlanRows(
+  trx: Trx,
+  planId: number,
+  communeId: number,
+  draft: PlanDraft,
+): Promise<void> {
+  const units = await communeUnits(trx, communeId);
+  const focal = matchUnitCell(draft.plan.focal_unit, units).matched[0]?.unitId ?? null;
+  await trx.updateTable('plans').set({ focal_unit_id: focal }).where('id', '=', planId).execute();
+  const sections = new SectionCache(trx, planId);
+  await insertIndicators(trx, planId, draft.indicators, sections, units);
+  await insertTasks(trx, planId, draft.tasks, sections, units);
 }
 
 class SectionCache {
@@ -113,9 +132,7 @@ class SectionCache {
 }
 
 /** "2030" → 2030; "all" (one value for every year) → null. */
-function targetYear(key: string): number | null {
-  return /^\d{4}$/.test(key) ? Number(key) : null;
-}
+const targetYear = (key: string): number | null => (/^\d{4}$/.test(key) ? Number(key) : null);
 
 async function insertIndicators(
   trx: Trx,
@@ -156,7 +173,7 @@ async function insertIndicators(
       raw_text: raw,
     }));
     if (targets.length) await trx.insertInto('indicator_targets').values(targets).execute();
-    await linkUnits(trx, 'indicator_units', row.id, unitsNamedIn(ind.lead, units), []);
+    await linkUnits(trx, 'indicator_units', row.id, unitIds(ind.lead, units), []);
   }
 }
 
@@ -193,10 +210,15 @@ async function insertTasks(
       trx,
       'task_units',
       row.id,
-      unitsNamedIn(task.lead, units),
-      unitsNamedIn(task.coordinate, units),
+      unitIds(task.lead, units),
+      unitIds(task.coordinate, units),
     );
   }
+}
+
+function unitIds(cell: string | null, units: UnitRef[]): number[] {
+  const match = matchUnitCell(cell, units);
+  return match.collective ? units.map((u) => u.id) : match.matched.map((m) => m.unitId);
 }
 
 async function linkUnits(

@@ -1,0 +1,220 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PlanDraft } from '@tiendo/core';
+import { MAX_INPUT_BYTES } from '@tiendo/importer';
+import { requireUser } from '../auth/plugin.ts';
+import { auditTrail } from '../audit/log.ts';
+import { canManageCommune, managedCommuneIds, readableCommuneIds } from '../org/queries.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import {
+  importDraft,
+  loadDraft,
+  publishDraft,
+  reimportDraft,
+  saveDraft,
+  unitProposals,
+} from './drafts.ts';
+
+// Import → review → publish. Documents are sent as the raw request body
+// (Content-Type: application/octet-stream) with the file name in the query string.
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+const FileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/\.(txt|docx|pdf)$/i, 'Chỉ nhận tệp .txt, .docx hoặc .pdf');
+const Version = z.coerce.number().int().positive();
+
+function uploadOf(request: FastifyRequest, filename: string) {
+  const body = request.body;
+  if (!Buffer.isBuffer(body) || body.byteLength === 0)
+    throw badRequest('Chưa có nội dung tệp tải lên.');
+  return { filename: filename.replace(/[/\\]/g, '_'), bytes: new Uint8Array(body) };
+}
+
+export function draftRoutes(app: FastifyInstance): void {
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: MAX_INPUT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const managedPlan = async (request: FastifyRequest, planId: number) => {
+    const user = requireUser(request);
+    const plan = await app.db
+      .selectFrom('plans')
+      .select(['commune_id'])
+      .where('id', '=', planId)
+      .executeTakeFirst();
+    if (!plan) throw notFound('Không tìm thấy kế hoạch');
+    if (!canManageCommune(user, plan.commune_id))
+      throw forbidden('Chỉ cán bộ đầu mối của xã mới sửa được kế hoạch này');
+    return user;
+  };
+
+  r.get(
+    '/api/communes/managed',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Các xã/phường người dùng được nhập kế hoạch',
+        response: { 200: z.array(z.object({ id: z.number(), name: z.string() })) },
+      },
+    },
+    async (request) => {
+      const ids = managedCommuneIds(requireUser(request));
+      let query = app.db
+        .selectFrom('org_units')
+        .select(['id', 'name'])
+        .where('kind', '=', 'commune')
+        .orderBy('name');
+      if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);
+      return query.execute();
+    },
+  );
+
+  r.post(
+    '/api/plans/import',
+    {
+      bodyLimit: MAX_INPUT_BYTES,
+      schema: {
+        tags: ['plans'],
+        summary: 'Nhập kế hoạch từ tệp (.txt, .docx, .pdf) thành bản nháp',
+        querystring: z.object({
+          communeId: z.coerce.number().int().positive(),
+          filename: FileName,
+        }),
+        response: { 201: z.object({ planId: z.number() }) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      if (!canManageCommune(user, request.query.communeId))
+        throw forbidden('Chỉ cán bộ đầu mối của xã mới nhập được kế hoạch');
+      const planId = await importDraft(
+        app.db,
+        request.query.communeId,
+        uploadOf(request, request.query.filename),
+        user.id,
+      );
+      return reply.code(201).send({ planId });
+    },
+  );
+
+  r.get(
+    '/api/plans/:id/draft',
+    { schema: { tags: ['plans'], summary: 'Bản nháp kế hoạch để rà soát', params: Id } },
+    async (request) => {
+      await managedPlan(request, request.params.id);
+      const { plan, envelope } = await loadDraft(app.db, request.params.id);
+      return {
+        planId: plan.id,
+        communeId: plan.commune_id,
+        version: plan.version,
+        draft: envelope.edited,
+        warnings: envelope.imported.warnings ?? [],
+        sourceLines: envelope.sourceLines,
+        unitProposals: await unitProposals(app.db, plan.commune_id, envelope.edited),
+      };
+    },
+  );
+
+  r.put(
+    '/api/plans/:id/draft',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Lưu bản nháp đã rà soát',
+        params: Id,
+        body: z.object({ version: Version, draft: PlanDraft }),
+        response: { 200: z.object({ version: z.number() }) },
+      },
+    },
+    async (request) => {
+      const user = await managedPlan(request, request.params.id);
+      return {
+        version: await saveDraft(
+          app.db,
+          request.params.id,
+          request.body.version,
+          request.body.draft,
+          user.id,
+        ),
+      };
+    },
+  );
+
+  r.post(
+    '/api/plans/:id/reimport',
+    {
+      bodyLimit: MAX_INPUT_BYTES,
+      schema: {
+        tags: ['plans'],
+        summary: 'Nhập lại tài liệu đã sửa, giữ các chỉnh sửa khi rà soát',
+        params: Id,
+        querystring: z.object({ filename: FileName, version: Version }),
+        response: { 200: z.object({ version: z.number() }) },
+      },
+    },
+    async (request) => {
+      const user = await managedPlan(request, request.params.id);
+      const upload = uploadOf(request, request.query.filename);
+      return {
+        version: await reimportDraft(
+          app.db,
+          request.params.id,
+          request.query.version,
+          upload,
+          user.id,
+        ),
+      };
+    },
+  );
+
+  r.post(
+    '/api/plans/:id/publish',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Ban hành kế hoạch (tạo các đơn vị được xác nhận)',
+        params: Id,
+        body: z.object({
+          version: Version,
+          createUnits: z.array(z.string().min(1).max(200)).max(100).default([]),
+        }),
+      },
+    },
+    async (request) => {
+      const user = await managedPlan(request, request.params.id);
+      await publishDraft(
+        app.db,
+        request.params.id,
+        request.body.version,
+        request.body.createUnits,
+        user.id,
+      );
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/plans/:id/audit',
+    { schema: { tags: ['plans'], summary: 'Nhật ký thay đổi của kế hoạch', params: Id } },
+    async (request) => {
+      const user = requireUser(request);
+      const plan = await app.db
+        .selectFrom('plans')
+        .select(['commune_id'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!plan) throw notFound('Không tìm thấy kế hoạch');
+      const communes = await readableCommuneIds(app.db, user);
+      if (communes !== 'all' && !communes.includes(plan.commune_id))
+        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      return auditTrail(app.db, 'plan', request.params.id);
+    },
+  );
+}

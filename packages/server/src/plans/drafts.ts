@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { matchUnitCell, PlanDraft, unitKey } from '@tiendo/core';
+import { importDocument, ImportError, mergeReimport } from '@tiendo/importer';
+import type { Database } from '../db/schema.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { nowIso } from '../http/time.ts';
+import { recordAudit } from '../audit/log.ts';
+import { createOrgUnit } from '../org/queries.ts';
+import {
+  communeUnits,
+  createPlanFromDraft,
+  insertPlanRows,
+  planColumns,
+  type DraftEnvelope,
+} from './store.ts';
+
+// The life of an imported plan before it is published: upload → draft → review (edits saved
+// with optimistic locking) → optional re-import of a corrected document (manual fixes kept)
+// → publish (units created on confirmation, rows materialised).
+
+export interface Upload {
+  filename: string;
+  bytes: Uint8Array;
+}
+
+async function readUpload(upload: Upload) {
+  try {
+    return await importDocument(upload);
+  } catch (error) {
+    if (error instanceof ImportError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
+async function storeDocument(
+  db: Kysely<Database>,
+  communeId: number,
+  upload: Upload,
+  userId: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('documents')
+    .values({
+      commune_id: communeId,
+      filename: upload.filename.slice(0, 255),
+      mime: mimeOf(upload.filename),
+      size_bytes: upload.bytes.byteLength,
+      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      content: upload.bytes,
+      uploaded_by: userId,
+      created_at: nowIso(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+function mimeOf(filename: string): string {
+  if (/\.docx$/i.test(filename))
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (/\.pdf$/i.test(filename)) return 'application/pdf';
+  return 'text/plain';
+}
+
+export async function importDraft(
+  db: Kysely<Database>,
+  communeId: number,
+  upload: Upload,
+  userId: number,
+): Promise<number> {
+  const { draft, lines } = await readUpload(upload);
+  const documentId = await storeDocument(db, communeId, upload, userId);
+  const envelope: DraftEnvelope = { imported: draft, edited: draft, sourceLines: lines };
+  const planId = await createPlanFromDraft(db, {
+    communeId,
+    draft,
+    status: 'draft',
+    documentId,
+    envelope,
+  });
+  await recordAudit(db, {
+    userId,
+    entity: 'plan',
+    entityId: planId,
+    action: 'import',
+    after: {
+      filename: upload.filename,
+      indicators: draft.indicators.length,
+      tasks: draft.tasks.length,
+    },
+  });
+  return planId;
+}
+
+export async function loadDraft(db: Kysely<Database>, planId: number) {
+  const plan = await db
+    .selectFrom('plans')
+    .select(['id', 'commune_id', 'status', 'version', 'draft_json'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  if (!plan) throw notFound('Không tìm thấy kế hoạch');
+  if (plan.status !== 'draft' || !plan.draft_json)
+    throw badRequest('Kế hoạch này đã được ban hành, không còn là bản nháp.');
+  const envelope = JSON.parse(plan.draft_json) as DraftEnvelope;
+  return { plan, envelope };
+}
+
+/** Unit names the draft's cells mention that the commune has no unit for yet. */
+export async function unitProposals(
+  db: Kysely<Database>,
+  communeId: number,
+  draft: PlanDraft,
+): Promise<string[]> {
+  const units = await communeUnits(db, communeId);
+  const names = new Map<string, string>();
+  const cells = [
+    draft.plan.focal_unit,
+    ...draft.indicators.map((i) => i.lead),
+    ...draft.tasks.flatMap((t) => [t.lead, t.coordinate]),
+  ];
+  for (const cell of cells)
+    for (const name of matchUnitCell(cell, units).unmatched)
+      if (!names.has(unitKey(name))) names.set(unitKey(name), name);
+  return [...names.values()];
+}
+
+async function writeEnvelope(
+  db: Kysely<Database>,
+  planId: number,
+  version: number,
+  envelope: DraftEnvelope,
+): Promise<number> {
+  const result = await db
+    .updateTable('plans')
+    .set({
+      draft_json: JSON.stringify(envelope),
+      version: version + 1,
+      updated_at: nowIso(),
+      ...planColumns(envelope.edited),
+    })
+    .where('id', '=', planId)
+    .where('version', '=', version)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    const current = await db
+      .selectFrom('plans')
+      .select(['version', 'updated_at'])
+      .where('id', '=', planId)
+      .executeTakeFirst();
+    throw conflict(current);
+  }
+  return version + 1;
+}
+
+export async function saveDraft(
+  db: Kysely<Database>,
+  planId: number,
+  version: number,
+  edited: PlanDraft,
+  userId: number,
+): Promise<number> {
+  const { envelope } = await loadDraft(db, planId);
+  const next = await writeEnvelope(db, planId, version, { ...envelope, edited });
+  await recordAudit(db, {
+    userId,
+    entity: 'plan',
+    entityId: planId,
+    action: 'edit_draft',
+    after: { version: next },
+  });
+  return next;
+}
+
+export async function reimportDraft(
+  db: Kysely<Database>,
+  planId: number,
+  version: number,
+  upload: Upload,
+  userId: number,
+): Promise<number> {
+  const { plan, envelope } = await loadDraft(db, planId);
+  const incoming = await readUpload(upload);
+  const edited = mergeReimport(envelope.imported, envelope.edited, incoming.draft);
+  const next = await writeEnvelope(db, planId, version, {
+    imported: incoming.draft,
+    edited,
+    sourceLines: incoming.lines,
+  });
+  const documentId = await storeDocument(db, plan.commune_id, upload, userId);
+  await db.updateTable('plans').set({ document_id: documentId }).where('id', '=', planId).execute();
+  await recordAudit(db, {
+    userId,
+    entity: 'plan',
+    entityId: planId,
+    action: 'reimport',
+    after: { filename: upload.filename, version: next },
+  });
+  return next;
+}
+
+export async function publishDraft(
+  db: Kysely<Database>,
+  planId: number,
+  version: number,
+  createUnits: string[],
+  userId: number,
+): Promise<void> {
+  const { plan, envelope } = await loadDraft(db, planId);
+  const draft = PlanDraft.parse(envelope.edited);
+  await db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const result = await trx
+      .updateTable('plans')
+      .set({
+        status: 'published',
+        draft_json: null,
+        version: version + 1,
+        updated_at: now,
+        published_at: now,
+        ...planColumns(draft),
+      })
+      .where('id', '=', planId)
+      .where('version', '=', version)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw conflict({ version: plan.version });
+    const existing = new Set(
+      (await communeUnits(trx, plan.commune_id)).map((u) => unitKey(u.name)),
+    );
+    for (const name of createUnits) {
+      if (existing.has(unitKey(name))) continue;
+      existing.add(unitKey(name));
+      const unitId = await createOrgUnit(trx, { parentId: plan.commune_id, kind: 'unit', name });
+      await recordAudit(trx, {
+        userId,
+        entity: 'org_unit',
+        entityId: unitId,
+        action: 'create',
+        after: { name },
+        reason: 'Tạo khi ban hành kế hoạch',
+      });
+    }
+    await insertPlanRows(trx, planId, plan.commune_id, draft);
+    await recordAudit(trx, {
+      userId,
+      entity: 'plan',
+      entityId: planId,
+      action: 'publish',
+      after: { indicators: draft.indicators.length, tasks: draft.tasks.length },
+    });
+  });
+}
