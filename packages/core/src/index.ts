@@ -10,3 +10,4 @@ export * from './periods/reportingPeriods.ts';
 export * from './status/evaluateTask.ts';
 export * from './status/trajectory.ts';
 export * from './text/unitCells.ts';
+export * from './plan/fieldDoubts.ts';

@@ -42,6 +42,25 @@ describe('the seed plans rendered as .pdf by LibreOffice', () => {
   });
 });
 
+describe('per-field confidence', () => {
+  it('trusts .docx cells and flags the lead cells a PDF page break emptied', async () => {
+    const name = SEEDS[0]!;
+    const docx = await importPlan(rendered(name, '.docx'));
+    expect(docx.confidence?.base).toBe(1);
+    const pdf = await importPlan(rendered(name, '.pdf'));
+    expect(pdf.confidence?.base).toBeLessThan(1);
+    const expected = gold(name);
+    const wrongLeads = pdf.tasks
+      .map((task, index) => ({ task, index }))
+      .filter(({ task, index }) => task.lead !== expected.tasks[index]!.lead);
+    expect(wrongLeads.length).toBeGreaterThan(0);
+    for (const { index } of wrongLeads)
+      expect(pdf.confidence!.fields).toContainEqual(
+        expect.objectContaining({ where: `tasks[${index}]`, field: 'lead' }),
+      );
+  });
+});
+
 async function docxWith(documentXml: string | null): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types/>');

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { PlanDraft } from '@tiendo/core';
+import { draftDoubts, PlanDraft, type DraftDoubts } from '@tiendo/core';
 import { ImportError, MAX_INPUT_BYTES } from './errors.ts';
 import { decodeText } from './text/decode.ts';
 import { findTabTables } from './text/tabTables.ts';
@@ -31,7 +31,7 @@ export interface ImportedDocument {
 
 export async function importDocument(input: ImportInput): Promise<ImportedDocument> {
   const lines = await readLines(input);
-  return { draft: draftFromLines(input, lines), lines };
+  return { draft: draftFromLines(input, lines, readerConfidence(input.filename, lines)), lines };
 }
 
 async function readLines(input: ImportInput): Promise<string[]> {
@@ -64,7 +64,23 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
 const cleanLine = (line: string) => line.normalize('NFC').replace(/\u00a0/g, ' ');
 
-function draftFromLines(input: ImportInput, lines: string[]): PlanDraft {
+/** How far the reader itself is trusted: table cells read from .docx or tab-separated text are
+ *  exact; cells rebuilt from a PDF's positions or flattened text can have words misplaced. */
+function readerConfidence(filename: string, lines: string[]): number {
+  if (extname(filename).toLowerCase() === '.pdf') return 0.9;
+  return findTabTables(lines).length ? 1 : 0.85;
+}
+
+function confidenceOf(doubts: DraftDoubts, base: number): PlanDraft['confidence'] {
+  const fields = (['indicators', 'tasks'] as const).flatMap((kind) =>
+    doubts[kind].flatMap((row, index) =>
+      row.map((d) => ({ where: `${kind}[${index}]`, ...d, score: Math.min(d.score, base) })),
+    ),
+  );
+  return { base, fields };
+}
+
+function draftFromLines(input: ImportInput, lines: string[], base = 1): PlanDraft {
   const tabTables = findTabTables(lines);
   // No tab-separated table: the text was flattened from a PDF; rebuild rows from the layout.
   const tables = tabTables.length ? tabTables : findFlatTables(lines);
@@ -84,5 +100,13 @@ function draftFromLines(input: ImportInput, lines: string[]): PlanDraft {
     });
   }
   const plan = extractMetadata(lines);
-  return PlanDraft.parse({ source: basename(input.filename), plan, indicators, tasks, warnings });
+  const confidence = confidenceOf(draftDoubts({ indicators, tasks }), base);
+  return PlanDraft.parse({
+    source: basename(input.filename),
+    plan,
+    indicators,
+    tasks,
+    warnings,
+    confidence,
+  });
 }

@@ -70,8 +70,11 @@ export function mergeReimport(base: PlanDraft, edited: PlanDraft, incoming: Plan
       incoming.plan[field],
     );
   }
+  // The incoming confidence indexes the incoming rows, not the merged ones: the review screen
+  // recomputes doubts from the merged draft itself.
+  const { confidence: _confidence, ...rest } = incoming;
   return {
-    ...incoming,
+    ...rest,
     plan,
     indicators: mergeRows(base.indicators, edited.indicators, incoming.indicators),
     tasks: mergeRows(base.tasks, edited.tasks, incoming.tasks),

@@ -67,6 +67,20 @@ export const DraftTask = z.object({
 
 export const DraftNote = z.object({ where: z.string(), note: z.string() });
 
+/** Importer's per-field confidence: every field not listed is trusted at `base`; the listed
+ *  ones are below it, with the reason a person should check them (plan/fieldDoubts.ts). */
+export const DraftConfidence = z.object({
+  base: z.number().min(0).max(1),
+  fields: z.array(
+    z.object({
+      where: z.string(),
+      field: z.string(),
+      score: z.number().min(0).max(1),
+      reason: z.string(),
+    }),
+  ),
+});
+
 export const PlanDraft = z.object({
   source: z.string(),
   plan: PlanMetadata,
@@ -74,6 +88,7 @@ export const PlanDraft = z.object({
   tasks: z.array(DraftTask),
   notes: z.array(DraftNote).optional(),
   warnings: z.array(z.object({ where: z.string(), message: z.string() })).optional(),
+  confidence: DraftConfidence.optional(),
 });
 
 export type PlanDraft = z.infer<typeof PlanDraft>;
