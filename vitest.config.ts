@@ -9,7 +9,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/core/src/**/*.test.ts', 'packages/importer/src/**/*.test.ts'],
+          include: [
+            'packages/core/src/**/*.test.ts',
+            'packages/importer/src/**/*.test.ts',
+            'packages/web/src/**/*.test.ts',
+          ],
         },
       },
       {

@@ -10,6 +10,8 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { PlanListPage } from './plans/PlanListPage.tsx';
 import { PlanPage } from './plans/PlanPage.tsx';
+import { ImportPage } from './imports/ImportPage.tsx';
+import { ReviewPage } from './imports/ReviewPage.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -29,6 +31,8 @@ function Routed() {
     <Layout>
       <Routes>
         <Route path="/" element={<PlanListPage />} />
+        <Route path="/plans/import" element={<ImportPage />} />
+        <Route path="/plans/:id/review" element={<ReviewPage />} />
         <Route path="/plans/:id" element={<PlanPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -24,7 +24,10 @@ export async function api<T>(
 ): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as the raw request body; anything else as JSON.
+  const raw = init.body instanceof Blob;
+  if (init.body !== undefined)
+    headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -32,7 +35,8 @@ export async function api<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body:
+        init.body === undefined ? undefined : raw ? (init.body as Blob) : JSON.stringify(init.body),
     });
   } catch {
     throw new ApiError(0, 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.', 'network');

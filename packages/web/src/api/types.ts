@@ -53,3 +53,13 @@ export interface PlanDetail {
     deadline: string | null;
   }>;
 }
+
+export interface DraftReview {
+  planId: number;
+  communeId: number;
+  version: number;
+  draft: import('@tiendo/core').PlanDraft;
+  warnings: Array<{ where: string; message: string }>;
+  sourceLines: string[];
+  unitProposals: string[];
+}

@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Alert, Anchor, Loader, Stack, Table, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { compareVietnamese, matchesSearch } from '@tiendo/core';
@@ -7,11 +17,13 @@ import { api } from '../api/client.ts';
 import type { PlanSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { useManagedCommunes } from '../imports/ImportPage.tsx';
 
 export function PlanListPage() {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<PlanSummary[]>('/api/plans') });
+  const managed = useManagedCommunes();
   if (plans.isLoading) return <Loader />;
   if (plans.error)
     return <Alert color="red">{`${t('error.loading')}: ${plans.error.message}`}</Alert>;
@@ -20,7 +32,14 @@ export function PlanListPage() {
     .sort((a, b) => compareVietnamese(a.commune_name, b.commune_name));
   return (
     <Stack>
-      <Title order={2}>{t('plans.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('plans.title')}</Title>
+        {(managed.data?.length ?? 0) > 0 && (
+          <Button component={Link} to="/plans/import" size="sm">
+            {t('nav.import')}
+          </Button>
+        )}
+      </Group>
       <TextInput
         placeholder={t('plans.search')}
         value={query}
@@ -47,7 +66,11 @@ export function PlanListPage() {
                 <Table.Tr key={p.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.commune_name}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/plans/${p.id}`} lineClamp={2}>
+                    <Anchor
+                      component={Link}
+                      to={p.status === 'draft' ? `/plans/${p.id}/review` : `/plans/${p.id}`}
+                      lineClamp={2}
+                    >
                       {p.title}
                     </Anchor>
                   </Table.Td>

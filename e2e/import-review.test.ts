@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
+import {
+  openTestDatabase,
+  TEST_DIALECTS,
+  type TestDatabase,
+} from '../packages/server/src/testing/databases.ts';
+
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/rendered/000_862ce2f29f2f990b.pdf');
+
+async function login(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByLabel('Tên đăng nhập').fill('kienhung.daumoi');
+  await page.getByLabel('Mật khẩu').fill('Demo@2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
+}
+
+const cell = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+describe.each(TEST_DIALECTS)(
+  'a focal officer imports a signed plan, repairs it in review and publishes it (%s)',
+  (dialect) => {
+    let server: TestServer;
+    let browser: Browser;
+    let database: TestDatabase | undefined;
+
+    beforeAll(async () => {
+      database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
+      server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      await database?.dispose();
+    });
+
+    it('refuses a broken file with a Vietnamese message', async () => {
+      const page = await browser.newPage();
+      await login(page, server.url);
+      await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'hong.docx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('đây không phải tệp Word'),
+      });
+      await page.getByRole('button', { name: 'Tải lên và đọc' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('Tệp không phải định dạng Word .docx');
+      await page.close();
+    });
+
+    it('upload → review (highlighted cells, source, edit, merge, split, undo) → save → re-import keeps fixes → 409 → publish', async () => {
+      const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+      await login(page, server.url);
+      await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
+      await page.locator('input[type=file]').setInputFiles(FIXTURE);
+      await page.getByRole('button', { name: 'Tải lên và đọc' }).click();
+      await page.getByRole('heading', { name: 'Rà soát kế hoạch nhập từ văn bản' }).waitFor();
+      const reviewUrl = page.url();
+      expect(reviewUrl).toMatch(/\/plans\/\d+\/review$/);
+
+      // The PDF's page breaks emptied some merged lead cells: they are counted and shaded.
+      const doubts = Number((await page.getByTestId('doubt-count').textContent())!.split(' ')[0]);
+      expect(doubts).toBeGreaterThan(0);
+      expect(await page.locator('[data-doubt="true"]').count()).toBeGreaterThan(0);
+
+      // Tasks appendix: focus a row → the source panel marks the line it came from.
+      await page.getByRole('tab', { name: /^PHỤ LỤC 3/ }).click();
+      const firstContent = cell(page, 'Nhiệm vụ — dòng 1');
+      await firstContent.click();
+      await expect
+        .poll(() => page.locator('[data-current="true"]').textContent())
+        .toContain('Cụ thể hóa nhiệm vụ CDS');
+
+      // An unreadable deadline is shaded at once; a readable one clears it.
+      const deadline = cell(page, 'Thời hạn — dòng 1');
+      await deadline.fill('bao giờ xong thì thôi');
+      await expect.poll(() => deadline.getAttribute('data-doubt')).toBe('true');
+      await deadline.fill('Quý IV/2026');
+      await expect.poll(() => deadline.getAttribute('data-doubt')).toBeNull();
+
+      // Merge rows 2 and 3, undo it; split row 1 at the cursor, undo it.
+      const rows = page.getByTestId('draft-tasks').locator('tbody tr[data-row]');
+      const before = await rows.count();
+      await page.getByRole('button', { name: 'Gộp với dòng dưới 2', exact: true }).click();
+      await expect.poll(() => rows.count()).toBe(before - 1);
+      await page.getByRole('button', { name: 'Hoàn tác' }).click();
+      await expect.poll(() => rows.count()).toBe(before);
+      await firstContent.evaluate((el: HTMLTextAreaElement) => {
+        el.focus();
+        el.setSelectionRange(20, 20);
+        el.dispatchEvent(new Event('select', { bubbles: true }));
+      });
+      await page.getByRole('button', { name: 'Tách dòng tại con trỏ 1', exact: true }).click();
+      await expect.poll(() => rows.count()).toBe(before + 1);
+      await page.getByRole('button', { name: 'Hoàn tác' }).click();
+      await expect.poll(() => rows.count()).toBe(before);
+
+      await page.getByRole('button', { name: 'Lưu nháp' }).click();
+      await page.getByRole('status').waitFor();
+
+      // Re-importing the same document keeps the manual fix.
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Nhập lại tài liệu đã sửa' }).click(),
+      ]);
+      await chooser.setFiles(FIXTURE);
+      await page.getByRole('tab', { name: /^PHỤ LỤC 3/ }).click();
+      await expect.poll(() => cell(page, 'Thời hạn — dòng 1').inputValue()).toBe('Quý IV/2026');
+
+      // Someone else saves meanwhile: this tab's next save is refused with 409, nothing lost.
+      const other = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+      await login(other, server.url);
+      await other.goto(reviewUrl);
+      await other.getByLabel('Số, ký hiệu').fill('25/KH-UBND');
+      await other.getByRole('button', { name: 'Lưu nháp' }).click();
+      await other.getByRole('status').waitFor();
+      await page.getByLabel('Tên kế hoạch').fill('Tên sửa ở tab cũ');
+      await page.getByRole('button', { name: 'Lưu nháp' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('Dữ liệu đã được người khác thay đổi');
+      await page.getByRole('button', { name: /Tải bản mới nhất/ }).click();
+      await expect.poll(() => page.getByLabel('Số, ký hiệu').inputValue()).toBe('25/KH-UBND');
+      await other.close();
+
+      // Publish: the plan page shows the reviewed text.
+      await page.getByRole('button', { name: 'Ban hành kế hoạch' }).click();
+      await page.waitForURL(/\/plans\/\d+$/);
+      await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
+      expect(await page.getByTestId('task-table').textContent()).toContain('Quý IV/2026');
+      expect(await page.locator('body').textContent()).toContain('25/KH-UBND');
+      await page.close();
+    });
+  },
+);

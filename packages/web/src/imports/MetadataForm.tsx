@@ -1,0 +1,43 @@
+import { SimpleGrid, TextInput } from '@mantine/core';
+import type { PlanDraft } from '@tiendo/core';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/vi.ts';
+
+type Field = 'title' | 'number' | 'date' | 'issuer' | 'locality' | 'focal_unit';
+const FIELDS: Array<[Field, MessageKey, boolean]> = [
+  ['title', 'review.meta.title', false],
+  ['number', 'review.meta.number', true],
+  ['date', 'review.meta.date', true],
+  ['issuer', 'review.meta.issuer', false],
+  ['locality', 'review.meta.locality', true],
+  ['focal_unit', 'review.meta.focalUnit', true],
+];
+
+/** The plan's own facts (số, ngày, cơ quan ban hành, đơn vị đầu mối), editable. */
+export function MetadataForm({
+  plan,
+  onChange,
+}: {
+  plan: PlanDraft['plan'];
+  onChange(plan: PlanDraft['plan']): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
+      {FIELDS.map(([field, label, nullable]) => (
+        <TextInput
+          key={field}
+          label={t(label)}
+          size="xs"
+          value={plan[field] ?? ''}
+          error={field === 'date' && plan.date && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(plan.date)}
+          description={field === 'date' ? t('review.meta.dateHelp') : undefined}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            onChange({ ...plan, [field]: nullable && text.trim() === '' ? null : text });
+          }}
+        />
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,227 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, ApiError } from '../api/client.ts';
+import type { DraftReview } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { DraftTable } from './DraftTable.tsx';
+import { MetadataForm } from './MetadataForm.tsx';
+import { SourcePanel } from './SourcePanel.tsx';
+import { UnitProposals } from './UnitProposals.tsx';
+import { appendices, mainField } from './draftEdits.ts';
+import { sourceLineOf } from './sourceMatch.ts';
+import { useDraftEditor } from './useDraftEditor.ts';
+
+/** Import review: check and fix what the importer read, then publish the plan. */
+export function ReviewPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const [generation, setGeneration] = useState(0);
+  const review = useQuery({
+    queryKey: ['draft', id],
+    queryFn: () => api<DraftReview>(`/api/plans/${id}/draft`),
+  });
+  if (review.isLoading) return <Loader />;
+  if (review.error || !review.data)
+    return <Alert color="red">{`${t('error.loading')}: ${review.error?.message ?? ''}`}</Alert>;
+  const reload = async () => {
+    await review.refetch();
+    setGeneration((g) => g + 1);
+  };
+  return (
+    <ReviewEditor
+      key={generation}
+      review={review.data}
+      refresh={() => void review.refetch()}
+      reload={reload}
+    />
+  );
+}
+
+interface EditorProps {
+  review: DraftReview;
+  /** Refetch server-side facts (unit proposals) without discarding local edits. */
+  refresh(): void;
+  /** Discard local edits and load the server's draft. */
+  reload(): Promise<void>;
+}
+
+function ReviewEditor({ review, refresh, reload }: EditorProps) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const editor = useDraftEditor(review.draft);
+  const [version, setVersion] = useState(review.version);
+  const [chosenUnits, setChosenUnits] = useState(() => new Set(review.unitProposals));
+  const [message, setMessage] = useState<string | null>(null);
+  const sections = appendices(editor.draft);
+  const [tab, setTab] = useState<string | null>(sections[0] ? tabKey(sections[0]) : null);
+
+  useEffect(() => {
+    if (!editor.dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [editor.dirty]);
+
+  const saveNow = async (): Promise<number> => {
+    if (!editor.dirty) return version;
+    const saved = await api<{ version: number }>(`/api/plans/${review.planId}/draft`, {
+      method: 'PUT',
+      body: { version, draft: editor.draft },
+    });
+    setVersion(saved.version);
+    editor.markSaved();
+    refresh();
+    return saved.version;
+  };
+  const save = useMutation({
+    mutationFn: saveNow,
+    onSuccess: () => setMessage(t('review.saved')),
+  });
+  const reimport = useMutation({
+    mutationFn: async (file: File) => {
+      const current = await saveNow();
+      const query = new URLSearchParams({ filename: file.name, version: String(current) });
+      await api(`/api/plans/${review.planId}/reimport?${query}`, { method: 'POST', body: file });
+    },
+    onSuccess: () => void reload(),
+  });
+  const publish = useMutation({
+    mutationFn: async () => {
+      const current = await saveNow();
+      await api(`/api/plans/${review.planId}/publish`, {
+        method: 'POST',
+        body: { version: current, createUnits: [...chosenUnits] },
+      });
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['plans'] });
+      navigate(`/plans/${review.planId}`);
+    },
+  });
+  const error = save.error ?? reimport.error ?? publish.error;
+  const conflict = error instanceof ApiError && error.status === 409;
+
+  const focusedLine = (() => {
+    const f = editor.focused;
+    if (!f) return -1;
+    const row = editor.draft[f.kind][f.index] as unknown as Record<string, string> | undefined;
+    return row ? sourceLineOf(review.sourceLines, row[mainField(f.kind)] ?? '') : -1;
+  })();
+
+  const busy = save.isPending || reimport.isPending || publish.isPending;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/" size="sm">
+        {t('plan.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={3}>{t('review.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {`${review.draft.source} · ${editor.draft.indicators.length} ${t('plans.indicators').toLowerCase()} · ${editor.draft.tasks.length} ${t('plans.tasks').toLowerCase()}`}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Badge color={editor.doubtCount ? 'yellow' : 'green'} data-testid="doubt-count">
+            {`${editor.doubtCount} ${t('review.doubts')}`}
+          </Badge>
+          <Button variant="default" size="xs" onClick={editor.undo} disabled={!editor.canUndo}>
+            {t('review.undo')}
+          </Button>
+          <FileButton onChange={(f) => f && reimport.mutate(f)} accept=".docx,.pdf,.txt">
+            {(props) => (
+              <Button {...props} variant="default" size="xs" loading={reimport.isPending}>
+                {t('review.reimport')}
+              </Button>
+            )}
+          </FileButton>
+          <Button size="xs" variant="light" onClick={() => save.mutate()} loading={save.isPending}>
+            {editor.dirty ? t('review.save') : t('review.savedShort')}
+          </Button>
+          <Button
+            size="xs"
+            onClick={() => publish.mutate()}
+            loading={publish.isPending}
+            disabled={busy}
+          >
+            {t('review.publish')}
+          </Button>
+        </Group>
+      </Group>
+      {error && (
+        <Alert color="red" role="alert" title={conflict ? t('review.conflict') : undefined}>
+          <Text size="sm">{error.message}</Text>
+          {conflict && (
+            <Button mt="xs" size="xs" variant="white" color="red" onClick={() => void reload()}>
+              {t('review.loadLatest')}
+            </Button>
+          )}
+        </Alert>
+      )}
+      {message && !error && !editor.dirty && (
+        <Alert color="green" role="status" withCloseButton onClose={() => setMessage(null)}>
+          {message}
+        </Alert>
+      )}
+      {review.warnings.length > 0 && (
+        <Alert color="yellow" title={t('review.warnings')}>
+          {review.warnings.map((w, i) => (
+            <Text key={i} size="sm">{`${w.where}: ${w.message}`}</Text>
+          ))}
+        </Alert>
+      )}
+      {editor.hint && <Alert color="blue">{editor.hint}</Alert>}
+      <Paper withBorder p="sm">
+        <MetadataForm plan={editor.draft.plan} onChange={editor.setPlan} />
+      </Paper>
+      <UnitProposals names={review.unitProposals} chosen={chosenUnits} onChange={setChosenUnits} />
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Tabs value={tab} onChange={setTab} keepMounted={false}>
+            <Tabs.List>
+              {sections.map((s) => (
+                <Tabs.Tab key={tabKey(s)} value={tabKey(s)}>
+                  {`${s.table} (${s.indexes.length})`}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {sections.map((s) => (
+              <Tabs.Panel key={tabKey(s)} value={tabKey(s)} pt="sm">
+                <DraftTable
+                  draft={editor.draft}
+                  kind={s.kind}
+                  indexes={s.indexes}
+                  doubts={editor.doubts[s.kind]}
+                  actions={editor.actionsFor(s.kind, t('review.splitHelp'))}
+                />
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+          {sections.length === 0 && <Alert color="yellow">{t('review.noTables')}</Alert>}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <SourcePanel lines={review.sourceLines} highlight={focusedLine} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+const tabKey = (s: { kind: string; table: string }) => `${s.kind}:${s.table}`;
