@@ -18,6 +18,8 @@ import { HttpError } from './http/errors.ts';
 import { registerAuth } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { periodRoutes } from './reports/periodRoutes.ts';
+import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
 import { securityHeaders } from './http/security.ts';
@@ -72,6 +74,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   authRoutes(app);
   planRoutes(app);
   draftRoutes(app);
+  periodRoutes(app);
+  reportRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

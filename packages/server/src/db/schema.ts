@@ -230,6 +230,8 @@ export interface TaskUpdateTable {
   proposals: string | null;
   evidence_text: string | null;
   review_comment: string | null;
+  /** The day the unit says the work was completed (state done). */
+  completed_on: string | null;
   version: Version;
   updated_at: string;
   updated_by: number | null;

@@ -10,3 +10,8 @@ export function addHours(iso: string, hours: number): string {
 export function addMinutes(iso: string, minutes: number): string {
   return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 }
+
+/** Today's date in Vietnam (UTC+7, no daylight saving), for due dates and period windows. */
+export function todayInVietnam(now = Date.now()): string {
+  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+}

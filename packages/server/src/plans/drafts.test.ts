@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { buildTestApp, loginAs, type LoggedIn } from '../testing/app.ts';
+import { asUser, buildTestApp, loginAs, type LoggedIn } from '../testing/app.ts';
 import { createOrgUnit } from '../org/queries.ts';
 import { createUser } from '../org/users.ts';
 
@@ -75,17 +75,7 @@ describe.each(TEST_DIALECTS)('import → review → publish on %s', (dialect) =>
     url: string,
     payload?: unknown,
     raw?: Buffer,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: {
-        cookie: who.cookie,
-        'x-csrf-token': who.csrf,
-        ...(raw ? { 'content-type': 'application/octet-stream' } : {}),
-      },
-      ...(raw ? { payload: raw } : payload !== undefined ? { payload: payload as object } : {}),
-    });
+  ) => asUser(app)(who, method, url, raw ?? payload);
   const upload = (who: LoggedIn, bytes: Buffer, filename = 'ke-hoach.txt') =>
     send(
       who,

@@ -30,3 +30,21 @@ export async function loginAs(
   const setCookie = response.cookies.find((c) => c.name === 'tiendo_session');
   return { cookie: `tiendo_session=${setCookie!.value}`, csrf: response.json().csrfToken };
 }
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A request as a logged-in user: session cookie and CSRF token; a Buffer goes as raw bytes. */
+export function asUser(app: FastifyInstance) {
+  return (who: LoggedIn | null, method: Method, url: string, payload?: unknown) => {
+    const raw = Buffer.isBuffer(payload);
+    return app.inject({
+      method,
+      url,
+      headers: {
+        ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}),
+        ...(raw ? { 'content-type': 'application/octet-stream' } : {}),
+      },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+  };
+}

@@ -1,0 +1,171 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
+import { badRequest, conflict } from '../http/errors.ts';
+import { nowIso, todayInVietnam } from '../http/time.ts';
+import { recordAudit } from '../audit/log.ts';
+import type { ReportContext } from './access.ts';
+import { unitIndicators, unitTasks } from './reportView.ts';
+
+// What a unit writes for each of its items in a period. Every item carries its own version:
+// autosave from two tabs, or a reporter and a colleague, cannot silently overwrite each other.
+
+const text = (max: number) => z.string().trim().max(max).nullable().default(null);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN');
+
+export const TaskUpdateInput = z.object({
+  /** 0 for an item not yet written in this report. */
+  version: z.number().int().min(0),
+  status: z.enum(['not_started', 'in_progress', 'done']).nullable().default(null),
+  progress: z.number().int().min(0).max(100).nullable().default(null),
+  results: text(10_000),
+  resourcesVnd: z.number().int().min(0).max(1e15).nullable().default(null),
+  difficulties: text(5_000),
+  proposals: text(5_000),
+  evidenceText: text(2_000),
+  completedOn: isoDay.nullable().default(null),
+});
+export type TaskUpdateInput = z.infer<typeof TaskUpdateInput>;
+
+export const IndicatorValueInput = z.object({
+  version: z.number().int().min(0),
+  valueNumber: z.number().finite().nullable().default(null),
+  valueText: text(500),
+  dataSource: text(500),
+  note: text(2_000),
+});
+export type IndicatorValueInput = z.infer<typeof IndicatorValueInput>;
+
+export function assertEditable(context: ReportContext): void {
+  if (context.periodStatus !== 'open')
+    throw badRequest('Kỳ báo cáo không còn mở: không sửa được báo cáo.');
+  if (context.status === 'submitted')
+    throw badRequest('Báo cáo đã gửi, đang chờ duyệt: không sửa được.');
+  if (context.status === 'approved')
+    throw badRequest('Báo cáo đã được duyệt: chỉ sửa được khi cán bộ đầu mối mở lại.');
+}
+
+function taskRow(input: TaskUpdateInput) {
+  const done = input.status === 'done';
+  return {
+    status: input.status,
+    progress: done ? 100 : input.progress,
+    results: input.results,
+    resources_vnd: input.resourcesVnd,
+    difficulties: input.difficulties,
+    proposals: input.proposals,
+    evidence_text: input.evidenceText,
+    completed_on: done ? (input.completedOn ?? todayInVietnam()) : null,
+  };
+}
+
+/** Upsert with optimistic locking: insert when version is 0, else update that version. */
+async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
+  db: Kysely<Database>,
+  table: T,
+  key: { report_id: number; item: 'task_id' | 'indicator_id'; id: number },
+  version: number,
+  values: Record<string, unknown>,
+  userId: number,
+) {
+  const now = nowIso();
+  const where = { report_id: key.report_id, [key.item]: key.id };
+  const current = await db
+    .selectFrom(table as 'task_updates')
+    .selectAll()
+    .where('report_id', '=', key.report_id)
+    .where(key.item as 'task_id', '=', key.id)
+    .executeTakeFirst();
+  if (version === 0 && !current) {
+    const inserted = await db
+      .insertInto(table as 'task_updates')
+      .values({ ...where, ...values, version: 1, updated_at: now, updated_by: userId } as never)
+      .onConflict((oc) => oc.columns(['report_id', key.item as 'task_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { id: inserted.id, version: 1, before: null };
+  } else if (current && current.version === version) {
+    const result = await db
+      .updateTable(table as 'task_updates')
+      .set({ ...values, version: version + 1, updated_at: now, updated_by: userId } as never)
+      .where('id', '=', current.id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1)
+      return { id: current.id, version: version + 1, before: current };
+  }
+  const latest = await db
+    .selectFrom(table as 'task_updates')
+    .selectAll()
+    .where('report_id', '=', key.report_id)
+    .where(key.item as 'task_id', '=', key.id)
+    .executeTakeFirst();
+  throw conflict(latest ?? null);
+}
+
+export async function saveTaskUpdate(
+  db: Kysely<Database>,
+  context: ReportContext,
+  taskId: number,
+  input: TaskUpdateInput,
+  userId: number,
+): Promise<number> {
+  assertEditable(context);
+  const tasks = await unitTasks(db, context.planId, context.unitId);
+  if (!tasks.some((t) => t.id === taskId))
+    throw badRequest('Nhiệm vụ này không thuộc đơn vị trong kế hoạch.');
+  const values = taskRow(input);
+  const saved = await upsertItem(
+    db,
+    'task_updates',
+    { report_id: context.reportId, item: 'task_id', id: taskId },
+    input.version,
+    values,
+    userId,
+  );
+  await recordAudit(db, {
+    userId,
+    entity: 'task_update',
+    entityId: saved.id,
+    action: saved.before ? 'edit' : 'create',
+    before: saved.before ?? undefined,
+    after: { report_id: context.reportId, task_id: taskId, ...values },
+  });
+  return saved.version;
+}
+
+export async function saveIndicatorValue(
+  db: Kysely<Database>,
+  context: ReportContext,
+  indicatorId: number,
+  input: IndicatorValueInput,
+  userId: number,
+): Promise<number> {
+  assertEditable(context);
+  const indicators = await unitIndicators(db, context.planId, context.unitId);
+  if (!indicators.some((i) => i.id === indicatorId))
+    throw badRequest('Chỉ tiêu này không do đơn vị theo dõi trong kế hoạch.');
+  const values = {
+    value_number: input.valueNumber,
+    value_text: input.valueText,
+    data_source: input.dataSource,
+    note: input.note,
+  };
+  const saved = await upsertItem(
+    db,
+    'indicator_values',
+    { report_id: context.reportId, item: 'indicator_id', id: indicatorId },
+    input.version,
+    values,
+    userId,
+  );
+  await recordAudit(db, {
+    userId,
+    entity: 'indicator_value',
+    entityId: saved.id,
+    action: saved.before ? 'edit' : 'create',
+    before: saved.before ?? undefined,
+    after: { report_id: context.reportId, indicator_id: indicatorId, ...values },
+  });
+  return saved.version;
+}

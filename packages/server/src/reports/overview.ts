@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { notFound } from '../http/errors.ts';
+
+// Who has reported: per period, every unit that has tasks or indicators in the plan with its
+// report's state (the focal officer's checklist); per reporter, the periods their unit owes.
+
+async function unitsWithItems(db: Kysely<Database>, planId: number) {
+  const [tasks, indicators] = await Promise.all([
+    db
+      .selectFrom('task_units')
+      .innerJoin('tasks', 'tasks.id', 'task_units.item_id')
+      .select(['task_units.unit_id', (e) => e.fn.countAll<number>().as('n')])
+      .where('tasks.plan_id', '=', planId)
+      .groupBy('task_units.unit_id')
+      .execute(),
+    db
+      .selectFrom('indicator_units')
+      .innerJoin('indicators', 'indicators.id', 'indicator_units.item_id')
+      .select(['indicator_units.unit_id', (e) => e.fn.countAll<number>().as('n')])
+      .where('indicators.plan_id', '=', planId)
+      .where('indicator_units.role', '=', 'lead')
+      .groupBy('indicator_units.unit_id')
+      .execute(),
+  ]);
+  const counts = new Map<number, { tasks: number; indicators: number }>();
+  for (const t of tasks) counts.set(t.unit_id, { tasks: Number(t.n), indicators: 0 });
+  for (const i of indicators)
+    counts.set(i.unit_id, { tasks: counts.get(i.unit_id)?.tasks ?? 0, indicators: Number(i.n) });
+  return counts;
+}
+
+export async function periodOverview(db: Kysely<Database>, periodId: number) {
+  const period = await db
+    .selectFrom('reporting_periods')
+    .selectAll()
+    .where('id', '=', periodId)
+    .executeTakeFirst();
+  if (!period) throw notFound('Không tìm thấy kỳ báo cáo');
+  const counts = await unitsWithItems(db, period.plan_id);
+  const ids = [...counts.keys()];
+  const [units, reports] = await Promise.all([
+    ids.length
+      ? db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', ids).execute()
+      : [],
+    db.selectFrom('reports').selectAll().where('period_id', '=', periodId).execute(),
+  ]);
+  return {
+    period,
+    units: units
+      .map((unit) => {
+        const report = reports.find((r) => r.unit_id === unit.id);
+        const submittedOn = report?.submitted_at ? report.submitted_at.slice(0, 10) : null;
+        return {
+          unitId: unit.id,
+          unitName: unit.name,
+          ...counts.get(unit.id)!,
+          reportId: report?.id ?? null,
+          status: report?.status ?? 'not_started',
+          version: report?.version ?? null,
+          submittedAt: report?.submitted_at ?? null,
+          onTime: submittedOn === null ? null : submittedOn <= period.due_date,
+        };
+      })
+      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')),
+  };
+}
+
+export async function myReports(db: Kysely<Database>, user: SessionUser) {
+  const unitIds = user.roles.filter((r) => r.role === 'unit_reporter').map((r) => r.scopeUnitId);
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('org_units as unit')
+    .innerJoin('plans', 'plans.commune_id', 'unit.parent_id')
+    .innerJoin('reporting_periods as p', 'p.plan_id', 'plans.id')
+    .leftJoin('reports', (join) =>
+      join.onRef('reports.period_id', '=', 'p.id').onRef('reports.unit_id', '=', 'unit.id'),
+    )
+    .select([
+      'unit.id as unitId',
+      'unit.name as unitName',
+      'plans.id as planId',
+      'plans.title as planTitle',
+      'p.id as periodId',
+      'p.label as periodLabel',
+      'p.due_date as dueDate',
+      'p.status as periodStatus',
+      'reports.id as reportId',
+      'reports.status as reportStatus',
+      'reports.review_comment as reviewComment',
+    ])
+    .where('unit.id', 'in', unitIds)
+    .where('plans.status', '=', 'published')
+    .where('p.status', '!=', 'planned')
+    .orderBy('p.due_date', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, reportStatus: r.reportStatus ?? 'not_started' }));
+}

@@ -1,0 +1,167 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/plugin.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { readableCommuneIds } from '../org/queries.ts';
+import { canReviewReports, canWriteUnitReport } from './access.ts';
+import { addAdhocPeriod, changePeriod, generatePeriods, listPeriods, planOf } from './periods.ts';
+import { openReport } from './reportView.ts';
+import { myReports, periodOverview } from './overview.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN');
+
+export function periodRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const periodCommune = async (periodId: number) => {
+    const row = await app.db
+      .selectFrom('reporting_periods')
+      .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
+      .select(['plans.commune_id', 'plans.id as plan_id'])
+      .where('reporting_periods.id', '=', periodId)
+      .executeTakeFirst();
+    if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
+    return row;
+  };
+  const managerOf = async (request: FastifyRequest, communeId: number) => {
+    const user = requireUser(request);
+    if (!canReviewReports(user, communeId))
+      throw forbidden('Chỉ cán bộ đầu mối của xã mới quản lý được kỳ báo cáo');
+    return user;
+  };
+
+  r.get(
+    '/api/plans/:id/periods',
+    { schema: { tags: ['periods'], summary: 'Các kỳ báo cáo của kế hoạch', params: Id } },
+    async (request) => {
+      const user = requireUser(request);
+      const plan = await planOf(app.db, request.params.id);
+      const communes = await readableCommuneIds(app.db, user);
+      if (communes !== 'all' && !communes.includes(plan.commune_id))
+        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      return listPeriods(app.db, plan.id);
+    },
+  );
+
+  r.post(
+    '/api/plans/:id/periods/generate',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Tạo các kỳ báo cáo theo chế độ báo cáo của kế hoạch (Nghị định 09/2019)',
+        params: Id,
+        body: z.object({ from: Day, to: Day }),
+        response: { 200: z.object({ created: z.number() }) },
+      },
+    },
+    async (request) => {
+      const plan = await planOf(app.db, request.params.id);
+      const user = await managerOf(request, plan.commune_id);
+      const { from, to } = request.body;
+      return { created: await generatePeriods(app.db, plan.id, from, to, user.id) };
+    },
+  );
+
+  r.post(
+    '/api/plans/:id/periods',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Thêm kỳ báo cáo đột xuất',
+        params: Id,
+        body: z.object({
+          label: z.string().trim().min(1).max(200),
+          windowStart: Day,
+          windowEnd: Day,
+          dueDate: Day,
+        }),
+        response: { 201: z.object({ id: z.number() }) },
+      },
+    },
+    async (request, reply) => {
+      const plan = await planOf(app.db, request.params.id);
+      const user = await managerOf(request, plan.commune_id);
+      const id = await addAdhocPeriod(app.db, plan.id, request.body, user.id);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  r.patch(
+    '/api/periods/:id',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Đặt hạn nộp, mở, đóng, khóa kỳ báo cáo',
+        params: Id,
+        body: z.object({
+          version: z.number().int().positive(),
+          dueDate: Day.optional(),
+          status: z.enum(['open', 'closed', 'locked']).optional(),
+          lockAfterDays: z.number().int().min(0).max(365).nullable().optional(),
+        }),
+        response: { 200: z.object({ version: z.number() }) },
+      },
+    },
+    async (request) => {
+      const { commune_id } = await periodCommune(request.params.id);
+      const user = await managerOf(request, commune_id);
+      return { version: await changePeriod(app.db, request.params.id, request.body, user.id) };
+    },
+  );
+
+  r.get(
+    '/api/periods/:id/reports',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Tình hình nộp báo cáo của các đơn vị trong kỳ',
+        params: Id,
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { commune_id } = await periodCommune(request.params.id);
+      const leader = user.roles.some(
+        (role) => role.role === 'commune_leader' && role.scopeUnitId === commune_id,
+      );
+      if (!leader) await managerOf(request, commune_id);
+      return periodOverview(app.db, request.params.id);
+    },
+  );
+
+  r.get(
+    '/api/my/reports',
+    { schema: { tags: ['reports'], summary: 'Các kỳ báo cáo của đơn vị tôi' } },
+    async (request) => myReports(app.db, requireUser(request)),
+  );
+
+  r.post(
+    '/api/periods/:id/units/:unitId/report',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Mở báo cáo của đơn vị cho kỳ (tạo bản nháp nếu chưa có)',
+        params: z.object({
+          id: z.coerce.number().int().positive(),
+          unitId: z.coerce.number().int().positive(),
+        }),
+        response: { 200: z.object({ reportId: z.number() }) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (!canWriteUnitReport(user, request.params.unitId))
+        throw forbidden('Chỉ người báo cáo của đơn vị mới lập được báo cáo này');
+      const { commune_id } = await periodCommune(request.params.id);
+      const unit = await app.db
+        .selectFrom('org_units')
+        .select('parent_id')
+        .where('id', '=', request.params.unitId)
+        .executeTakeFirst();
+      if (unit?.parent_id !== commune_id) throw forbidden('Đơn vị không thuộc xã của kế hoạch');
+      return { reportId: await openReport(app.db, request.params.id, request.params.unitId) };
+    },
+  );
+}

@@ -1,0 +1,198 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { badRequest, notFound } from '../http/errors.ts';
+import { nowIso } from '../http/time.ts';
+
+// A unit's report for a period, as the unit sees it: exactly the tasks it leads or
+// coordinates and the indicators it is responsible for, each with what it has written so far.
+
+/** The report of `unitId` for `periodId`, created (as a draft) on first opening. */
+export async function openReport(
+  db: Kysely<Database>,
+  periodId: number,
+  unitId: number,
+): Promise<number> {
+  const period = await db
+    .selectFrom('reporting_periods')
+    .select(['id', 'status'])
+    .where('id', '=', periodId)
+    .executeTakeFirst();
+  if (!period) throw notFound('Không tìm thấy kỳ báo cáo');
+  const existing = await findReport(db, periodId, unitId);
+  if (existing) return existing;
+  if (period.status === 'planned') throw badRequest('Kỳ báo cáo chưa được mở.');
+  const now = nowIso();
+  // Two tabs opening at once: the unique (period, unit) constraint keeps one report.
+  await db
+    .insertInto('reports')
+    .values({
+      period_id: periodId,
+      unit_id: unitId,
+      status: 'draft',
+      submitted_at: null,
+      submitted_by: null,
+      reviewed_at: null,
+      reviewed_by: null,
+      review_comment: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['period_id', 'unit_id']).doNothing())
+    .execute();
+  return (await findReport(db, periodId, unitId))!;
+}
+
+async function findReport(db: Kysely<Database>, periodId: number, unitId: number) {
+  const row = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('period_id', '=', periodId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export function unitTasks(db: Kysely<Database>, planId: number, unitId: number) {
+  return db
+    .selectFrom('tasks')
+    .innerJoin('task_units as tu', 'tu.item_id', 'tasks.id')
+    .select([
+      'tasks.id',
+      'tasks.code',
+      'tasks.content',
+      'tasks.output',
+      'tasks.deadline_text',
+      'tasks.lead_text',
+      'tu.role',
+    ])
+    .where('tasks.plan_id', '=', planId)
+    .where('tu.unit_id', '=', unitId)
+    .orderBy('tasks.ordinal')
+    .execute();
+}
+
+export function unitIndicators(db: Kysely<Database>, planId: number, unitId: number) {
+  return db
+    .selectFrom('indicators')
+    .innerJoin('indicator_units as iu', 'iu.item_id', 'indicators.id')
+    .select(['indicators.id', 'indicators.code', 'indicators.name', 'indicators.measure_unit'])
+    .where('indicators.plan_id', '=', planId)
+    .where('iu.unit_id', '=', unitId)
+    .where('iu.role', '=', 'lead')
+    .orderBy('indicators.ordinal')
+    .execute();
+}
+
+export async function loadReport(db: Kysely<Database>, reportId: number) {
+  const report = await db
+    .selectFrom('reports')
+    .innerJoin('reporting_periods as p', 'p.id', 'reports.period_id')
+    .innerJoin('plans', 'plans.id', 'p.plan_id')
+    .innerJoin('org_units as unit', 'unit.id', 'reports.unit_id')
+    .select([
+      'reports.id',
+      'reports.status',
+      'reports.version',
+      'reports.unit_id as unitId',
+      'unit.name as unitName',
+      'reports.submitted_at as submittedAt',
+      'reports.reviewed_at as reviewedAt',
+      'reports.review_comment as reviewComment',
+      'p.id as periodId',
+      'p.label as periodLabel',
+      'p.due_date as dueDate',
+      'p.status as periodStatus',
+      'p.window_start as windowStart',
+      'p.window_end as windowEnd',
+      'plans.id as planId',
+      'plans.title as planTitle',
+    ])
+    .where('reports.id', '=', reportId)
+    .executeTakeFirst();
+  if (!report) throw notFound('Không tìm thấy báo cáo');
+  const [tasks, indicators, updates, values, attachments, targets] = await Promise.all([
+    unitTasks(db, report.planId, report.unitId),
+    unitIndicators(db, report.planId, report.unitId),
+    db.selectFrom('task_updates').selectAll().where('report_id', '=', reportId).execute(),
+    db.selectFrom('indicator_values').selectAll().where('report_id', '=', reportId).execute(),
+    db
+      .selectFrom('attachments')
+      .select(['id', 'task_update_id', 'filename', 'mime', 'size_bytes', 'sha256', 'created_at'])
+      .where('report_id', '=', reportId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('indicator_targets')
+      .innerJoin('indicators', 'indicators.id', 'indicator_targets.indicator_id')
+      .select(['indicator_targets.indicator_id', 'indicator_targets.year', 'raw_text'])
+      .where('indicators.plan_id', '=', report.planId)
+      .execute(),
+  ]);
+  return {
+    ...report,
+    tasks: tasks.map((t) => {
+      const update = updates.find((u) => u.task_id === t.id);
+      return {
+        taskId: t.id,
+        code: t.code,
+        content: t.content,
+        output: t.output,
+        deadline: t.deadline_text,
+        role: t.role as 'lead' | 'coordinate',
+        update: update ? taskUpdateView(update) : null,
+        attachments: attachments
+          .filter((a) => update && a.task_update_id === update.id)
+          .map((a) => ({ id: a.id, filename: a.filename, size: a.size_bytes, sha256: a.sha256 })),
+      };
+    }),
+    indicators: indicators.map((i) => {
+      const value = values.find((v) => v.indicator_id === i.id);
+      return {
+        indicatorId: i.id,
+        code: i.code,
+        name: i.name,
+        unit: i.measure_unit,
+        targets: targets
+          .filter((t) => t.indicator_id === i.id)
+          .map((t) => ({ year: t.year, text: t.raw_text })),
+        value: value
+          ? {
+              version: value.version,
+              valueNumber: value.value_number,
+              valueText: value.value_text,
+              dataSource: value.data_source,
+              note: value.note,
+              reviewComment: value.review_comment,
+            }
+          : null,
+      };
+    }),
+  };
+}
+
+function taskUpdateView(u: {
+  version: number;
+  status: string | null;
+  progress: number | null;
+  results: string | null;
+  resources_vnd: number | string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  evidence_text: string | null;
+  completed_on: string | null;
+  review_comment: string | null;
+}) {
+  return {
+    version: u.version,
+    status: u.status,
+    progress: u.progress,
+    results: u.results,
+    // bigint comes back as a string from PostgreSQL
+    resourcesVnd: u.resources_vnd === null ? null : Number(u.resources_vnd),
+    difficulties: u.difficulties,
+    proposals: u.proposals,
+    evidenceText: u.evidence_text,
+    completedOn: u.completed_on,
+    reviewComment: u.review_comment,
+  };
+}

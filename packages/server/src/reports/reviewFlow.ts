@@ -1,0 +1,220 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
+import { badRequest, conflict } from '../http/errors.ts';
+import { nowIso } from '../http/time.ts';
+import { recordAudit } from '../audit/log.ts';
+import { loadReportContext, type ReportContext } from './access.ts';
+import { HttpError } from '../http/errors.ts';
+import { assertEditable } from './itemUpdates.ts';
+
+// A report's life: draft → submitted → approved, or → returned (with comments per item) →
+// submitted again; an approved report is read-only until the focal officer reopens it, with a
+// reason. Every step is audited.
+
+export const ReturnInput = z.object({
+  version: z.number().int().positive(),
+  comment: z.string().trim().min(1, 'Cần ghi lý do trả lại').max(5_000),
+  items: z
+    .array(
+      z.object({
+        kind: z.enum(['task', 'indicator']),
+        id: z.number().int().positive(),
+        comment: z.string().trim().min(1).max(2_000),
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+export type ReturnInput = z.infer<typeof ReturnInput>;
+
+type Status = 'draft' | 'submitted' | 'returned' | 'approved';
+
+async function transition(
+  db: Kysely<Database>,
+  context: ReportContext,
+  version: number,
+  to: Status,
+  set: Record<string, unknown>,
+): Promise<number> {
+  const result = await db
+    .updateTable('reports')
+    .set({ ...set, status: to, version: version + 1, updated_at: nowIso() })
+    .where('id', '=', context.reportId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1)
+    throw conflict({ version: context.version, status: context.status });
+  return version + 1;
+}
+
+export interface FlowResult {
+  version: number;
+  status: Status;
+}
+
+/** The same step sent twice (a double click, a retried request, even concurrently) is not an
+ *  error and changes nothing: the loser of the race finds the step already done. */
+async function once(
+  db: Kysely<Database>,
+  context: ReportContext,
+  version: number,
+  to: Status,
+  step: () => Promise<FlowResult>,
+): Promise<FlowResult> {
+  const done = (c: ReportContext) => c.status === to && c.version === version + 1;
+  if (done(context)) return { version: context.version, status: to };
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.statusCode !== 409) throw error;
+    const now = await loadReportContext(db, context.reportId);
+    if (done(now)) return { version: now.version, status: to };
+    throw error;
+  }
+}
+
+export function submitReport(
+  db: Kysely<Database>,
+  context: ReportContext,
+  version: number,
+  userId: number,
+): Promise<FlowResult> {
+  return once(db, context, version, 'submitted', () => submit(db, context, version, userId));
+}
+
+async function submit(
+  db: Kysely<Database>,
+  context: ReportContext,
+  version: number,
+  userId: number,
+): Promise<FlowResult> {
+  assertEditable(context);
+  const items = await db
+    .selectFrom('task_updates')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('report_id', '=', context.reportId)
+    .executeTakeFirstOrThrow();
+  const values = await db
+    .selectFrom('indicator_values')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('report_id', '=', context.reportId)
+    .executeTakeFirstOrThrow();
+  if (Number(items.n) + Number(values.n) === 0)
+    throw badRequest(
+      'Báo cáo chưa có nội dung nào: hãy cập nhật ít nhất một nhiệm vụ hoặc chỉ tiêu.',
+    );
+  const next = await transition(db, context, version, 'submitted', {
+    submitted_at: nowIso(),
+    submitted_by: userId,
+  });
+  await recordAudit(db, { userId, entity: 'report', entityId: context.reportId, action: 'submit' });
+  return { version: next, status: 'submitted' };
+}
+
+function assertSubmitted(context: ReportContext, action: string) {
+  if (context.status !== 'submitted')
+    throw badRequest(`Chỉ ${action} được báo cáo đã gửi (báo cáo đang ở trạng thái khác).`);
+}
+
+export async function returnReport(
+  db: Kysely<Database>,
+  context: ReportContext,
+  input: ReturnInput,
+  userId: number,
+): Promise<FlowResult> {
+  assertSubmitted(context, 'trả lại');
+  return db.transaction().execute(async (trx) => {
+    const next = await transition(trx, context, input.version, 'returned', {
+      reviewed_at: nowIso(),
+      reviewed_by: userId,
+      review_comment: input.comment,
+    });
+    for (const item of input.items) {
+      const table = item.kind === 'task' ? 'task_updates' : 'indicator_values';
+      const column = item.kind === 'task' ? 'task_id' : 'indicator_id';
+      await trx
+        .updateTable(table as 'task_updates')
+        .set({ review_comment: item.comment })
+        .where('report_id', '=', context.reportId)
+        .where(column as 'task_id', '=', item.id)
+        .execute();
+    }
+    await recordAudit(trx, {
+      userId,
+      entity: 'report',
+      entityId: context.reportId,
+      action: 'return',
+      after: { comment: input.comment, items: input.items },
+    });
+    return { version: next, status: 'returned' as const };
+  });
+}
+
+export function approveReport(
+  db: Kysely<Database>,
+  context: ReportContext,
+  version: number,
+  comment: string | null,
+  userId: number,
+): Promise<FlowResult> {
+  return once(db, context, version, 'approved', () =>
+    approve(db, context, version, comment, userId),
+  );
+}
+
+async function approve(
+  db: Kysely<Database>,
+  context: ReportContext,
+  version: number,
+  comment: string | null,
+  userId: number,
+): Promise<FlowResult> {
+  assertSubmitted(context, 'duyệt');
+  const next = await db.transaction().execute(async (trx) => {
+    const v = await transition(trx, context, version, 'approved', {
+      reviewed_at: nowIso(),
+      reviewed_by: userId,
+      review_comment: comment,
+    });
+    // Comments from an earlier return are settled once the report is approved.
+    for (const table of ['task_updates', 'indicator_values'] as const)
+      await trx
+        .updateTable(table as 'task_updates')
+        .set({ review_comment: null })
+        .where('report_id', '=', context.reportId)
+        .execute();
+    await recordAudit(trx, {
+      userId,
+      entity: 'report',
+      entityId: context.reportId,
+      action: 'approve',
+      after: { comment },
+    });
+    return v;
+  });
+  return { version: next, status: 'approved' };
+}
+
+export async function reopenReport(
+  db: Kysely<Database>,
+  context: ReportContext,
+  version: number,
+  reason: string,
+  userId: number,
+): Promise<FlowResult> {
+  if (context.status !== 'approved') throw badRequest('Chỉ mở lại được báo cáo đã duyệt.');
+  const next = await transition(db, context, version, 'returned', {
+    review_comment: reason,
+    reviewed_at: nowIso(),
+    reviewed_by: userId,
+  });
+  await recordAudit(db, {
+    userId,
+    entity: 'report',
+    entityId: context.reportId,
+    action: 'reopen',
+    reason,
+  });
+  return { version: next, status: 'returned' };
+}
