@@ -12,6 +12,9 @@ import { PlanListPage } from './plans/PlanListPage.tsx';
 import { PlanPage } from './plans/PlanPage.tsx';
 import { ImportPage } from './imports/ImportPage.tsx';
 import { ReviewPage } from './imports/ReviewPage.tsx';
+import { MyReportsPage } from './reports/MyReportsPage.tsx';
+import { ReportPage } from './reports/ReportPage.tsx';
+import { PeriodPage } from './periods/PeriodPage.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -34,6 +37,9 @@ function Routed() {
         <Route path="/plans/import" element={<ImportPage />} />
         <Route path="/plans/:id/review" element={<ReviewPage />} />
         <Route path="/plans/:id" element={<PlanPage />} />
+        <Route path="/reports" element={<MyReportsPage />} />
+        <Route path="/reports/:id" element={<ReportPage />} />
+        <Route path="/periods/:id" element={<PeriodPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { badRequest } from '../http/errors.ts';
-import { readableReport, reviewableReport, writableReport } from './access.ts';
+import {
+  canReviewReports,
+  canWriteUnitReport,
+  readableReport,
+  reviewableReport,
+  writableReport,
+} from './access.ts';
 import { loadReport } from './reportView.ts';
 import {
   IndicatorValueInput,
@@ -41,8 +47,13 @@ export function reportRoutes(app: FastifyInstance): void {
     '/api/reports/:id',
     { schema: { tags: ['reports'], summary: 'Báo cáo của đơn vị trong kỳ', params: Id } },
     async (request) => {
-      await readableReport(app.db, requireUser(request), request.params.id);
-      return loadReport(app.db, request.params.id);
+      const user = requireUser(request);
+      const context = await readableReport(app.db, user, request.params.id);
+      const permissions = {
+        write: canWriteUnitReport(user, context.unitId),
+        review: canReviewReports(user, context.communeId),
+      };
+      return { ...(await loadReport(app.db, request.params.id)), permissions };
     },
   );
 

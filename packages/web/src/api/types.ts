@@ -28,6 +28,7 @@ export interface PlanDetail {
   issuer: string;
   issuedOn: string | null;
   status: string;
+  communeId: number;
   communeName: string;
   focalUnit: string | null;
   sections: Array<{ id: number; appendix: string; kind: string; heading: string | null }>;
@@ -62,4 +63,112 @@ export interface DraftReview {
   warnings: Array<{ where: string; message: string }>;
   sourceLines: string[];
   unitProposals: string[];
+}
+
+export interface TaskUpdate {
+  version: number;
+  status: 'not_started' | 'in_progress' | 'done' | null;
+  progress: number | null;
+  results: string | null;
+  resourcesVnd: number | null;
+  difficulties: string | null;
+  proposals: string | null;
+  evidenceText: string | null;
+  completedOn: string | null;
+  reviewComment: string | null;
+}
+
+export interface IndicatorValue {
+  version: number;
+  valueNumber: number | null;
+  valueText: string | null;
+  dataSource: string | null;
+  note: string | null;
+  reviewComment: string | null;
+}
+
+export interface ReportDetail {
+  id: number;
+  status: 'draft' | 'submitted' | 'returned' | 'approved';
+  version: number;
+  unitId: number;
+  unitName: string;
+  submittedAt: string | null;
+  reviewComment: string | null;
+  periodId: number;
+  periodLabel: string;
+  dueDate: string;
+  periodStatus: string;
+  planId: number;
+  planTitle: string;
+  permissions: { write: boolean; review: boolean };
+  tasks: Array<{
+    taskId: number;
+    code: string;
+    content: string;
+    output: string | null;
+    deadline: string | null;
+    role: 'lead' | 'coordinate';
+    update: TaskUpdate | null;
+    attachments: Array<{ id: number; filename: string; size: number; sha256: string }>;
+  }>;
+  indicators: Array<{
+    indicatorId: number;
+    code: string;
+    name: string;
+    unit: string | null;
+    targets: Array<{ year: number | null; text: string }>;
+    value: IndicatorValue | null;
+  }>;
+}
+
+export interface MyReportRow {
+  unitId: number;
+  unitName: string;
+  planId: number;
+  planTitle: string;
+  periodId: number;
+  periodLabel: string;
+  dueDate: string;
+  periodStatus: string;
+  reportId: number | null;
+  reportStatus: string;
+  reviewComment: string | null;
+}
+
+export interface Period {
+  id: number;
+  plan_id: number;
+  kind: string;
+  label: string;
+  window_start: string;
+  window_end: string;
+  due_date: string;
+  status: 'planned' | 'open' | 'closed' | 'locked';
+  version: number;
+}
+
+export interface PeriodOverview {
+  period: Period;
+  units: Array<{
+    unitId: number;
+    unitName: string;
+    tasks: number;
+    indicators: number;
+    reportId: number | null;
+    status: string;
+    submittedAt: string | null;
+    onTime: boolean | null;
+  }>;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  entity: string;
+  action: string;
+  reason: string | null;
+  userName: string | null;
+  taskId?: number;
+  indicatorId?: number;
 }

@@ -7,10 +7,13 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { TaskTable } from './TaskTable.tsx';
+import { PeriodsPanel } from '../periods/PeriodsPanel.tsx';
+import { useManagedCommunes } from '../imports/ImportPage.tsx';
 
 export function PlanPage() {
   const { t } = useI18n();
   const { id } = useParams();
+  const managed = useManagedCommunes();
   const plan = useQuery({
     queryKey: ['plan', id],
     queryFn: () => api<PlanDetail>(`/api/plans/${id}`),
@@ -41,12 +44,19 @@ export function PlanPage() {
         <Tabs.List>
           <Tabs.Tab value="indicators">{`${t('plan.indicatorsTab')} (${p.indicators.length})`}</Tabs.Tab>
           <Tabs.Tab value="tasks">{`${t('plan.tasksTab')} (${p.tasks.length})`}</Tabs.Tab>
+          <Tabs.Tab value="periods">{t('plan.periodsTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="indicators" pt="md">
           <IndicatorTable plan={p} />
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <TaskTable plan={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="periods" pt="md">
+          <PeriodsPanel
+            planId={p.id}
+            canManage={(managed.data ?? []).some((c) => c.id === p.communeId)}
+          />
         </Tabs.Panel>
       </Tabs>
     </Stack>

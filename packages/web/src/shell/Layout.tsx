@@ -18,6 +18,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <Text component={Link} to="/" size="sm" visibleFrom="xs">
               {t('nav.plans')}
             </Text>
+            {me?.roles.some((r) => r.role === 'unit_reporter') && (
+              <Text component={Link} to="/reports" size="sm">
+                {t('nav.myReports')}
+              </Text>
+            )}
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Text size="sm" visibleFrom="sm" data-testid="current-user">

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
+import {
+  openTestDatabase,
+  TEST_DIALECTS,
+  type TestDatabase,
+} from '../packages/server/src/testing/databases.ts';
+
+// The daily loop in the real UI: the focal officer opens a period, two units fill in and
+// submit (one on a 360 px phone), the focal officer returns one and approves the other, and
+// the history shows every step.
+
+async function login(browser: Browser, url: string, username: string, phone = false) {
+  const page = await browser.newPage(
+    phone
+      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1280, height: 900 } },
+  );
+  await page.goto(url);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill('Demo@2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
+  return page;
+}
+
+async function fillFirstTaskAndSubmit(page: Page, results: string) {
+  await page.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
+  await page
+    .getByRole('button', { name: /^Lập báo cáo/ })
+    .first()
+    .click();
+  const card = page.locator('[data-testid^="task-"]').first();
+  await card.getByText('Đang thực hiện', { exact: true }).click();
+  await card.getByLabel(/^Tiến độ/).fill('60');
+  await card.getByLabel(/^Kết quả đạt được/).fill(results);
+  await card.getByLabel(/^Kinh phí đã sử dụng/).fill('15000000');
+  await expect
+    .poll(() => card.locator('[data-save-state]').getAttribute('data-save-state'), {
+      timeout: 10_000,
+    })
+    .toBe('saved');
+  await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect
+    .poll(() => page.locator('[data-status]').first().getAttribute('data-status'))
+    .toBe('submitted');
+}
+
+describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect) => {
+  let server: TestServer;
+  let browser: Browser;
+  let database: TestDatabase | undefined;
+
+  beforeAll(async () => {
+    database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
+    server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.dispose();
+  });
+
+  it('open period → two units submit (one on a phone) → one returned, one approved → audit', async () => {
+    // 1. The focal officer generates this year's periods and opens the first one.
+    const officer = await login(browser, server.url, 'kienhung.daumoi');
+    await officer.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
+    await officer.getByRole('tab', { name: 'Kỳ báo cáo' }).click();
+    await officer.getByRole('button', { name: /^Tạo các kỳ báo cáo năm/ }).click();
+    const periods = officer.getByTestId('periods-table');
+    await periods.waitFor();
+    const firstPeriod = (await periods.locator('tbody tr').first().locator('a').textContent())!;
+    await officer.getByRole('button', { name: `Mở kỳ ${firstPeriod}` }).click();
+    await expect.poll(() => periods.locator('tbody tr').first().textContent()).toContain('Đang mở');
+
+    // 2. Two units report: Văn hóa - Xã hội on a desktop, Kinh tế on a phone.
+    const culture = await login(browser, server.url, 'kienhung.vhxh');
+    await fillFirstTaskAndSubmit(culture, 'Đã tổ chức 2 hội nghị quán triệt Nghị quyết 57');
+    const phone = await login(browser, server.url, 'kienhung.kt', true);
+    await fillFirstTaskAndSubmit(phone, 'Đã cập nhật dữ liệu doanh nghiệp');
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(overflow).toBeLessThanOrEqual(360);
+
+    // 3. The focal officer sees both submitted, returns one with an item comment, approves the other.
+    await officer.getByRole('link', { name: firstPeriod }).click();
+    const units = officer.getByTestId('period-units');
+    await expect
+      .poll(async () => (await units.textContent())?.match(/Đã gửi/g)?.length ?? 0)
+      .toBe(2);
+    await units.getByRole('link', { name: 'Phòng Văn hóa - Xã hội' }).click();
+    const card = officer.locator('[data-testid^="task-"]').first();
+    await card.getByLabel(/^Ý kiến cho mục này/).fill('Ghi rõ số người tham dự');
+    await officer.getByLabel(/^Ý kiến chung/).fill('Bổ sung số liệu cụ thể');
+    await officer.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
+    await expect
+      .poll(() => officer.locator('[data-status]').first().getAttribute('data-status'))
+      .toBe('returned');
+    await officer.getByText('Lịch sử thay đổi').click();
+    await expect.poll(() => officer.getByTestId('audit-list').textContent()).toContain('Trả lại');
+    expect(await officer.getByTestId('audit-list').textContent()).toContain('Gửi báo cáo');
+
+    await officer.getByRole('link', { name: '← Quay lại' }).click();
+    await units.getByRole('link', { name: 'Phòng Kinh tế' }).click();
+    await officer.getByRole('button', { name: 'Duyệt báo cáo' }).click();
+    await expect
+      .poll(() => officer.locator('[data-status]').first().getAttribute('data-status'))
+      .toBe('approved');
+    await officer.getByText('Lịch sử thay đổi').click();
+    await expect.poll(() => officer.getByTestId('audit-list').textContent()).toContain('Duyệt');
+
+    // 4. The returned unit sees why, per item, and can edit again; the approved one cannot.
+    await culture.reload();
+    await culture.getByText('Bổ sung số liệu cụ thể').waitFor();
+    await culture.getByText('Ghi rõ số người tham dự').waitFor();
+    expect(
+      await culture
+        .locator('[data-testid^="task-"]')
+        .first()
+        .getByLabel(/^Kết quả đạt được/)
+        .isEditable(),
+    ).toBe(true);
+    await phone.reload();
+    await phone.locator('[data-testid^="task-"]').first().waitFor();
+    expect(
+      await phone
+        .locator('[data-testid^="task-"]')
+        .first()
+        .getByLabel(/^Kết quả đạt được/)
+        .isEditable(),
+    ).toBe(false);
+    for (const page of [officer, culture, phone]) await page.close();
+  });
+});

@@ -1,0 +1,76 @@
+import { Alert, Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../api/client.ts';
+import type { PeriodOverview } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ReportStatusBadge } from '../reports/ReportStatusBadge.tsx';
+
+/** Who has reported for a period: the focal officer's checklist, one click into each report. */
+export function PeriodPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const overview = useQuery({
+    queryKey: ['period-overview', id],
+    queryFn: () => api<PeriodOverview>(`/api/periods/${id}/reports`),
+  });
+  if (overview.isLoading) return <Loader />;
+  if (overview.error || !overview.data)
+    return <Alert color="red">{overview.error?.message ?? t('error.loading')}</Alert>;
+  const { period, units } = overview.data;
+  const received = units.filter((u) => ['submitted', 'approved'].includes(u.status)).length;
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/plans/${period.plan_id}`} size="sm">
+        {t('periods.backToPlan')}
+      </Anchor>
+      <Title order={3}>{period.label}</Title>
+      <Text size="sm" c="dimmed">
+        {`${t('periods.due')}: ${period.due_date.split('-').reverse().join('/')} · ${t('periods.received')}: ${received}/${units.length}`}
+      </Text>
+      <Table.ScrollContainer minWidth={560}>
+        <Table withTableBorder striped data-testid="period-units">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('periods.unit')}</Table.Th>
+              <Table.Th ta="right">{t('plans.tasks')}</Table.Th>
+              <Table.Th ta="right">{t('plans.indicators')}</Table.Th>
+              <Table.Th>{t('periods.reportStatus')}</Table.Th>
+              <Table.Th>{t('periods.submittedAt')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {units.map((u) => (
+              <Table.Tr key={u.unitId}>
+                <Table.Td>
+                  {u.reportId ? (
+                    <Anchor component={Link} to={`/reports/${u.reportId}`}>
+                      {u.unitName}
+                    </Anchor>
+                  ) : (
+                    u.unitName
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{u.tasks}</Table.Td>
+                <Table.Td ta="right">{u.indicators}</Table.Td>
+                <Table.Td>
+                  <ReportStatusBadge status={u.status} />
+                </Table.Td>
+                <Table.Td>
+                  {u.submittedAt && (
+                    <>
+                      {new Date(u.submittedAt).toLocaleString('vi-VN')}{' '}
+                      <Badge size="xs" color={u.onTime ? 'teal' : 'red'} variant="light">
+                        {t(u.onTime ? 'periods.onTime' : 'periods.late')}
+                      </Badge>
+                    </>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

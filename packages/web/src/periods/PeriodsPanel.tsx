@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { api } from '../api/client.ts';
+import type { Period } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const NEXT: Record<Period['status'], Array<Period['status']>> = {
+  planned: ['open'],
+  open: ['closed'],
+  closed: ['open', 'locked'],
+  locked: ['open'],
+};
+const COLORS: Record<Period['status'], string> = {
+  planned: 'gray',
+  open: 'green',
+  closed: 'orange',
+  locked: 'dark',
+};
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** A plan's reporting periods; the focal officer generates them, sets due dates, opens,
+ *  closes and locks them. */
+export function PeriodsPanel({ planId, canManage }: { planId: number; canManage: boolean }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const year = new Date().getFullYear();
+  const periods = useQuery({
+    queryKey: ['periods', planId],
+    queryFn: () => api<Period[]>(`/api/plans/${planId}/periods`),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['periods', planId] });
+  const generate = useMutation({
+    mutationFn: () =>
+      api(`/api/plans/${planId}/periods/generate`, {
+        method: 'POST',
+        body: { from: `${year}-01-01`, to: `${year}-12-31` },
+      }),
+    onSuccess: refresh,
+  });
+  const change = useMutation({
+    mutationFn: ({ period, patch }: { period: Period; patch: object }) =>
+      api(`/api/periods/${period.id}`, {
+        method: 'PATCH',
+        body: { version: period.version, ...patch },
+      }),
+    onSettled: refresh,
+  });
+  if (periods.isLoading) return <Loader />;
+  const rows = periods.data ?? [];
+  const error = generate.error ?? change.error;
+  return (
+    <Stack>
+      {canManage && (
+        <Group>
+          <Button size="xs" onClick={() => generate.mutate()} loading={generate.isPending}>
+            {`${t('periods.generate')} ${year}`}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('periods.generateHelp')}
+          </Text>
+        </Group>
+      )}
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
+      {rows.length === 0 ? (
+        <Alert>{t('periods.none')}</Alert>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table withTableBorder data-testid="periods-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('periods.label')}</Table.Th>
+                <Table.Th>{t('periods.window')}</Table.Th>
+                <Table.Th>{t('periods.due')}</Table.Th>
+                <Table.Th>{t('periods.status')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((period) => (
+                <Table.Tr key={period.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/periods/${period.id}`}>
+                      {period.label}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {`${vnDate(period.window_start)} – ${vnDate(period.window_end)}`}
+                  </Table.Td>
+                  <Table.Td>
+                    {canManage && period.status !== 'locked' ? (
+                      <DueDate
+                        period={period}
+                        onSave={(dueDate) => change.mutate({ period, patch: { dueDate } })}
+                      />
+                    ) : (
+                      vnDate(period.due_date)
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={COLORS[period.status]} variant="light">
+                      {t(`periods.status.${period.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {canManage && (
+                      <Group gap={4} wrap="nowrap">
+                        {NEXT[period.status].map((status) => (
+                          <Button
+                            key={status}
+                            size="compact-xs"
+                            variant="light"
+                            aria-label={`${t(`periods.to.${status}`)} ${period.label}`}
+                            onClick={() => change.mutate({ period, patch: { status } })}
+                          >
+                            {t(`periods.to.${status}`)}
+                          </Button>
+                        ))}
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+function DueDate({ period, onSave }: { period: Period; onSave(date: string): void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(period.due_date);
+  return (
+    <TextInput
+      type="date"
+      size="xs"
+      w={150}
+      aria-label={`${t('periods.due')} ${period.label}`}
+      value={value}
+      onChange={(e) => setValue(e.currentTarget.value)}
+      onBlur={() => value && value !== period.due_date && onSave(value)}
+    />
+  );
+}

@@ -1,0 +1,194 @@
+import { useMemo, useState } from 'react';
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../api/client.ts';
+import type { ReportDetail } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { FlushContext, FlushRegistry } from './useAutosave.ts';
+import { TaskUpdateCard } from './TaskUpdateCard.tsx';
+import { IndicatorValueCard } from './IndicatorValueCard.tsx';
+import { ReviewBar } from './ReviewBar.tsx';
+import { AuditList } from './AuditList.tsx';
+import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+
+type ItemComment = { kind: 'task' | 'indicator'; id: number; comment: string };
+
+/** A unit's report for one period: filled in by the unit, reviewed by the focal officer. */
+export function ReportPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const queryClient = useQueryClient();
+  const registry = useMemo(() => new FlushRegistry(), []);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [flowError, setFlowError] = useState<string | null>(null);
+  const report = useQuery({
+    queryKey: ['report', id],
+    queryFn: () => api<ReportDetail>(`/api/reports/${id}`),
+  });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['report', id] });
+    void queryClient.invalidateQueries({ queryKey: ['report-audit'] });
+  };
+  const flow = useMutation({
+    mutationFn: async (step: { action: string; body: object }) => {
+      setFlowError(null);
+      if (step.action === 'submit' && !(await registry.flushAll()))
+        throw new Error(t('report.unsaved'));
+      return api(`/api/reports/${id}/${step.action}`, { method: 'POST', body: step.body });
+    },
+    onSuccess: () => {
+      setComments({});
+      refresh();
+      void queryClient.invalidateQueries({ queryKey: ['my-reports'] });
+    },
+    onError: (e) => setFlowError(e.message),
+  });
+  if (report.isLoading) return <Loader />;
+  if (report.error || !report.data)
+    return <Alert color="red">{`${t('error.loading')}: ${report.error?.message ?? ''}`}</Alert>;
+  const r = report.data;
+  const editable =
+    r.permissions.write && r.periodStatus === 'open' && ['draft', 'returned'].includes(r.status);
+  const reviewing = r.permissions.review && r.status === 'submitted';
+  const commentSlot = (kind: 'task' | 'indicator', itemId: number, code: string) =>
+    reviewing ? (
+      <TextInput
+        size="xs"
+        w={{ base: '100%', xs: 320 }}
+        placeholder={t('report.itemComment')}
+        aria-label={`${t('report.itemComment')} — ${code}`}
+        value={comments[`${kind}:${itemId}`] ?? ''}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setComments((c) => ({ ...c, [`${kind}:${itemId}`]: value }));
+        }}
+      />
+    ) : undefined;
+  const itemComments: ItemComment[] = Object.entries(comments)
+    .filter(([, c]) => c.trim())
+    .map(([key, comment]) => {
+      const [kind, itemId] = key.split(':');
+      return { kind: kind as ItemComment['kind'], id: Number(itemId), comment: comment.trim() };
+    });
+  const codes = new Map([
+    ...r.tasks.map((x) => [`t${x.taskId}`, `${t('plan.task')} ${x.code}`] as const),
+    ...r.indicators.map((x) => [`i${x.indicatorId}`, `${t('plan.indicator')} ${x.code}`] as const),
+  ]);
+  const cardKey = (version: number | undefined) => `${r.version}-${version ?? 0}`;
+  return (
+    <FlushContext.Provider value={registry}>
+      <Stack maw={900} gap="sm">
+        <Anchor
+          component={Link}
+          to={r.permissions.review ? `/periods/${r.periodId}` : '/reports'}
+          size="sm"
+        >
+          {t('report.back')}
+        </Anchor>
+        <div>
+          <Group gap="xs">
+            <Title order={3}>{`${r.unitName} — ${r.periodLabel}`}</Title>
+            <ReportStatusBadge status={r.status} />
+          </Group>
+          <Text size="sm" c="dimmed" lineClamp={2} title={r.planTitle}>
+            {`${r.planTitle}`}
+          </Text>
+          <Text size="sm" fw={500}>
+            {`${t('report.due')}: ${r.dueDate.split('-').reverse().join('/')}`}
+          </Text>
+        </div>
+        {r.reviewComment && r.status !== 'approved' && (
+          <Alert color="orange" title={t('report.reviewerSays')}>
+            {r.reviewComment}
+          </Alert>
+        )}
+        {r.permissions.write && !editable && r.periodStatus !== 'open' && (
+          <Alert color="gray">{t('report.periodNotOpen')}</Alert>
+        )}
+        {flowError && (
+          <Alert color="red" role="alert">
+            {flowError}
+          </Alert>
+        )}
+        <Title order={4}>{`${t('plan.tasksTab')} (${r.tasks.length})`}</Title>
+        {r.tasks.map((task) => (
+          <TaskUpdateCard
+            key={`${task.taskId}-${cardKey(task.update?.version)}-${task.attachments.length}`}
+            reportId={r.id}
+            task={task}
+            editable={editable}
+            onReload={refresh}
+            reviewSlot={commentSlot('task', task.taskId, task.code)}
+          />
+        ))}
+        {r.indicators.length > 0 && (
+          <Title order={4}>{`${t('plan.indicatorsTab')} (${r.indicators.length})`}</Title>
+        )}
+        {r.indicators.map((indicator) => (
+          <IndicatorValueCard
+            key={`${indicator.indicatorId}-${cardKey(indicator.value?.version)}`}
+            reportId={r.id}
+            indicator={indicator}
+            editable={editable}
+            onReload={refresh}
+            reviewSlot={commentSlot('indicator', indicator.indicatorId, indicator.code)}
+          />
+        ))}
+        {editable && (
+          <Button
+            onClick={() => flow.mutate({ action: 'submit', body: { version: r.version } })}
+            loading={flow.isPending}
+          >
+            {t('report.submit')}
+          </Button>
+        )}
+        {r.permissions.review && (
+          <ReviewBar
+            status={r.status}
+            busy={flow.isPending}
+            onReturn={(comment) =>
+              flow.mutate({
+                action: 'return',
+                body: { version: r.version, comment, items: itemComments },
+              })
+            }
+            onApprove={(comment) =>
+              flow.mutate({ action: 'approve', body: { version: r.version, comment } })
+            }
+            onReopen={(reason) =>
+              flow.mutate({ action: 'reopen', body: { version: r.version, reason } })
+            }
+          />
+        )}
+        <Accordion variant="contained">
+          <Accordion.Item value="audit">
+            <Accordion.Control>
+              <Group gap="xs">
+                <Text size="sm">{t('report.history')}</Text>
+                <Badge size="xs" variant="light">
+                  {t('report.historyHint')}
+                </Badge>
+              </Group>
+            </Accordion.Control>
+            <Accordion.Panel>
+              <AuditList reportId={r.id} codes={codes} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+      </Stack>
+    </FlushContext.Provider>
+  );
+}
