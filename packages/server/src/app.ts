@@ -19,6 +19,7 @@ import { registerAuth } from './auth/plugin.ts';
 import { authRoutes } from './auth/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { periodRoutes } from './reports/periodRoutes.ts';
+import { notificationRoutes } from './reminders/notificationRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   draftRoutes(app);
   periodRoutes(app);
   reportRoutes(app);
+  notificationRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

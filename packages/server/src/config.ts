@@ -20,6 +20,17 @@ const Config = z.object({
     .transform((v) => (v === 'auto' ? 'auto' : v === 'true')),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   seedDemo: z.coerce.boolean().default(true),
+  /** smtp://user:pass@host:port for reminder e-mail; none → in-app notifications only. */
+  smtpUrl: z.string().url().nullable().default(null),
+  mailFrom: z.string().default('Tiến độ <khong-tra-loi@tiendo.local>'),
+  /** Remind units this many days before a report is due (and once when it is overdue). */
+  reminderDaysBefore: z.coerce.number().int().min(0).max(60).default(3),
+  /** How often the reminder sweep runs, in minutes. */
+  reminderEveryMinutes: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Run background jobs in this process (turn off for a web-only instance). */
+  jobs: z.coerce.boolean().default(true),
+  /** Public address of the app, used in e-mail links. */
+  publicUrl: z.string().url().nullable().default(null),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -38,6 +49,12 @@ export function loadConfig(
     secureCookies: env.TIENDO_SECURE_COOKIES,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.TIENDO_SEED_DEMO === undefined ? undefined : env.TIENDO_SEED_DEMO !== '0',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    reminderDaysBefore: env.TIENDO_REMINDER_DAYS_BEFORE,
+    reminderEveryMinutes: env.TIENDO_REMINDER_EVERY_MINUTES,
+    jobs: env.TIENDO_JOBS === undefined ? undefined : env.TIENDO_JOBS !== '0',
+    publicUrl: env.TIENDO_PUBLIC_URL || undefined,
     ...overrides,
   });
   if (!parsed.success) {

@@ -4,10 +4,13 @@ import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from './demo/seed.ts';
+import { startJobs } from './reminders/startJobs.ts';
+import type { Jobs } from './jobs/jobs.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: DatabaseHandle;
+  jobs: Jobs | null;
   url: string;
   stop(): Promise<void>;
 }
@@ -24,13 +27,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const app = await buildApp({ config, database });
   const address = await app.listen({ host: config.host, port: config.port });
+  const jobs = config.jobs ? await startJobs(config, database, app.log) : null;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await jobs?.stop();
       await app.close(); // finishes in-flight requests, refuses new ones
       await database.close();
     })());
-  return { app, database, url: address, stop };
+  return { app, database, jobs, url: address, stop };
 }
 
 /** SIGTERM/SIGINT: stop accepting requests, finish the ones in flight, close the database. */

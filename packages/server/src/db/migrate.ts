@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './dialect.ts';
 import * as initial from './migrations/0001_initial.ts';
 import * as reportingWorkflow from './migrations/0002_reporting_workflow.ts';
+import * as reminders from './migrations/0003_reminders.ts';
 
 // Migrations are listed here (not read from disk) so they work the same under tsx, vitest
 // and a bundled build. Each receives the dialect for the few types that differ.
 const MIGRATIONS = {
   '0001_initial': initial,
   '0002_reporting_workflow': reportingWorkflow,
+  '0003_reminders': reminders,
 };
 
 function provider(handle: DatabaseHandle): MigrationProvider {

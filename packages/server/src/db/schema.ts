@@ -264,6 +264,18 @@ export interface AttachmentTable {
   created_at: string;
 }
 
+export interface ReminderLogTable {
+  id: Id;
+  period_id: number;
+  unit_id: number;
+  /** 'due_soon' | 'overdue' */
+  kind: string;
+  claimed_at: string;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  recipients: Generated<number>;
+  error: string | null;
+}
 export interface AuditLogTable {
   id: Id;
   at: string;
@@ -316,6 +328,7 @@ export interface Database {
   indicator_values: IndicatorValueTable;
   attachments: AttachmentTable;
   audit_log: AuditLogTable;
+  reminder_log: ReminderLogTable;
   notifications: NotificationTable;
   idempotency_keys: IdempotencyKeyTable;
 }

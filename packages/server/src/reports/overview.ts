@@ -6,7 +6,7 @@ import { notFound } from '../http/errors.ts';
 // Who has reported: per period, every unit that has tasks or indicators in the plan with its
 // report's state (the focal officer's checklist); per reporter, the periods their unit owes.
 
-async function unitsWithItems(db: Kysely<Database>, planId: number) {
+export async function unitsWithItems(db: Kysely<Database>, planId: number) {
   const [tasks, indicators] = await Promise.all([
     db
       .selectFrom('task_units')

@@ -52,6 +52,7 @@ async function openTempSchema(): Promise<TestDatabase> {
       const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`); // pg-boss, if started
       await client.end();
     },
   };

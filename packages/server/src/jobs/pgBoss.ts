@@ -1,0 +1,55 @@
+import PgBoss from 'pg-boss';
+import type { JobHandler, Jobs } from './jobs.ts';
+
+/** pg-boss keeps its tables in their own schema: beside the app's schema when the URL sets a
+ *  search_path (tests, several deployments in one database), else "pgboss". */
+export function jobsSchemaFor(databaseUrl: string): string {
+  const options = new URL(databaseUrl).searchParams.get('options') ?? '';
+  const schema = /search_path=([a-z_][a-z0-9_]*)/.exec(options)?.[1];
+  return schema ? `${schema}_jobs` : 'pgboss';
+}
+
+/** Jobs in PostgreSQL, shared by every app instance using the same database. */
+export class PgBossJobs implements Jobs {
+  private constructor(private readonly boss: PgBoss) {}
+
+  static async start(
+    databaseUrl: string,
+    onError: (error: unknown) => void = () => {},
+  ): Promise<PgBossJobs> {
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: jobsSchemaFor(databaseUrl),
+      max: 3,
+      application_name: 'tiendo-jobs',
+    });
+    boss.on('error', onError);
+    await boss.start();
+    return new PgBossJobs(boss);
+  }
+
+  async handle(name: string, handler: JobHandler): Promise<void> {
+    await this.boss.createQueue(name);
+    await this.boss.work<Record<string, unknown>>(
+      name,
+      { pollingIntervalSeconds: 1 },
+      async (jobs) => {
+        for (const job of jobs) await handler(job.data ?? {});
+      },
+    );
+  }
+
+  async every(name: string, minutes: number): Promise<void> {
+    // pg-boss runs a schedule once per tick across all instances.
+    const cron = minutes >= 60 ? `0 */${Math.floor(minutes / 60)} * * *` : `*/${minutes} * * * *`;
+    await this.boss.schedule(name, cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
+  }
+
+  async send(name: string, data: Record<string, unknown> = {}): Promise<void> {
+    await this.boss.send(name, data);
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
