@@ -171,4 +171,7 @@ export const en: Record<MessageKey, string> = {
   'periods.submittedAt': 'Submitted at',
   'periods.onTime': 'on time',
   'periods.late': 'late',
+  'notifications.title': 'Notifications',
+  'notifications.none': 'No notifications.',
+  'notifications.readAll': 'Mark all as read',
 };

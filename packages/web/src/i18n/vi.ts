@@ -170,5 +170,8 @@ export const vi = {
   'periods.submittedAt': 'Thời điểm gửi',
   'periods.onTime': 'đúng hạn',
   'periods.late': 'muộn',
+  'notifications.title': 'Thông báo',
+  'notifications.none': 'Chưa có thông báo.',
+  'notifications.readAll': 'Đánh dấu tất cả đã đọc',
 };
 export type MessageKey = keyof typeof vi;

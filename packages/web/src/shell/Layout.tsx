@@ -3,6 +3,7 @@ import { AppShell, Button, Group, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
@@ -25,15 +26,23 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <Text size="sm" visibleFrom="sm" data-testid="current-user">
               {me?.displayName}
             </Text>
             <Button
               variant="subtle"
               size="xs"
+              px={6}
               onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
+              aria-label={t('nav.language')}
             >
-              {t('nav.language')}
+              <Text size="xs" visibleFrom="sm" span>
+                {t('nav.language')}
+              </Text>
+              <Text size="xs" hiddenFrom="sm" span>
+                {locale === 'vi' ? 'EN' : 'VI'}
+              </Text>
             </Button>
             <Button variant="light" size="xs" onClick={() => void logout()}>
               {t('nav.logout')}

@@ -1,0 +1,78 @@
+import { ActionIcon, Indicator, Menu, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+interface Notifications {
+  unread: number;
+  items: Array<{
+    id: number;
+    title: string;
+    link: string | null;
+    created_at: string;
+    read_at: string | null;
+  }>;
+}
+
+/** Reminders and other in-app notices: unread count, latest first, one click to the item. */
+export function NotificationBell() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const notifications = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api<Notifications>('/api/notifications'),
+    refetchInterval: 60_000,
+  });
+  const read = useMutation({
+    mutationFn: (ids?: number[]) =>
+      api('/api/notifications/read', { method: 'POST', body: { ids } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+  const data = notifications.data;
+  return (
+    <Menu width={320} position="bottom-end" shadow="md">
+      <Menu.Target>
+        <Indicator label={data?.unread} size={16} disabled={!data?.unread} offset={4}>
+          <ActionIcon
+            variant="subtle"
+            aria-label={`${t('notifications.title')} (${data?.unread ?? 0})`}
+          >
+            🔔
+          </ActionIcon>
+        </Indicator>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('notifications.title')}</Menu.Label>
+        {(data?.items ?? []).length === 0 && (
+          <Text size="xs" c="dimmed" px="sm" py="xs">
+            {t('notifications.none')}
+          </Text>
+        )}
+        {(data?.items ?? []).slice(0, 10).map((n) => (
+          <Menu.Item
+            key={n.id}
+            fw={n.read_at ? 400 : 600}
+            onClick={() => {
+              read.mutate([n.id]);
+              if (n.link) navigate(n.link);
+            }}
+          >
+            <Text size="xs">{n.title}</Text>
+            <Text size="xs" c="dimmed">
+              {new Date(n.created_at).toLocaleString('vi-VN')}
+            </Text>
+          </Menu.Item>
+        ))}
+        {(data?.unread ?? 0) > 0 && (
+          <Menu.Item onClick={() => read.mutate(undefined)}>
+            <Text size="xs" c="blue">
+              {t('notifications.readAll')}
+            </Text>
+          </Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
