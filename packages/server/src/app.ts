@@ -20,6 +20,7 @@ import { authRoutes } from './auth/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { periodRoutes } from './reports/periodRoutes.ts';
 import { notificationRoutes } from './reminders/notificationRoutes.ts';
+import { adminRoutes } from './org/adminRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
@@ -78,6 +79,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   periodRoutes(app);
   reportRoutes(app);
   notificationRoutes(app);
+  adminRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

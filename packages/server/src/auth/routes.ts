@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.ts';
-import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import {
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './passwords.ts';
+import { nowIso } from '../http/time.ts';
 import { requireUser } from './plugin.ts';
 import {
   createSession,
@@ -21,6 +27,7 @@ const Me = z.object({
   unitId: z.number().nullable(),
   roles: z.array(z.object({ role: z.enum(ROLES), scopeUnitId: z.number() })),
   csrfToken: z.string(),
+  mustChangePassword: z.boolean(),
 });
 
 const WRONG_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng';
@@ -103,6 +110,50 @@ export function authRoutes(app: FastifyInstance): void {
       if (request.body?.everywhere) await deleteUserSessions(app.db, user.id);
       else await deleteSession(app.db, user.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu (đăng xuất các phiên khác)',
+        body: z.object({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z
+            .string()
+            .min(MIN_PASSWORD_LENGTH, `Mật khẩu mới phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`)
+            .max(200),
+        }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const row = await app.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
+        throw new HttpError(400, 'Mật khẩu hiện tại không đúng', 'wrong_password');
+      if (request.body.newPassword === request.body.currentPassword)
+        throw new HttpError(400, 'Mật khẩu mới phải khác mật khẩu cũ', 'same_password');
+      await app.db
+        .updateTable('users')
+        .set({
+          password_hash: await hashPassword(request.body.newPassword),
+          must_change_password: 0,
+          updated_at: nowIso(),
+        })
+        .where('id', '=', user.id)
+        .execute();
+      await app.db
+        .deleteFrom('sessions')
+        .where('user_id', '=', user.id)
+        .where('id', '!=', user.sessionId)
+        .execute();
       return { ok: true };
     },
   );

@@ -14,6 +14,8 @@ export interface SessionUser {
   roles: Array<{ role: Role; scopeUnitId: number }>;
   csrfToken: string;
   sessionId: string;
+  /** Set after an administrator's password reset: the user must choose a new password. */
+  mustChangePassword: boolean;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -59,7 +61,7 @@ export async function findSessionUser(
       'users.id',
       'users.username',
     ])
-    .select(['users.display_name', 'users.unit_id', 'users.active'])
+    .select(['users.display_name', 'users.unit_id', 'users.active', 'users.must_change_password'])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!row || row.expires_at <= nowIso() || !row.active) return null;
@@ -76,6 +78,7 @@ export async function findSessionUser(
     roles: roles.map((r) => ({ role: r.role as Role, scopeUnitId: r.scope_unit_id })),
     csrfToken: row.csrf_token,
     sessionId: row.session_id,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 

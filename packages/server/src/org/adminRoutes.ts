@@ -1,0 +1,147 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/plugin.ts';
+import { ROLES } from '../auth/roles.ts';
+import { notFound } from '../http/errors.ts';
+import {
+  addUser,
+  assertCanAdminister,
+  communeAdminView,
+  resetPassword,
+  saveUnit,
+  updateUser,
+} from './admin.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+const RoleInput = z.object({ role: z.enum(ROLES), scopeUnitId: z.number().int().positive() });
+const UnitInput = z.object({
+  name: z.string().trim().min(2).max(200),
+  shortName: z.string().trim().max(50).nullable().default(null),
+});
+const email = z.string().trim().email('Thư điện tử không hợp lệ').max(200).nullable();
+
+export function adminRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const commune = async (id: number) => {
+    const row = await app.db
+      .selectFrom('org_units')
+      .select(['id', 'name'])
+      .where('id', '=', id)
+      .where('kind', '=', 'commune')
+      .executeTakeFirst();
+    if (!row) throw notFound('Không tìm thấy xã/phường');
+    return row;
+  };
+
+  r.get(
+    '/api/admin/communes/:id',
+    { schema: { tags: ['admin'], summary: 'Đơn vị và người dùng của xã', params: Id } },
+    async (request) => {
+      assertCanAdminister(requireUser(request), request.params.id);
+      return {
+        commune: await commune(request.params.id),
+        ...(await communeAdminView(app.db, request.params.id)),
+      };
+    },
+  );
+
+  r.post(
+    '/api/admin/communes/:id/units',
+    { schema: { tags: ['admin'], summary: 'Thêm đơn vị', params: Id, body: UnitInput } },
+    async (request, reply) => {
+      await commune(request.params.id);
+      const saved = await saveUnit(app.db, requireUser(request), request.params.id, request.body);
+      return reply.code(201).send(saved);
+    },
+  );
+
+  r.patch(
+    '/api/admin/units/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Đổi tên đơn vị',
+        params: Id,
+        body: UnitInput.extend({ version: z.number().int().positive() }),
+      },
+    },
+    async (request) => {
+      const unit = await app.db
+        .selectFrom('org_units')
+        .select(['parent_id'])
+        .where('id', '=', request.params.id)
+        .where('kind', '=', 'unit')
+        .executeTakeFirst();
+      if (!unit?.parent_id) throw notFound('Không tìm thấy đơn vị');
+      return saveUnit(app.db, requireUser(request), unit.parent_id, {
+        id: request.params.id,
+        ...request.body,
+      });
+    },
+  );
+
+  r.post(
+    '/api/admin/communes/:id/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Thêm người dùng (trả về mật khẩu tạm, phải đổi khi đăng nhập)',
+        params: Id,
+        body: z.object({
+          username: z
+            .string()
+            .trim()
+            .min(3)
+            .max(60)
+            .regex(/^[a-z0-9._-]+$/i, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
+          displayName: z.string().trim().min(2).max(200),
+          email: email.default(null),
+          unitId: z.number().int().positive().nullable().default(null),
+          roles: z.array(RoleInput).max(10).default([]),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      assertCanAdminister(user, request.params.id);
+      return reply.code(201).send(await addUser(app.db, user, request.params.id, request.body));
+    },
+  );
+
+  r.patch(
+    '/api/admin/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Sửa người dùng, vai trò, khóa/mở tài khoản',
+        params: Id,
+        body: z.object({
+          version: z.number().int().positive(),
+          displayName: z.string().trim().min(2).max(200).optional(),
+          email: email.optional(),
+          unitId: z.number().int().positive().nullable().optional(),
+          active: z.boolean().optional(),
+          roles: z.array(RoleInput).max(10).optional(),
+        }),
+      },
+    },
+    async (request) => ({
+      version: await updateUser(app.db, requireUser(request), request.params.id, request.body),
+    }),
+  );
+
+  r.post(
+    '/api/admin/users/:id/reset-password',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Đặt lại mật khẩu (mật khẩu tạm, đăng xuất mọi phiên)',
+        params: Id,
+      },
+    },
+    async (request) => ({
+      temporaryPassword: await resetPassword(app.db, requireUser(request), request.params.id),
+    }),
+  );
+}
