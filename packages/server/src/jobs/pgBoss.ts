@@ -28,8 +28,23 @@ export class PgBossJobs implements Jobs {
     return new PgBossJobs(boss);
   }
 
+  /** Instances starting together race to create the queue (PostgreSQL DDL): the loser sees
+   *  a deadlock or a duplicate and simply retries until the queue exists. */
+  private async ensureQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name);
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 8 || !['40P01', '23505', '42P07'].includes(code ?? '')) throw error;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+      }
+    }
+  }
+
   async handle(name: string, handler: JobHandler): Promise<void> {
-    await this.boss.createQueue(name);
+    await this.ensureQueue(name);
     await this.boss.work<Record<string, unknown>>(
       name,
       { pollingIntervalSeconds: 1 },
