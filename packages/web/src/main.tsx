@@ -15,6 +15,8 @@ import { ReviewPage } from './imports/ReviewPage.tsx';
 import { MyReportsPage } from './reports/MyReportsPage.tsx';
 import { ReportPage } from './reports/ReportPage.tsx';
 import { PeriodPage } from './periods/PeriodPage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
+import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -30,6 +32,7 @@ function Routed() {
     );
   }
   if (!me) return <LoginPage />;
+  if (me.mustChangePassword) return <ChangePasswordPage />;
   return (
     <Layout>
       <Routes>
@@ -40,6 +43,7 @@ function Routed() {
         <Route path="/reports" element={<MyReportsPage />} />
         <Route path="/reports/:id" element={<ReportPage />} />
         <Route path="/periods/:id" element={<PeriodPage />} />
+        <Route path="/admin" element={<AdminPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

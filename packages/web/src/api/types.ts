@@ -7,6 +7,7 @@ export interface Me {
   unitId: number | null;
   roles: Array<{ role: string; scopeUnitId: number }>;
   csrfToken: string;
+  mustChangePassword: boolean;
 }
 
 export interface PlanSummary {

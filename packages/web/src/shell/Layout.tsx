@@ -19,6 +19,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <Text component={Link} to="/" size="sm" visibleFrom="xs">
               {t('nav.plans')}
             </Text>
+            {me?.roles.some((r) => r.role === 'admin' || r.role === 'focal_officer') && (
+              <Text component={Link} to="/admin" size="sm" visibleFrom="sm">
+                {t('nav.admin')}
+              </Text>
+            )}
             {me?.roles.some((r) => r.role === 'unit_reporter') && (
               <Text component={Link} to="/reports" size="sm">
                 {t('nav.myReports')}

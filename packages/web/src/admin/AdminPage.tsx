@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { Alert, Loader, Select, Stack, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useManagedCommunes } from '../imports/ImportPage.tsx';
+import type { CommuneAdmin } from './types.ts';
+import { UnitsPanel } from './UnitsPanel.tsx';
+import { UsersPanel } from './UsersPanel.tsx';
+
+/** Units and people of a commune: for the system admin and the commune's focal officer. */
+export function AdminPage() {
+  const { t } = useI18n();
+  const communes = useManagedCommunes();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const communeId = chosen ?? (communes.data?.[0] ? String(communes.data[0].id) : null);
+  const view = useQuery({
+    queryKey: ['admin', communeId],
+    queryFn: () => api<CommuneAdmin>(`/api/admin/communes/${communeId}`),
+    enabled: communeId !== null,
+  });
+  if (communes.isLoading) return <Loader />;
+  if (!communeId) return <Alert color="yellow">{t('admin.notAllowed')}</Alert>;
+  return (
+    <Stack>
+      <Title order={2}>{t('admin.title')}</Title>
+      {(communes.data?.length ?? 0) > 1 && (
+        <Select
+          label={t('import.commune')}
+          maw={360}
+          searchable
+          data={(communes.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
+          value={communeId}
+          onChange={setChosen}
+          allowDeselect={false}
+        />
+      )}
+      {view.isLoading && <Loader />}
+      {view.error && <Alert color="red">{view.error.message}</Alert>}
+      {view.data && (
+        <>
+          <UnitsPanel data={view.data} />
+          <UsersPanel data={view.data} />
+        </>
+      )}
+    </Stack>
+  );
+}
