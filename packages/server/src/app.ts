@@ -31,6 +31,8 @@ declare module 'fastify' {
     db: Kysely<Database>;
     database: DatabaseHandle;
     config: Config;
+    /** Every API route ("GET /api/plans/:id"), for the authorisation matrix and docs. */
+    apiRoutes: string[];
   }
 }
 
@@ -50,6 +52,12 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('apiRoutes', [] as string[]);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) if (m !== 'HEAD') app.apiRoutes.push(`${m} ${route.url}`);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(app));

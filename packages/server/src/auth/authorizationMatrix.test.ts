@@ -1,0 +1,356 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
+import { asUser, buildTestApp, loginAs, type LoggedIn, type Method } from '../testing/app.ts';
+import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+
+// Every role × every API route, against one commune's data (Kiến Hưng): who gets in and who
+// is turned away (401/403/404). A route added without a line here fails the test.
+
+const ROOT = resolve(import.meta.dirname, '../../../..');
+const SEED = readFileSync(join(ROOT, 'fixtures/seeds/000_862ce2f29f2f990b.txt'));
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+const ACTORS = [
+  'anonymous',
+  'admin',
+  'province',
+  'leader',
+  'focal',
+  'reporter',
+  'peer',
+  'otherFocal',
+  'otherReporter',
+] as const;
+type Actor = (typeof ACTORS)[number];
+
+const LOGGED_IN: Actor[] = ACTORS.filter((a) => a !== 'anonymous');
+const COMMUNE_READERS: Actor[] = ['admin', 'province', 'leader', 'focal', 'reporter', 'peer'];
+const MANAGERS: Actor[] = ['admin', 'focal'];
+const REPORT_READERS: Actor[] = ['admin', 'leader', 'focal', 'reporter']; // a draft report
+const OWNER: Actor[] = ['reporter'];
+
+interface Ids {
+  commune: number;
+  plan: number;
+  draft: number;
+  period: number;
+  unit: number;
+  report: number;
+  task: number;
+  indicator: number;
+  attachment: number;
+  user: number;
+}
+
+type Case = {
+  allowed: Actor[];
+  url: (ids: Ids) => string;
+  body?: (ids: Ids, actor: Actor) => unknown;
+};
+
+const GOLD = JSON.parse(
+  readFileSync(join(ROOT, 'fixtures/gold/000_862ce2f29f2f990b.gold.json'), 'utf8'),
+);
+
+const MATRIX: Record<string, Case> = {
+  'GET /api/health': { allowed: [...ACTORS], url: () => '/api/health' },
+  'GET /api/auth/me': { allowed: LOGGED_IN, url: () => '/api/auth/me' },
+  'POST /api/auth/password': {
+    allowed: LOGGED_IN,
+    url: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'sai-mat-khau', newPassword: 'MatKhauMoi@2026' }),
+  },
+  'GET /api/plans': { allowed: LOGGED_IN, url: () => '/api/plans' },
+  'GET /api/plans/:id': { allowed: COMMUNE_READERS, url: (i) => `/api/plans/${i.plan}` },
+  'GET /api/communes/managed': { allowed: LOGGED_IN, url: () => '/api/communes/managed' },
+  'POST /api/plans/import': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/import?communeId=${i.commune}&filename=kh.txt`,
+    body: () => SEED,
+  },
+  'GET /api/plans/:id/draft': { allowed: MANAGERS, url: (i) => `/api/plans/${i.draft}/draft` },
+  'PUT /api/plans/:id/draft': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.draft}/draft`,
+    body: () => ({ version: 999, draft: GOLD }),
+  },
+  'POST /api/plans/:id/reimport': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.draft}/reimport?filename=kh.txt&version=999`,
+    body: () => SEED,
+  },
+  'POST /api/plans/:id/publish': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.draft}/publish`,
+    body: () => ({ version: 999 }),
+  },
+  'GET /api/plans/:id/audit': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/audit`,
+  },
+  'GET /api/plans/:id/periods': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/periods`,
+  },
+  'POST /api/plans/:id/periods/generate': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/periods/generate`,
+    body: () => ({ from: '2027-01-01', to: '2027-12-31' }),
+  },
+  'POST /api/plans/:id/periods': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/periods`,
+    body: (_i, actor) => ({
+      label: `Đột xuất ${actor}`,
+      windowStart: '2026-03-01',
+      windowEnd: actor === 'admin' ? '2026-03-30' : '2026-03-31',
+      dueDate: '2026-04-05',
+    }),
+  },
+  'PATCH /api/periods/:id': {
+    allowed: MANAGERS,
+    url: (i) => `/api/periods/${i.period}`,
+    body: () => ({ version: 999, dueDate: '2026-12-31' }),
+  },
+  'GET /api/periods/:id/reports': {
+    allowed: ['admin', 'focal', 'leader'],
+    url: (i) => `/api/periods/${i.period}/reports`,
+  },
+  'GET /api/my/reports': { allowed: LOGGED_IN, url: () => '/api/my/reports' },
+  'POST /api/periods/:id/units/:unitId/report': {
+    allowed: OWNER,
+    url: (i) => `/api/periods/${i.period}/units/${i.unit}/report`,
+  },
+  'GET /api/reports/:id': { allowed: REPORT_READERS, url: (i) => `/api/reports/${i.report}` },
+  'PUT /api/reports/:id/tasks/:itemId': {
+    allowed: OWNER,
+    url: (i) => `/api/reports/${i.report}/tasks/${i.task}`,
+    body: () => ({ version: 999, status: 'in_progress' }),
+  },
+  'PUT /api/reports/:id/indicators/:itemId': {
+    allowed: OWNER,
+    url: (i) => `/api/reports/${i.report}/indicators/${i.indicator}`,
+    body: () => ({ version: 999, valueNumber: 1 }),
+  },
+  'POST /api/reports/:id/submit': {
+    allowed: OWNER,
+    url: (i) => `/api/reports/${i.report}/submit`,
+    body: () => ({ version: 999 }),
+  },
+  'POST /api/reports/:id/return': {
+    allowed: MANAGERS,
+    url: (i) => `/api/reports/${i.report}/return`,
+    body: () => ({ version: 999, comment: 'Bổ sung' }),
+  },
+  'POST /api/reports/:id/approve': {
+    allowed: MANAGERS,
+    url: (i) => `/api/reports/${i.report}/approve`,
+    body: () => ({ version: 999 }),
+  },
+  'POST /api/reports/:id/reopen': {
+    allowed: MANAGERS,
+    url: (i) => `/api/reports/${i.report}/reopen`,
+    body: () => ({ version: 999, reason: 'Bổ sung' }),
+  },
+  'POST /api/reports/:id/tasks/:itemId/attachments': {
+    allowed: OWNER,
+    url: (i) => `/api/reports/${i.report}/tasks/${i.task}/attachments?filename=mc.pdf`,
+    body: () => PDF,
+  },
+  'GET /api/attachments/:id': {
+    allowed: REPORT_READERS,
+    url: (i) => `/api/attachments/${i.attachment}`,
+  },
+  'DELETE /api/attachments/:id': { allowed: OWNER, url: (i) => `/api/attachments/${i.attachment}` },
+  'GET /api/reports/:id/audit': {
+    allowed: REPORT_READERS,
+    url: (i) => `/api/reports/${i.report}/audit`,
+  },
+  'GET /api/notifications': { allowed: LOGGED_IN, url: () => '/api/notifications' },
+  'POST /api/notifications/read': {
+    allowed: LOGGED_IN,
+    url: () => '/api/notifications/read',
+    body: () => ({}),
+  },
+  'GET /api/admin/communes/:id': {
+    allowed: MANAGERS,
+    url: (i) => `/api/admin/communes/${i.commune}`,
+  },
+  'POST /api/admin/communes/:id/units': {
+    allowed: MANAGERS,
+    url: (i) => `/api/admin/communes/${i.commune}/units`,
+    body: (_i, actor) => ({ name: `Tổ công tác ${actor}` }),
+  },
+  'PATCH /api/admin/units/:id': {
+    allowed: MANAGERS,
+    url: (i) => `/api/admin/units/${i.unit}`,
+    body: () => ({ version: 999, name: 'Phòng Kinh tế' }),
+  },
+  'POST /api/admin/communes/:id/users': {
+    allowed: MANAGERS,
+    url: (i) => `/api/admin/communes/${i.commune}/users`,
+    body: (i, actor) => ({
+      username: `moi.${actor.toLowerCase()}`,
+      displayName: 'Người mới',
+      unitId: i.unit,
+      roles: [{ role: 'unit_reporter', scopeUnitId: i.unit }],
+    }),
+  },
+  'PATCH /api/admin/users/:id': {
+    allowed: MANAGERS,
+    url: (i) => `/api/admin/users/${i.user}`,
+    body: () => ({ version: 999, displayName: 'Tên mới' }),
+  },
+  'POST /api/admin/users/:id/reset-password': {
+    allowed: MANAGERS,
+    url: (i) => `/api/admin/users/${i.user}/reset-password`,
+  },
+  // Last: it ends the actor's session.
+  'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },
+};
+/** Checked on their own in auth.test.ts (wrong credentials answer 401 by design). */
+const NOT_IN_MATRIX = ['POST /api/auth/login'];
+
+describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const sessions = new Map<Actor, LoggedIn | null>();
+  const ids = {} as Ids;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    const db = database.db;
+    await seedDemo(db, loadDemoDrafts().slice(0, 2));
+    app = await buildTestApp(database);
+    const commune = await db
+      .selectFrom('org_units')
+      .select('id')
+      .where('name', '=', 'Xã Kiến Hưng')
+      .executeTakeFirstOrThrow();
+    const otherFocal = await db
+      .selectFrom('users')
+      .innerJoin('role_assignments as r', 'r.user_id', 'users.id')
+      .select('users.username')
+      .where('r.role', '=', 'focal_officer')
+      .where('r.scope_unit_id', '!=', commune.id)
+      .executeTakeFirstOrThrow();
+    const other = otherFocal.username.split('.')[0];
+    const usernames: Record<Exclude<Actor, 'anonymous'>, string> = {
+      admin: 'admin',
+      province: 'haiphong',
+      leader: 'kienhung.lanhdao',
+      focal: 'kienhung.daumoi',
+      reporter: 'kienhung.kt',
+      peer: 'kienhung.vhxh',
+      otherFocal: `${other}.daumoi`,
+      otherReporter: `${other}.kt`,
+    };
+    sessions.set('anonymous', null);
+    for (const [actor, username] of Object.entries(usernames))
+      sessions.set(actor as Actor, await loginAs(app, username, DEMO_PASSWORD));
+
+    // Kiến Hưng's data: the published plan, a draft, an open period, the economy unit's report
+    // with one task written and one evidence file.
+    const send = asUser(app);
+    const focal = sessions.get('focal')!;
+    const reporter = sessions.get('reporter')!;
+    ids.commune = commune.id;
+    ids.plan = (
+      await db
+        .selectFrom('plans')
+        .select('id')
+        .where('commune_id', '=', commune.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    ids.draft = (
+      await send(focal, 'POST', `/api/plans/import?communeId=${commune.id}&filename=kh.txt`, SEED)
+    ).json().planId;
+    await send(focal, 'POST', `/api/plans/${ids.plan}/periods/generate`, {
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    const period = (await send(focal, 'GET', `/api/plans/${ids.plan}/periods`)).json()[0];
+    ids.period = period.id;
+    await send(focal, 'PATCH', `/api/periods/${ids.period}`, {
+      version: period.version,
+      status: 'open',
+    });
+    ids.unit = (
+      await db
+        .selectFrom('org_units')
+        .select('id')
+        .where('parent_id', '=', commune.id)
+        .where('name', '=', 'Phòng Kinh tế')
+        .executeTakeFirstOrThrow()
+    ).id;
+    ids.report = (
+      await send(reporter, 'POST', `/api/periods/${ids.period}/units/${ids.unit}/report`)
+    ).json().reportId;
+    const report = (await send(reporter, 'GET', `/api/reports/${ids.report}`)).json();
+    ids.task = report.tasks[0].taskId;
+    ids.indicator = (
+      await db
+        .selectFrom('indicators')
+        .select('id')
+        .where('plan_id', '=', ids.plan)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await send(reporter, 'PUT', `/api/reports/${ids.report}/tasks/${ids.task}`, {
+      version: 0,
+      status: 'in_progress',
+    });
+    ids.attachment = (
+      await send(
+        reporter,
+        'POST',
+        `/api/reports/${ids.report}/tasks/${ids.task}/attachments?filename=a.pdf`,
+        PDF,
+      )
+    ).json().id;
+    ids.user = (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'kienhung.vp')
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.dispose();
+  });
+
+  it('lists every API route', () => {
+    const listed = [...Object.keys(MATRIX), ...NOT_IN_MATRIX].sort();
+    expect([...new Set(app.apiRoutes)].sort()).toEqual(listed);
+  });
+
+  it('lets in exactly the roles each route allows', async () => {
+    const send = asUser(app);
+    const wrong: string[] = [];
+    for (const [route, spec] of Object.entries(MATRIX)) {
+      const method = route.split(' ')[0] as Method;
+      // The turned-away first, so that an allowed change cannot mask a leak.
+      const order = [...ACTORS].sort(
+        (a, b) => Number(spec.allowed.includes(a)) - Number(spec.allowed.includes(b)),
+      );
+      for (const actor of order) {
+        const response = await send(
+          sessions.get(actor)!,
+          method,
+          spec.url(ids),
+          spec.body?.(ids, actor),
+        );
+        const denied = [401, 403, 404].includes(response.statusCode);
+        const expected = spec.allowed.includes(actor);
+        if (denied === expected || response.statusCode >= 500)
+          wrong.push(`${route} as ${actor}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+        if (denied && actor === 'anonymous') expect(response.statusCode).toBe(401);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
