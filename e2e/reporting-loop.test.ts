@@ -132,4 +132,42 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     ).toBe(false);
     for (const page of [officer, culture, phone]) await page.close();
   });
+
+  it('two tabs editing the same task: the later save is refused and shows what is on the server', async () => {
+    const first = await login(browser, server.url, 'kienhung.pvhcc');
+    await first.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
+    await first
+      .getByRole('button', { name: /^Lập báo cáo/ })
+      .first()
+      .click();
+    await first.locator('[data-testid^="task-"]').first().waitFor();
+    const second = await login(browser, server.url, 'kienhung.pvhcc');
+    await second.goto(first.url());
+    const cardA = first.locator('[data-testid^="task-"]').first();
+    const cardB = second.locator('[data-testid^="task-"]').first();
+    await cardB.waitFor();
+    await cardA.getByLabel(/^Kết quả đạt được/).fill('Bản của tab thứ nhất');
+    await expect
+      .poll(() => cardA.locator('[data-save-state]').getAttribute('data-save-state'))
+      .toBe('saved');
+    await cardB.getByLabel(/^Kết quả đạt được/).fill('Bản của tab thứ hai');
+    await expect
+      .poll(() => cardB.locator('[data-save-state]').getAttribute('data-save-state'))
+      .toBe('conflict');
+    expect(await cardB.getByTestId('conflict-latest').textContent()).toContain(
+      'Bản của tab thứ nhất',
+    );
+    await cardB.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
+    await expect
+      .poll(() =>
+        second
+          .locator('[data-testid^="task-"]')
+          .first()
+          .getByLabel(/^Kết quả đạt được/)
+          .inputValue(),
+      )
+      .toBe('Bản của tab thứ nhất');
+    await first.close();
+    await second.close();
+  });
 });

@@ -205,4 +205,5 @@ export const en: Record<MessageKey, string> = {
   'password.again': 'New password again',
   'password.mismatch': 'The passwords differ',
   'password.submit': 'Change password',
+  'report.onServer': 'Saved on the server',
 };

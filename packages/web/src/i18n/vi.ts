@@ -204,5 +204,6 @@ export const vi = {
   'password.again': 'Nhập lại mật khẩu mới',
   'password.mismatch': 'Hai mật khẩu không khớp',
   'password.submit': 'Đổi mật khẩu',
+  'report.onServer': 'Bản đang lưu trên máy chủ',
 };
 export type MessageKey = keyof typeof vi;

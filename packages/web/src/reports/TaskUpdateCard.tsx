@@ -84,6 +84,21 @@ export function TaskUpdateCard({ reportId, task, editable, onReload, reviewSlot 
         {autosave.state === 'conflict' && (
           <Alert color="red" p="xs" title={t('report.conflict')}>
             <Text size="xs">{autosave.error}</Text>
+            {autosave.latest && (
+              <Text size="xs" mt={4} data-testid="conflict-latest">
+                {`${t('report.onServer')}: ${[
+                  autosave.latest.status
+                    ? t(`report.state.${String(autosave.latest.status)}` as Parameters<typeof t>[0])
+                    : null,
+                  autosave.latest.progress !== null && autosave.latest.progress !== undefined
+                    ? `${String(autosave.latest.progress)}%`
+                    : null,
+                  autosave.latest.results ? String(autosave.latest.results) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}`}
+              </Text>
+            )}
             <Button mt={4} size="compact-xs" color="red" variant="white" onClick={onReload}>
               {t('report.reloadItem')}
             </Button>

@@ -27,6 +27,8 @@ export function useAutosave<T extends object>(url: string, initialVersion: numbe
   const registry = useContext(FlushContext);
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<string | null>(null);
+  /** On 409: the record as it now is on the server, to show what changed. */
+  const [latest, setLatest] = useState<Record<string, unknown> | null>(null);
   const version = useRef(initialVersion);
   const pending = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -51,8 +53,10 @@ export function useAutosave<T extends object>(url: string, initialVersion: numbe
       })
       .catch((e: unknown) => {
         const conflict = e instanceof ApiError && e.status === 409;
-        if (conflict) blocked.current = true;
-        else if (!pending.current) pending.current = body; // retry with the next edit or flush
+        if (conflict) {
+          blocked.current = true;
+          setLatest((e.details as Record<string, unknown> | null) ?? null);
+        } else if (!pending.current) pending.current = body; // retry with the next edit or flush
         setState(conflict ? 'conflict' : 'error');
         setError(e instanceof Error ? e.message : String(e));
         return false;
@@ -80,5 +84,5 @@ export function useAutosave<T extends object>(url: string, initialVersion: numbe
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void send(), DELAY_MS);
   };
-  return { schedule, flush, state, error };
+  return { schedule, flush, state, error, latest };
 }
