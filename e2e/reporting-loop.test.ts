@@ -71,6 +71,14 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     await officer.getByRole('button', { name: /^Tạo các kỳ báo cáo năm/ }).click();
     const periods = officer.getByTestId('periods-table');
     await periods.waitFor();
+    const before = await periods.locator('tbody tr').count();
+    await officer.getByLabel('Kỳ báo cáo đột xuất').fill('Báo cáo nhanh chuyển đổi số');
+    await officer.getByLabel('Số liệu từ ngày').fill('2026-03-01');
+    await officer.getByLabel('đến ngày').fill('2026-03-31');
+    await officer.getByLabel('Hạn nộp').first().fill('2026-04-05');
+    await officer.getByRole('button', { name: 'Thêm kỳ đột xuất' }).click();
+    await expect.poll(() => periods.locator('tbody tr').count()).toBe(before + 1);
+    expect(await periods.textContent()).toContain('Báo cáo nhanh chuyển đổi số');
     const firstPeriod = (await periods.locator('tbody tr').first().locator('a').textContent())!;
     await officer.getByRole('button', { name: `Mở kỳ ${firstPeriod}` }).click();
     await expect.poll(() => periods.locator('tbody tr').first().textContent()).toContain('Đang mở');

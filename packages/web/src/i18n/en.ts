@@ -206,4 +206,8 @@ export const en: Record<MessageKey, string> = {
   'password.mismatch': 'The passwords differ',
   'password.submit': 'Change password',
   'report.onServer': 'Saved on the server',
+  'periods.adhocLabel': 'Ad-hoc report',
+  'periods.windowStart': 'Data from',
+  'periods.windowEnd': 'to',
+  'periods.addAdhoc': 'Add ad-hoc period',
 };

@@ -205,5 +205,9 @@ export const vi = {
   'password.mismatch': 'Hai mật khẩu không khớp',
   'password.submit': 'Đổi mật khẩu',
   'report.onServer': 'Bản đang lưu trên máy chủ',
+  'periods.adhocLabel': 'Kỳ báo cáo đột xuất',
+  'periods.windowStart': 'Số liệu từ ngày',
+  'periods.windowEnd': 'đến ngày',
+  'periods.addAdhoc': 'Thêm kỳ đột xuất',
 };
 export type MessageKey = keyof typeof vi;

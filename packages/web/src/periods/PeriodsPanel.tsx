@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import type { Period } from '../api/types.ts';
+import { AdhocPeriodForm } from './AdhocPeriodForm.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const NEXT: Record<Period['status'], Array<Period['status']>> = {
@@ -73,6 +74,7 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
           </Text>
         </Group>
       )}
+      {canManage && <AdhocPeriodForm planId={planId} onAdded={() => void refresh()} />}
       {error && (
         <Alert color="red" role="alert">
           {error.message}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Alert, Button, Group, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** An ad-hoc report (báo cáo đột xuất) the province asks for outside the regular periods. */
+export function AdhocPeriodForm({ planId, onAdded }: { planId: number; onAdded(): void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState({ label: '', windowStart: '', windowEnd: '', dueDate: '' });
+  const add = useMutation({
+    mutationFn: () => api(`/api/plans/${planId}/periods`, { method: 'POST', body: form }),
+    onSuccess: () => {
+      setForm({ label: '', windowStart: '', windowEnd: '', dueDate: '' });
+      onAdded();
+    },
+  });
+  const field = (key: keyof typeof form, label: string, type = 'date') => (
+    <TextInput
+      size="xs"
+      type={type}
+      label={label}
+      value={form[key]}
+      onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+      w={type === 'date' ? 150 : 260}
+    />
+  );
+  const complete = Object.values(form).every((v) => v.trim() !== '');
+  return (
+    <>
+      <Group align="flex-end" gap="xs" wrap="wrap">
+        {field('label', t('periods.adhocLabel'), 'text')}
+        {field('windowStart', t('periods.windowStart'))}
+        {field('windowEnd', t('periods.windowEnd'))}
+        {field('dueDate', t('periods.due'))}
+        <Button
+          size="xs"
+          variant="light"
+          disabled={!complete}
+          loading={add.isPending}
+          onClick={() => add.mutate()}
+        >
+          {t('periods.addAdhoc')}
+        </Button>
+      </Group>
+      {add.error && (
+        <Alert color="red" role="alert">
+          {add.error.message}
+        </Alert>
+      )}
+    </>
+  );
+}
