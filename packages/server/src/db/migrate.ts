@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './dialect.ts';
 import * as initial from './migrations/0001_initial.ts';
 import * as reportingWorkflow from './migrations/0002_reporting_workflow.ts';
 import * as reminders from './migrations/0003_reminders.ts';
+import * as narratives from './migrations/0004_period_narratives.ts';
 
 // Migrations are listed here (not read from disk) so they work the same under tsx, vitest
 // and a bundled build. Each receives the dialect for the few types that differ.
@@ -10,6 +11,7 @@ const MIGRATIONS = {
   '0001_initial': initial,
   '0002_reporting_workflow': reportingWorkflow,
   '0003_reminders': reminders,
+  '0004_period_narratives': narratives,
 };
 
 function provider(handle: DatabaseHandle): MigrationProvider {

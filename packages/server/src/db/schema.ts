@@ -276,6 +276,13 @@ export interface ReminderLogTable {
   recipients: Generated<number>;
   error: string | null;
 }
+export interface PeriodNarrativeTable {
+  period_id: number;
+  content_json: string;
+  version: Generated<number>;
+  updated_at: string;
+  updated_by: number | null;
+}
 export interface AuditLogTable {
   id: Id;
   at: string;
@@ -329,6 +336,7 @@ export interface Database {
   attachments: AttachmentTable;
   audit_log: AuditLogTable;
   reminder_log: ReminderLogTable;
+  period_narratives: PeriodNarrativeTable;
   notifications: NotificationTable;
   idempotency_keys: IdempotencyKeyTable;
 }

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
+import { conflict } from '../http/errors.ts';
+import { nowIso, todayInVietnam } from '../http/time.ts';
+import { recordAudit } from '../audit/log.ts';
+import type { PeriodSummary } from './periodSummary.ts';
+
+// What the focal officer writes around the figures: the report's number, place and date, the
+// overall assessment, the direction for next period, recipients, and who signs.
+
+const line = (max: number) => z.string().trim().max(max);
+
+export const Narrative = z.object({
+  number: line(60).describe('Số, ký hiệu, ví dụ "125/BC-UBND"'),
+  place: line(60).describe('Địa danh ghi ở dòng ngày tháng, ví dụ "Kiến Hưng"'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  title: line(500),
+  assessment: line(20_000).describe('Đánh giá chung kết quả thực hiện'),
+  direction: line(20_000).describe('Phương hướng, nhiệm vụ kỳ tới'),
+  recipients: z.array(line(200)).max(30),
+  signerAuthority: line(100),
+  signerPosition: line(100),
+  signerName: line(100),
+});
+export type Narrative = z.infer<typeof Narrative>;
+
+/** A first draft from the plan itself, so the officer edits rather than types. */
+export function defaultNarrative(summary: PeriodSummary): Narrative {
+  const { period, metadata } = summary;
+  const place = (metadata.locality ?? period.communeName).replace(/^(xã|phường|đặc khu)\s+/i, '');
+  const signer = metadata.signer;
+  return {
+    number: '',
+    place,
+    date: todayInVietnam(),
+    title: `Kết quả thực hiện Kế hoạch ${period.planNumber ? `số ${period.planNumber} ` : ''}${period.label.toLowerCase()}`,
+    assessment: '',
+    direction: '',
+    recipients: [
+      period.provinceName
+        ? `- UBND ${period.provinceName.replace(/^(Thành phố|Tỉnh)\s+/i, (m) => m.toLowerCase())} (để b/c);`
+        : '- Cấp trên (để b/c);',
+      '- Thường trực Đảng ủy, HĐND xã;',
+      '- Chủ tịch, các PCT UBND xã;',
+      '- Các cơ quan, đơn vị;',
+      '- Lưu: VT.',
+    ],
+    signerAuthority: signer?.authority?.split('/')[0]?.trim() || 'TM. ỦY BAN NHÂN DÂN',
+    signerPosition: signer?.position || 'CHỦ TỊCH',
+    signerName: signer?.name ?? '',
+  };
+}
+
+export async function loadNarrative(db: Kysely<Database>, summary: PeriodSummary) {
+  const row = await db
+    .selectFrom('period_narratives')
+    .selectAll()
+    .where('period_id', '=', summary.period.id)
+    .executeTakeFirst();
+  if (!row) return { version: 0, narrative: defaultNarrative(summary) };
+  return { version: row.version, narrative: Narrative.parse(JSON.parse(row.content_json)) };
+}
+
+export async function saveNarrative(
+  db: Kysely<Database>,
+  periodId: number,
+  version: number,
+  narrative: Narrative,
+  userId: number,
+): Promise<number> {
+  const content_json = JSON.stringify(narrative);
+  const now = nowIso();
+  if (version === 0) {
+    const inserted = await db
+      .insertInto('period_narratives')
+      .values({ period_id: periodId, content_json, updated_at: now, updated_by: userId })
+      .onConflict((oc) => oc.column('period_id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw conflict(null);
+  } else {
+    const result = await db
+      .updateTable('period_narratives')
+      .set({ content_json, version: version + 1, updated_at: now, updated_by: userId })
+      .where('period_id', '=', periodId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw conflict(null);
+  }
+  await recordAudit(db, {
+    userId,
+    entity: 'period',
+    entityId: periodId,
+    action: 'edit_narrative',
+    after: narrative,
+  });
+  return version + 1;
+}

@@ -1,0 +1,283 @@
+import type { Kysely } from 'kysely';
+import {
+  evaluateTask,
+  parseDeadline,
+  summariseStatuses,
+  TASK_STATUS_LABELS,
+  type TaskProgressUpdate,
+  type TaskStatus,
+} from '@tiendo/core';
+import type { Database } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
+import { todayInVietnam } from '../http/time.ts';
+
+// Everything the period's official outputs need, gathered once: the plan, each task with its
+// status judged by the domain core from the units' submitted and approved updates, each
+// indicator with the value reported this period, and the difficulties and proposals the units
+// wrote. The .docx report, the .xlsx appendices and the CSV/JSON exports all read this.
+
+const COUNTED = ['submitted', 'approved'];
+
+export interface SummaryTask {
+  id: number;
+  appendix: string;
+  group: string | null;
+  code: string;
+  content: string;
+  lead: string | null;
+  coordinate: string | null;
+  deadline: string | null;
+  output: string | null;
+  status: TaskStatus;
+  statusLabel: string;
+  progress: number | null;
+  results: string | null;
+  evidence: string | null;
+  resourcesVnd: number | null;
+  reportedBy: string[];
+}
+
+export interface SummaryIndicator {
+  id: number;
+  appendix: string;
+  group: string | null;
+  code: string;
+  name: string;
+  unit: string | null;
+  lead: string | null;
+  targets: Array<{ year: number | null; text: string }>;
+  value: string | null;
+  dataSource: string | null;
+  note: string | null;
+}
+
+export interface UnitNote {
+  unit: string;
+  taskCode: string;
+  text: string;
+}
+
+export async function periodSummary(
+  db: Kysely<Database>,
+  periodId: number,
+  asOf = todayInVietnam(),
+) {
+  const period = await db
+    .selectFrom('reporting_periods as p')
+    .innerJoin('plans', 'plans.id', 'p.plan_id')
+    .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
+    .leftJoin('org_units as province', 'province.id', 'commune.parent_id')
+    .select([
+      'p.id',
+      'p.label',
+      'p.kind',
+      'p.window_start',
+      'p.window_end',
+      'p.due_date',
+      'p.status',
+      'plans.id as planId',
+      'plans.title as planTitle',
+      'plans.number as planNumber',
+      'plans.issued_on as planDate',
+      'plans.issuer as planIssuer',
+      'plans.focal_unit_text as focalUnit',
+      'plans.metadata_json',
+      'commune.id as communeId',
+      'commune.name as communeName',
+      'commune.code as communeCode',
+      'province.name as provinceName',
+    ])
+    .where('p.id', '=', periodId)
+    .executeTakeFirst();
+  if (!period) throw notFound('Không tìm thấy kỳ báo cáo');
+  const [sections, tasks, indicators, targets, updates, values, reports, units] = await Promise.all(
+    [
+      db.selectFrom('plan_sections').selectAll().where('plan_id', '=', period.planId).execute(),
+      db
+        .selectFrom('tasks')
+        .selectAll()
+        .where('plan_id', '=', period.planId)
+        .orderBy('ordinal')
+        .execute(),
+      db
+        .selectFrom('indicators')
+        .selectAll()
+        .where('plan_id', '=', period.planId)
+        .orderBy('ordinal')
+        .execute(),
+      db
+        .selectFrom('indicator_targets')
+        .innerJoin('indicators', 'indicators.id', 'indicator_targets.indicator_id')
+        .select([
+          'indicator_targets.indicator_id',
+          'indicator_targets.year',
+          'indicator_targets.raw_text',
+        ])
+        .where('indicators.plan_id', '=', period.planId)
+        .execute(),
+      // Updates of every counted report of this plan up to this period's end: a task done
+      // in an earlier period stays done.
+      db
+        .selectFrom('task_updates as u')
+        .innerJoin('reports as r', 'r.id', 'u.report_id')
+        .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+        .innerJoin('org_units as unit', 'unit.id', 'r.unit_id')
+        .select([
+          'u.task_id',
+          'u.status',
+          'u.progress',
+          'u.results',
+          'u.evidence_text',
+          'u.resources_vnd',
+          'u.difficulties',
+          'u.proposals',
+          'u.completed_on',
+          'u.updated_at',
+          'r.period_id',
+          'r.submitted_at',
+          'unit.name as unitName',
+          'p.window_end',
+        ])
+        .where('p.plan_id', '=', period.planId)
+        .where('p.window_end', '<=', period.window_end)
+        .where('r.status', 'in', COUNTED)
+        .orderBy('r.submitted_at')
+        .execute(),
+      db
+        .selectFrom('indicator_values as v')
+        .innerJoin('reports as r', 'r.id', 'v.report_id')
+        .innerJoin('org_units as unit', 'unit.id', 'r.unit_id')
+        .select([
+          'v.indicator_id',
+          'v.value_number',
+          'v.value_text',
+          'v.data_source',
+          'v.note',
+          'unit.name as unitName',
+        ])
+        .where('r.period_id', '=', periodId)
+        .where('r.status', 'in', COUNTED)
+        .execute(),
+      db
+        .selectFrom('reports')
+        .innerJoin('org_units as unit', 'unit.id', 'reports.unit_id')
+        .select(['reports.status', 'reports.submitted_at', 'unit.name'])
+        .where('period_id', '=', periodId)
+        .execute(),
+      db
+        .selectFrom('org_units')
+        .select(['id', 'name'])
+        .where('parent_id', '=', period.communeId)
+        .execute(),
+    ],
+  );
+  const sectionOf = new Map(sections.map((s) => [s.id, s]));
+  const window = { start: period.window_start, end: period.window_end };
+
+  const summaryTasks: SummaryTask[] = tasks.map((task) => {
+    const own = updates.filter((u) => u.task_id === task.id);
+    const progress: TaskProgressUpdate[] = own
+      .filter((u) => u.status)
+      .map((u) => ({
+        reportedOn: (u.submitted_at ?? u.updated_at).slice(0, 10),
+        state: u.status as TaskProgressUpdate['state'],
+        completedOn: u.completed_on,
+      }));
+    const status = evaluateTask(parseDeadline(task.deadline_text ?? ''), progress, window, asOf);
+    const inPeriod = own.filter((u) => u.period_id === periodId);
+    const latest = inPeriod.at(-1) ?? own.at(-1);
+    const section = sectionOf.get(task.section_id);
+    return {
+      id: task.id,
+      appendix: section?.appendix ?? '',
+      group: section?.heading ?? null,
+      code: task.code,
+      content: task.content,
+      lead: task.lead_text,
+      coordinate: task.coordinate_text,
+      deadline: task.deadline_text,
+      output: task.output,
+      status,
+      statusLabel: TASK_STATUS_LABELS[status],
+      progress: latest?.progress ?? null,
+      results: joinTexts(inPeriod.map((u) => u.results)),
+      evidence: joinTexts(inPeriod.map((u) => u.evidence_text)),
+      resourcesVnd: inPeriod.reduce<number | null>(
+        (sum, u) => (u.resources_vnd === null ? sum : (sum ?? 0) + Number(u.resources_vnd)),
+        null,
+      ),
+      reportedBy: [...new Set(inPeriod.map((u) => u.unitName))],
+    };
+  });
+
+  const notes = (field: 'difficulties' | 'proposals'): UnitNote[] =>
+    updates
+      .filter((u) => u.period_id === periodId && u[field]?.trim())
+      .map((u) => ({
+        unit: u.unitName,
+        taskCode: tasks.find((t) => t.id === u.task_id)?.code ?? '',
+        text: u[field]!.trim(),
+      }));
+
+  const summaryIndicators: SummaryIndicator[] = indicators.map((ind) => {
+    const section = sectionOf.get(ind.section_id);
+    const value = values.find((v) => v.indicator_id === ind.id);
+    return {
+      id: ind.id,
+      appendix: section?.appendix ?? '',
+      group: section?.heading ?? null,
+      code: ind.code,
+      name: ind.name,
+      unit: ind.measure_unit,
+      lead: ind.lead_text,
+      targets: targets
+        .filter((t) => t.indicator_id === ind.id)
+        .map((t) => ({ year: t.year, text: t.raw_text })),
+      value: value
+        ? value.value_number !== null
+          ? formatNumber(value.value_number)
+          : value.value_text
+        : null,
+      dataSource: value?.data_source ?? null,
+      note: value?.note ?? null,
+    };
+  });
+
+  const unitsWithReports = new Set(
+    reports.filter((r) => COUNTED.includes(r.status)).map((r) => r.name),
+  );
+  return {
+    period,
+    metadata: JSON.parse(period.metadata_json) as {
+      signer?: { name: string | null; position: string | null; authority: string | null } | null;
+      locality?: string | null;
+    },
+    tasks: summaryTasks,
+    indicators: summaryIndicators,
+    counts: summariseStatuses(summaryTasks.map((t) => t.status)),
+    difficulties: notes('difficulties'),
+    proposals: notes('proposals'),
+    reporting: {
+      units: units.length,
+      received: unitsWithReports.size,
+      onTime: reports.filter(
+        (r) =>
+          COUNTED.includes(r.status) &&
+          r.submitted_at &&
+          r.submitted_at.slice(0, 10) <= period.due_date,
+      ).length,
+      approved: reports.filter((r) => r.status === 'approved').length,
+    },
+  };
+}
+export type PeriodSummary = Awaited<ReturnType<typeof periodSummary>>;
+
+function joinTexts(texts: Array<string | null>): string | null {
+  const parts = [...new Set(texts.map((t) => t?.trim()).filter((t): t is string => !!t))];
+  return parts.length ? parts.join('\n') : null;
+}
+
+/** 85.5 → "85,5" (Vietnamese decimal comma). */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+}
