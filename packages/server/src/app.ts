@@ -21,6 +21,7 @@ import { planRoutes } from './plans/routes.ts';
 import { periodRoutes } from './reports/periodRoutes.ts';
 import { notificationRoutes } from './reminders/notificationRoutes.ts';
 import { adminRoutes } from './org/adminRoutes.ts';
+import { exportRoutes } from './exports/exportRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
@@ -88,6 +89,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   reportRoutes(app);
   notificationRoutes(app);
   adminRoutes(app);
+  exportRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

@@ -46,7 +46,7 @@ export function defaultNarrative(summary: PeriodSummary): Narrative {
       '- Các cơ quan, đơn vị;',
       '- Lưu: VT.',
     ],
-    signerAuthority: signer?.authority?.split('/')[0]?.trim() || 'TM. ỦY BAN NHÂN DÂN',
+    signerAuthority: signer?.authority?.trim() || 'TM. ỦY BAN NHÂN DÂN',
     signerPosition: signer?.position || 'CHỦ TỊCH',
     signerName: signer?.name ?? '',
   };

@@ -179,13 +179,24 @@ export async function periodSummary(
     const progress: TaskProgressUpdate[] = own
       .filter((u) => u.status)
       .map((u) => ({
-        reportedOn: (u.submitted_at ?? u.updated_at).slice(0, 10),
+        // The state as of the cut-off of the period it was reported for: a report is
+        // submitted after its period's window ends, and still describes that period.
+        reportedOn: u.window_end,
         state: u.status as TaskProgressUpdate['state'],
         completedOn: u.completed_on,
       }));
     const status = evaluateTask(parseDeadline(task.deadline_text ?? ''), progress, window, asOf);
     const inPeriod = own.filter((u) => u.period_id === periodId);
     const latest = inPeriod.at(-1) ?? own.at(-1);
+    // Several units reporting on one task (lead and coordinators): say who wrote what.
+    const byUnit = (field: 'results' | 'evidence_text') =>
+      joinTexts(
+        inPeriod.map((u) =>
+          u[field] && new Set(inPeriod.map((x) => x.unitName)).size > 1
+            ? `${u.unitName}: ${u[field]}`
+            : u[field],
+        ),
+      );
     const section = sectionOf.get(task.section_id);
     return {
       id: task.id,
@@ -200,8 +211,8 @@ export async function periodSummary(
       status,
       statusLabel: TASK_STATUS_LABELS[status],
       progress: latest?.progress ?? null,
-      results: joinTexts(inPeriod.map((u) => u.results)),
-      evidence: joinTexts(inPeriod.map((u) => u.evidence_text)),
+      results: byUnit('results'),
+      evidence: byUnit('evidence_text'),
       resourcesVnd: inPeriod.reduce<number | null>(
         (sum, u) => (u.resources_vnd === null ? sum : (sum ?? 0) + Number(u.resources_vnd)),
         null,

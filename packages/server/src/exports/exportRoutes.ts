@@ -1,0 +1,191 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/plugin.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
+import { periodSummary } from './periodSummary.ts';
+import { loadNarrative, Narrative, saveNarrative } from './narrative.ts';
+import { consolidatedReportDocx } from './docxReport.ts';
+import { appendicesXlsx } from './xlsxAppendices.ts';
+import { planExport, planExportCsv } from './planExport.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A download with a Vietnamese file name that every browser saves correctly. */
+export function sendFile(
+  reply: FastifyReply,
+  type: string,
+  filename: string,
+  content: Buffer | string,
+) {
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\w.-]+/g, '_');
+  return reply
+    .header('content-type', type)
+    .header('x-content-type-options', 'nosniff')
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    )
+    .send(content);
+}
+
+export function exportRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The period's commune; the focal officer and admin manage its outputs, the leader reads. */
+  const periodAccess = async (request: FastifyRequest, periodId: number, write: boolean) => {
+    const user = requireUser(request);
+    const row = await app.db
+      .selectFrom('reporting_periods')
+      .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
+      .select(['plans.commune_id'])
+      .where('reporting_periods.id', '=', periodId)
+      .executeTakeFirst();
+    if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
+    const leader = user.roles.some(
+      (x) => x.role === 'commune_leader' && x.scopeUnitId === row.commune_id,
+    );
+    if (!canManageCommune(user, row.commune_id) && (write || !leader))
+      throw forbidden('Chỉ cán bộ đầu mối, lãnh đạo UBND xã mới lập được báo cáo tổng hợp');
+    return user;
+  };
+
+  r.get(
+    '/api/periods/:id/narrative',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Phần lời của báo cáo tổng hợp (để sửa trước khi xuất)',
+        params: Id,
+      },
+    },
+    async (request) => {
+      await periodAccess(request, request.params.id, false);
+      return loadNarrative(app.db, await periodSummary(app.db, request.params.id));
+    },
+  );
+
+  r.put(
+    '/api/periods/:id/narrative',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Lưu phần lời của báo cáo tổng hợp',
+        params: Id,
+        body: z.object({ version: z.number().int().min(0), narrative: Narrative }),
+        response: { 200: z.object({ version: z.number() }) },
+      },
+    },
+    async (request) => {
+      const user = await periodAccess(request, request.params.id, true);
+      const { version, narrative } = request.body;
+      return {
+        version: await saveNarrative(app.db, request.params.id, version, narrative, user.id),
+      };
+    },
+  );
+
+  r.get(
+    '/api/periods/:id/report.docx',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Báo cáo tổng hợp kỳ (.docx, thể thức Nghị định 30/2020)',
+        params: Id,
+      },
+    },
+    async (request, reply) => {
+      await periodAccess(request, request.params.id, false);
+      const summary = await periodSummary(app.db, request.params.id);
+      const { narrative } = await loadNarrative(app.db, summary);
+      const file = await consolidatedReportDocx(summary, narrative);
+      return sendFile(
+        reply,
+        DOCX,
+        `Báo cáo ${summary.period.label} - ${summary.period.communeName}.docx`,
+        file,
+      );
+    },
+  );
+
+  r.get(
+    '/api/periods/:id/appendices.xlsx',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Phụ lục chỉ tiêu và nhiệm vụ của kỳ (.xlsx)',
+        params: Id,
+      },
+    },
+    async (request, reply) => {
+      await periodAccess(request, request.params.id, false);
+      const summary = await periodSummary(app.db, request.params.id);
+      const file = await appendicesXlsx(summary);
+      return sendFile(
+        reply,
+        XLSX,
+        `Phụ lục ${summary.period.label} - ${summary.period.communeName}.xlsx`,
+        file,
+      );
+    },
+  );
+
+  const readablePlan = async (request: FastifyRequest, planId: number) => {
+    const user = requireUser(request);
+    const plan = await app.db
+      .selectFrom('plans')
+      .select(['commune_id', 'status'])
+      .where('id', '=', planId)
+      .executeTakeFirst();
+    if (!plan) throw notFound('Không tìm thấy kế hoạch');
+    const communes = await readableCommuneIds(app.db, user);
+    if ((communes !== 'all' && !communes.includes(plan.commune_id)) || plan.status === 'draft')
+      throw forbidden('Bạn không có quyền xem kế hoạch này');
+  };
+
+  r.get(
+    '/api/plans/:id/export.json',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Kế hoạch và các báo cáo đã gửi/duyệt (JSON)',
+        params: Id,
+      },
+    },
+    async (request, reply) => {
+      await readablePlan(request, request.params.id);
+      const data = await planExport(app.db, request.params.id);
+      return sendFile(
+        reply,
+        'application/json; charset=utf-8',
+        `ke-hoach-${request.params.id}.json`,
+        JSON.stringify(data, null, 2),
+      );
+    },
+  );
+
+  r.get(
+    '/api/plans/:id/export.csv',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Tiến độ từng nhiệm vụ, chỉ tiêu theo kỳ (CSV, UTF-8)',
+        params: Id,
+      },
+    },
+    async (request, reply) => {
+      await readablePlan(request, request.params.id);
+      const csv = await planExportCsv(app.db, request.params.id);
+      return sendFile(reply, 'text/csv; charset=utf-8', `ke-hoach-${request.params.id}.csv`, csv);
+    },
+  );
+}

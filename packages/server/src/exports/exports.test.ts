@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
+import { buildTestApp } from '../testing/app.ts';
+import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.ts';
+
+const INJECTION = '=HYPERLINK("http://x.example","bấm vào")';
+
+async function documentText(docx: Buffer) {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return { zip, xml, text };
+}
+
+describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let ctx: ReportedPeriod;
+  let docx: Buffer;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    app = await buildTestApp(database);
+    ctx = await reportedPeriod(app, database, INJECTION);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.dispose();
+  });
+
+  it('drafts the narrative from the plan, saves it with a version, keeps units out', async () => {
+    const url = `/api/periods/${ctx.periodId}/narrative`;
+    expect((await ctx.send(ctx.users.kt, 'GET', url)).statusCode).toBe(403);
+    const first = (await ctx.send(ctx.focal, 'GET', url)).json();
+    expect(first.version).toBe(0);
+    expect(first.narrative.place).toBe('Kiến Hưng');
+    expect(first.narrative.signerAuthority).toContain('TM. ỦY BAN NHÂN DÂN');
+    const narrative = {
+      ...first.narrative,
+      number: '125/BC-UBND',
+      date: '2026-06-18',
+      assessment:
+        'Các cơ quan, đơn vị đã triển khai nghiêm túc kế hoạch.\nMột số nhiệm vụ còn chậm.',
+      direction: 'Tập trung hoàn thành các nhiệm vụ quá hạn trong quý III.',
+    };
+    expect(
+      (await ctx.send(ctx.users.lanhdao, 'PUT', url, { version: 0, narrative })).statusCode,
+    ).toBe(403);
+    expect((await ctx.send(ctx.focal, 'PUT', url, { version: 0, narrative })).json()).toEqual({
+      version: 1,
+    });
+    expect((await ctx.send(ctx.focal, 'PUT', url, { version: 0, narrative })).statusCode).toBe(409);
+  });
+
+  it('writes the consolidated report in the Decree 30 layout', async () => {
+    const response = await ctx.send(
+      ctx.users.lanhdao,
+      'GET',
+      `/api/periods/${ctx.periodId}/report.docx`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain(
+      "filename*=UTF-8''B%C3%A1o%20c%C3%A1o",
+    );
+    docx = response.rawPayload;
+    const { zip, xml, text } = await documentText(docx);
+    for (const expected of [
+      'ỦY BAN NHÂN DÂN',
+      'XÃ KIẾN HƯNG',
+      'Số: 125/BC-UBND',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Kiến Hưng, ngày 18 tháng 6 năm 2026',
+      'BÁO CÁO',
+      'Các cơ quan, đơn vị đã triển khai nghiêm túc kế hoạch.',
+      'Phòng Kinh tế (nhiệm vụ',
+      'Thiếu kinh phí cho phần mềm',
+      'Đề nghị thành phố hỗ trợ kinh phí',
+      'Tập trung hoàn thành các nhiệm vụ quá hạn trong quý III.',
+      'Nơi nhận:',
+      'TM. ỦY BAN NHÂN DÂN',
+    ])
+      expect(text).toContain(expected);
+    expect(text).toMatch(/Tổng số \d+ nhiệm vụ: hoàn thành đúng hạn \d+/);
+    expect(text).toContain('Đã nhận báo cáo của 2/');
+    // A4, margins 20/20/30/15 mm, no page number on page 1, a PAGE field in the other headers.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/w:top="1134"/);
+    expect(xml).toMatch(/w:left="1701"/);
+    expect(xml).toMatch(/w:right="850"/);
+    expect(xml).toContain('<w:titlePg/>');
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /word\/header\d+\.xml/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    expect(headers.some((h) => h.includes('PAGE'))).toBe(true);
+    expect(xml).toContain('Times New Roman');
+  });
+
+  it('converts to PDF with LibreOffice: the header is on page 1, the body runs on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tiendo-docx-'));
+    try {
+      writeFileSync(join(dir, 'bao-cao.docx'), docx);
+      execFileSync(
+        'soffice',
+        [
+          '--headless',
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, 'bao-cao.docx'),
+        ],
+        { timeout: 120_000, stdio: 'pipe' },
+      );
+      const pdf = await getDocument({
+        data: new Uint8Array(readFileSync(join(dir, 'bao-cao.pdf'))),
+      }).promise;
+      expect(pdf.numPages).toBeGreaterThanOrEqual(2);
+      expect(pdf.numPages).toBeLessThan(30);
+      const page1 = await pdf.getPage(1);
+      const text = (await page1.getTextContent()).items
+        .map((i) => ('str' in i ? i.str : ''))
+        .join(' ');
+      expect(text.replace(/\s+/g, ' ')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(text).toContain('BÁO CÁO');
+      const page2 = await pdf.getPage(2);
+      const top = (await page2.getTextContent()).items
+        .map((i) => ('str' in i ? i.str : ''))
+        .join(' ');
+      expect(top.trim().startsWith('2')).toBe(true); // page number at the top of page 2
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the appendices in the plan layout with print setup', async () => {
+    const response = await ctx.send(
+      ctx.focal,
+      'GET',
+      `/api/periods/${ctx.periodId}/appendices.xlsx`,
+    );
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const tasks = workbook.getWorksheet('Nhiệm vụ')!;
+    const indicators = workbook.getWorksheet('Chỉ tiêu')!;
+    expect(tasks.getRow(3).values).toEqual(
+      expect.arrayContaining(['TT', 'Nội dung nhiệm vụ', 'Tình trạng', 'Kết quả thực hiện']),
+    );
+    expect(tasks.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(tasks.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToWidth: 1,
+    });
+    expect(tasks.pageSetup.printTitlesRow).toBe('3:3');
+    expect(tasks.getColumn(2).width).toBeGreaterThan(30);
+    const rows: string[] = [];
+    tasks.eachRow((row) => rows.push((row.values as unknown[]).join('|')));
+    // Task 1 is led by every unit: both reports' results, each with its unit; done (culture).
+    expect(rows.some((r) => r.includes(`Phòng Kinh tế: ${INJECTION}`))).toBe(true);
+    expect(rows.some((r) => /Hoàn thành (đúng|quá) hạn/.test(r))).toBe(true);
+    expect(tasks.getCell('B5').alignment.wrapText).toBe(true);
+    const values: string[] = [];
+    indicators.eachRow((row) => values.push((row.values as unknown[]).join('|')));
+    expect(values.some((v) => v.includes('85,5') && v.includes('Cổng dịch vụ công'))).toBe(true);
+  });
+
+  it('exports submitted and approved reports as JSON and CSV, never drafts, formulas defused', async () => {
+    const json = (
+      await ctx.send(ctx.users.kt, 'GET', `/api/plans/${ctx.planId}/export.json`)
+    ).json();
+    const units = json.periods.flatMap((p: { reports: Array<{ unit: string }> }) =>
+      p.reports.map((r) => r.unit),
+    );
+    expect(units.sort()).toEqual(['Phòng Kinh tế', 'Phòng Văn hóa - Xã hội']);
+    const csv = (await ctx.send(ctx.users.kt, 'GET', `/api/plans/${ctx.planId}/export.csv`)).body;
+    expect(csv.startsWith('\uFEFFky_bao_cao,han_nop,don_vi')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""bấm vào"")"`);
+    expect(csv).not.toContain('Trung tâm Phục vụ hành chính công');
+  });
+});
