@@ -12,6 +12,7 @@ import { extractMetadata } from './plan/metadata.ts';
 export { ImportError, MAX_INPUT_BYTES } from './errors.ts';
 export { scoreDraft, type Score } from './score.ts';
 export { mergeReimport } from './merge.ts';
+export { assertZipWithin } from './docx/zipLimits.ts';
 
 export interface ImportInput {
   filename: string;

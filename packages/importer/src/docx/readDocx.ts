@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import { ImportError } from '../errors.ts';
+import { inflateWithLimit, MAX_ZIP_ENTRIES } from './zipLimits.ts';
 
 // A .docx read as what it really is: paragraphs and tables with real cells. Each table row
 // becomes one tab-separated line, with a cell spanning several grid columns (gridSpan)
@@ -9,7 +10,6 @@ import { ImportError } from '../errors.ts';
 
 /** Limits against zip bombs: the part we read may not inflate beyond this. */
 export const MAX_DOCUMENT_XML_BYTES = 50 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 2000;
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -25,7 +25,7 @@ export async function docxToLines(bytes: Uint8Array): Promise<string[]> {
   const part = zip.file('word/document.xml');
   if (!part)
     throw new ImportError('Tệp .docx không có nội dung văn bản (thiếu word/document.xml).');
-  const xml = await inflateWithLimit(part);
+  const xml = await readPart(part);
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -48,40 +48,14 @@ export async function docxToLines(bytes: Uint8Array): Promise<string[]> {
   return lines;
 }
 
-/** JSZip's streaming API (present at run time, missing from its type definitions). */
-interface StreamHelper {
-  on(event: 'data', listener: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: 'error', listener: (error: Error) => void): StreamHelper;
-  on(event: 'end', listener: () => void): StreamHelper;
-  pause(): StreamHelper;
-  resume(): StreamHelper;
-}
-
-async function inflateWithLimit(file: JSZip.JSZipObject): Promise<string> {
+async function readPart(file: JSZip.JSZipObject): Promise<string> {
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  await new Promise<void>((resolve, reject) => {
-    const stream = (
-      file as unknown as { internalStream(type: 'uint8array'): StreamHelper }
-    ).internalStream('uint8array');
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        size += chunk.length;
-        if (size > MAX_DOCUMENT_XML_BYTES) {
-          stream.pause();
-          reject(
-            new ImportError(
-              'Nội dung tệp .docx quá lớn sau khi giải nén (nghi là tệp nén độc hại); không đọc.',
-            ),
-          );
-          return;
-        }
-        chunks.push(chunk);
-      })
-      .on('error', () => reject(new ImportError('Tệp .docx bị hỏng; không giải nén được.')))
-      .on('end', () => resolve())
-      .resume();
-  });
+  await inflateWithLimit(
+    file,
+    MAX_DOCUMENT_XML_BYTES,
+    (chunk) => chunks.push(chunk),
+    'Nội dung tệp .docx quá lớn sau khi giải nén (nghi là tệp nén độc hại); không đọc.',
+  );
   return Buffer.concat(chunks).toString('utf8');
 }
 

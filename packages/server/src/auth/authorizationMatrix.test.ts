@@ -55,6 +55,19 @@ const GOLD = JSON.parse(
   readFileSync(join(ROOT, 'fixtures/gold/000_862ce2f29f2f990b.gold.json'), 'utf8'),
 );
 
+const NARRATIVE = {
+  number: '1/BC-UBND',
+  place: 'Kiến Hưng',
+  date: '2026-06-18',
+  title: 'Kết quả',
+  assessment: '',
+  direction: '',
+  recipients: ['- Lưu: VT.'],
+  signerAuthority: 'TM. ỦY BAN NHÂN DÂN',
+  signerPosition: 'CHỦ TỊCH',
+  signerName: 'Nguyễn Văn A',
+};
+
 const MATRIX: Record<string, Case> = {
   'GET /api/health': { allowed: [...ACTORS], url: () => '/api/health' },
   'GET /api/auth/me': { allowed: LOGGED_IN, url: () => '/api/auth/me' },
@@ -207,6 +220,40 @@ const MATRIX: Record<string, Case> = {
   'POST /api/admin/users/:id/reset-password': {
     allowed: MANAGERS,
     url: (i) => `/api/admin/users/${i.user}/reset-password`,
+  },
+  'GET /api/periods/:id/narrative': {
+    allowed: [...MANAGERS, 'leader'],
+    url: (i) => `/api/periods/${i.period}/narrative`,
+  },
+  'PUT /api/periods/:id/narrative': {
+    allowed: MANAGERS,
+    url: (i) => `/api/periods/${i.period}/narrative`,
+    body: () => ({ version: 999, narrative: NARRATIVE }),
+  },
+  'GET /api/periods/:id/report.docx': {
+    allowed: [...MANAGERS, 'leader'],
+    url: (i) => `/api/periods/${i.period}/report.docx`,
+  },
+  'GET /api/periods/:id/appendices.xlsx': {
+    allowed: [...MANAGERS, 'leader'],
+    url: (i) => `/api/periods/${i.period}/appendices.xlsx`,
+  },
+  'GET /api/plans/:id/export.json': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/export.json`,
+  },
+  'GET /api/plans/:id/export.csv': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/export.csv`,
+  },
+  'GET /api/reports/:id/template.xlsx': {
+    allowed: OWNER,
+    url: (i) => `/api/reports/${i.report}/template.xlsx`,
+  },
+  'POST /api/reports/:id/template': {
+    allowed: OWNER,
+    url: (i) => `/api/reports/${i.report}/template`,
+    body: () => Buffer.from('không phải excel'),
   },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },

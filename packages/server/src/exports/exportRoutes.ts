@@ -9,6 +9,22 @@ import { loadNarrative, Narrative, saveNarrative } from './narrative.ts';
 import { consolidatedReportDocx } from './docxReport.ts';
 import { appendicesXlsx } from './xlsxAppendices.ts';
 import { planExport, planExportCsv } from './planExport.ts';
+import { buildReportTemplate, parseReportTemplate } from './reportTemplate.ts';
+import { applyReportTemplate } from './applyTemplate.ts';
+import { writableReport } from '../reports/access.ts';
+import { loadReport } from '../reports/reportView.ts';
+import { badRequest } from '../http/errors.ts';
+import { assertZipWithin, ImportError } from '@tiendo/importer';
+
+/** A filled-in template is a few hundred kilobytes inflated; refuse anything near a bomb. */
+async function guardZip(bytes: Uint8Array) {
+  try {
+    await assertZipWithin(bytes, 60 * 1024 * 1024);
+  } catch (error) {
+    if (error instanceof ImportError) throw badRequest(error.message);
+    throw error;
+  }
+}
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
@@ -186,6 +202,51 @@ export function exportRoutes(app: FastifyInstance): void {
       await readablePlan(request, request.params.id);
       const csv = await planExportCsv(app.db, request.params.id);
       return sendFile(reply, 'text/csv; charset=utf-8', `ke-hoach-${request.params.id}.csv`, csv);
+    },
+  );
+
+  r.get(
+    '/api/reports/:id/template.xlsx',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Mẫu Excel để đơn vị điền báo cáo ngoại tuyến',
+        params: Id,
+      },
+    },
+    async (request, reply) => {
+      await writableReport(app.db, requireUser(request), request.params.id);
+      const report = await loadReport(app.db, request.params.id);
+      const file = await buildReportTemplate(report);
+      return sendFile(
+        reply,
+        XLSX,
+        `Mẫu báo cáo ${report.periodLabel} - ${report.unitName}.xlsx`,
+        file,
+      );
+    },
+  );
+
+  r.post(
+    '/api/reports/:id/template',
+    {
+      bodyLimit: 10 * 1024 * 1024,
+      schema: {
+        tags: ['exports'],
+        summary: 'Tải lên mẫu Excel đã điền: kiểm tra từng ô, áp dụng tất cả hoặc không gì cả',
+        params: Id,
+        response: { 200: z.object({ tasks: z.number(), indicators: z.number() }) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const context = await writableReport(app.db, user, request.params.id);
+      if (!Buffer.isBuffer(request.body) || request.body.byteLength === 0)
+        throw badRequest('Chưa có nội dung tệp tải lên.');
+      const bytes = new Uint8Array(request.body);
+      await guardZip(bytes);
+      const parsed = await parseReportTemplate(bytes, request.params.id);
+      return applyReportTemplate(app.db, context, parsed, user.id);
     },
   );
 }
