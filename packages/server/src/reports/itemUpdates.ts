@@ -13,27 +13,51 @@ import { unitIndicators, unitTasks } from './reportView.ts';
 const text = (max: number) => z.string().trim().max(max).nullable().default(null);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN');
 
-export const TaskUpdateInput = z.object({
-  /** 0 for an item not yet written in this report. */
-  version: z.number().int().min(0),
-  status: z.enum(['not_started', 'in_progress', 'done']).nullable().default(null),
-  progress: z.number().int().min(0).max(100).nullable().default(null),
-  results: text(10_000),
-  resourcesVnd: z.number().int().min(0).max(1e15).nullable().default(null),
-  difficulties: text(5_000),
-  proposals: text(5_000),
-  evidenceText: text(2_000),
-  completedOn: isoDay.nullable().default(null),
-});
+export const TaskUpdateInput = z
+  .object({
+    /** 0 for an item not yet written in this report. */
+    version: z.number().int().min(0),
+    status: z.enum(['not_started', 'in_progress', 'done']).nullable().default(null),
+    progress: z.number().int().min(0).max(100).nullable().default(null),
+    results: text(10_000),
+    resourcesVnd: z.number().int().min(0).max(1e15).nullable().default(null),
+    difficulties: text(5_000),
+    proposals: text(5_000),
+    evidenceText: text(2_000),
+    completedOn: isoDay.nullable().default(null),
+  })
+  .meta({
+    example: {
+      version: 0,
+      status: 'in_progress',
+      progress: 60,
+      results: 'Đã tổ chức 2 hội nghị quán triệt Nghị quyết 57-NQ/TW cho 150 cán bộ',
+      resourcesVnd: 15000000,
+      difficulties: 'Thiếu kinh phí mua phần mềm',
+      proposals: 'Đề nghị thành phố hỗ trợ kinh phí',
+      evidenceText: 'Báo cáo số 12/BC-VHXH ngày 10/6/2026',
+      completedOn: null,
+    },
+  });
 export type TaskUpdateInput = z.infer<typeof TaskUpdateInput>;
 
-export const IndicatorValueInput = z.object({
-  version: z.number().int().min(0),
-  valueNumber: z.number().finite().nullable().default(null),
-  valueText: text(500),
-  dataSource: text(500),
-  note: text(2_000),
-});
+export const IndicatorValueInput = z
+  .object({
+    version: z.number().int().min(0),
+    valueNumber: z.number().finite().nullable().default(null),
+    valueText: text(500),
+    dataSource: text(500),
+    note: text(2_000),
+  })
+  .meta({
+    example: {
+      version: 0,
+      valueNumber: 85.5,
+      valueText: null,
+      dataSource: 'Cổng dịch vụ công',
+      note: null,
+    },
+  });
 export type IndicatorValueInput = z.infer<typeof IndicatorValueInput>;
 
 export function assertEditable(context: ReportContext): void {

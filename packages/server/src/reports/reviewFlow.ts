@@ -12,20 +12,28 @@ import { assertEditable } from './itemUpdates.ts';
 // submitted again; an approved report is read-only until the focal officer reopens it, with a
 // reason. Every step is audited.
 
-export const ReturnInput = z.object({
-  version: z.number().int().positive(),
-  comment: z.string().trim().min(1, 'Cần ghi lý do trả lại').max(5_000),
-  items: z
-    .array(
-      z.object({
-        kind: z.enum(['task', 'indicator']),
-        id: z.number().int().positive(),
-        comment: z.string().trim().min(1).max(2_000),
-      }),
-    )
-    .max(500)
-    .default([]),
-});
+export const ReturnInput = z
+  .object({
+    version: z.number().int().positive(),
+    comment: z.string().trim().min(1, 'Cần ghi lý do trả lại').max(5_000),
+    items: z
+      .array(
+        z.object({
+          kind: z.enum(['task', 'indicator']),
+          id: z.number().int().positive(),
+          comment: z.string().trim().min(1).max(2_000),
+        }),
+      )
+      .max(500)
+      .default([]),
+  })
+  .meta({
+    example: {
+      version: 3,
+      comment: 'Bổ sung số liệu cụ thể',
+      items: [{ kind: 'task', id: 42, comment: 'Ghi rõ số người tham dự' }],
+    },
+  });
 export type ReturnInput = z.infer<typeof ReturnInput>;
 
 type Status = 'draft' | 'submitted' | 'returned' | 'approved';
