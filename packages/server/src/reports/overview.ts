@@ -34,8 +34,10 @@ export async function unitsWithItems(db: Kysely<Database>, planId: number) {
 export async function periodOverview(db: Kysely<Database>, periodId: number) {
   const period = await db
     .selectFrom('reporting_periods')
-    .selectAll()
-    .where('id', '=', periodId)
+    .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
+    .selectAll('reporting_periods')
+    .select('plans.commune_id')
+    .where('reporting_periods.id', '=', periodId)
     .executeTakeFirst();
   if (!period) throw notFound('Không tìm thấy kỳ báo cáo');
   const counts = await unitsWithItems(db, period.plan_id);

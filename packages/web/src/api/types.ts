@@ -150,7 +150,7 @@ export interface Period {
 }
 
 export interface PeriodOverview {
-  period: Period;
+  period: Period & { commune_id: number };
   units: Array<{
     unitId: number;
     unitName: string;

@@ -5,11 +5,14 @@ import { api } from '../api/client.ts';
 import type { PeriodOverview } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReportStatusBadge } from '../reports/ReportStatusBadge.tsx';
+import { NarrativeEditor } from './NarrativeEditor.tsx';
+import { useManagedCommunes } from '../imports/ImportPage.tsx';
 
 /** Who has reported for a period: the focal officer's checklist, one click into each report. */
 export function PeriodPage() {
   const { t } = useI18n();
   const { id } = useParams();
+  const managed = useManagedCommunes();
   const overview = useQuery({
     queryKey: ['period-overview', id],
     queryFn: () => api<PeriodOverview>(`/api/periods/${id}/reports`),
@@ -71,6 +74,10 @@ export function PeriodPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <NarrativeEditor
+        periodId={period.id}
+        canEdit={(managed.data ?? []).some((c) => c.id === period.commune_id)}
+      />
     </Stack>
   );
 }

@@ -40,6 +40,16 @@ export function PlanPage() {
           {p.focalUnit ? ` · ${t('plan.focalUnit')}: ${p.focalUnit}` : ''}
         </Text>
       </div>
+      {p.status === 'published' && (
+        <Group gap="md">
+          <Anchor href={`/api/plans/${p.id}/export.json`} size="xs">
+            {t('export.json')}
+          </Anchor>
+          <Anchor href={`/api/plans/${p.id}/export.csv`} size="xs">
+            {t('export.csv')}
+          </Anchor>
+        </Group>
+      )}
       <Tabs defaultValue={p.indicators.length ? 'indicators' : 'tasks'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="indicators">{`${t('plan.indicatorsTab')} (${p.indicators.length})`}</Tabs.Tab>

@@ -23,6 +23,7 @@ import { IndicatorValueCard } from './IndicatorValueCard.tsx';
 import { ReviewBar } from './ReviewBar.tsx';
 import { AuditList } from './AuditList.tsx';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+import { ExcelTemplate } from './ExcelTemplate.tsx';
 
 type ItemComment = { kind: 'task' | 'indicator'; id: number; comment: string };
 
@@ -122,6 +123,13 @@ export function ReportPage() {
           <Alert color="red" role="alert">
             {flowError}
           </Alert>
+        )}
+        {editable && (
+          <ExcelTemplate
+            reportId={r.id}
+            beforeUpload={() => registry.flushAll()}
+            onApplied={refresh}
+          />
         )}
         <Title order={4}>{`${t('plan.tasksTab')} (${r.tasks.length})`}</Title>
         {r.tasks.map((task) => (

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
+import {
+  openTestDatabase,
+  TEST_DIALECTS,
+  type TestDatabase,
+} from '../packages/server/src/testing/databases.ts';
+
+// What the focal officer sends upward: a unit fills its report in Excel offline, the officer
+// writes the narrative and downloads the official .docx with the units' figures in it.
+
+async function login(browser: Browser, url: string, username: string) {
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  await page.goto(url);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill('Demo@2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
+  return page;
+}
+
+async function download(page: Page, link: ReturnType<Page['getByText']>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return readFileSync((await file.path())!);
+}
+
+describe.each(TEST_DIALECTS)(
+  'Excel entry and the official report in the browser (%s)',
+  (dialect) => {
+    let server: TestServer;
+    let browser: Browser;
+    let database: TestDatabase | undefined;
+
+    beforeAll(async () => {
+      database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
+      server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      await database?.dispose();
+    });
+
+    it('template filled offline → uploaded (errors per cell, then applied) → narrative → .docx', async () => {
+      const officer = await login(browser, server.url, 'kienhung.daumoi');
+      await officer.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
+      await officer.getByRole('tab', { name: 'Kỳ báo cáo' }).click();
+      await officer.getByRole('button', { name: /^Tạo các kỳ báo cáo năm/ }).click();
+      const periods = officer.getByTestId('periods-table');
+      await periods.waitFor();
+      const label = (await periods.locator('tbody tr').first().locator('a').textContent())!;
+      await officer.getByRole('button', { name: `Mở kỳ ${label}` }).click();
+      await expect
+        .poll(() => periods.locator('tbody tr').first().textContent())
+        .toContain('Đang mở');
+
+      const unit = await login(browser, server.url, 'kienhung.kt');
+      await unit.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
+      await unit
+        .getByRole('button', { name: /^Lập báo cáo/ })
+        .first()
+        .click();
+      await unit.locator('[data-testid^="task-"]').first().waitFor();
+      const template = await download(unit, unit.getByText('Tải mẫu Excel'));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(template as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('Nhiệm vụ')!;
+      sheet.getRow(2).getCell(6).value = 'Đang thực hiện';
+      sheet.getRow(2).getCell(7).value = 250;
+      sheet.getRow(2).getCell(9).value = 'Đã số hóa 1.200 hồ sơ doanh nghiệp';
+      sheet.getRow(2).getCell(11).value = 'Máy quét hỏng';
+      const bad = Buffer.from(await wb.xlsx.writeBuffer());
+      const chooser = async (bytes: Buffer) => {
+        const [picker] = await Promise.all([
+          unit.waitForEvent('filechooser'),
+          unit.getByRole('button', { name: 'Tải lên mẫu đã điền' }).click(),
+        ]);
+        await picker.setFiles({
+          name: 'bao-cao.xlsx',
+          mimeType: 'application/octet-stream',
+          buffer: bytes,
+        });
+      };
+      await chooser(bad);
+      const errors = unit.getByTestId('template-errors');
+      await errors.waitFor();
+      expect(await errors.textContent()).toContain('Tiến độ phải là số nguyên từ 0 đến 100.');
+      sheet.getRow(2).getCell(7).value = 70;
+      await chooser(Buffer.from(await wb.xlsx.writeBuffer()));
+      await unit.getByText(/Đã cập nhật từ tệp Excel: 1 nhiệm vụ/).waitFor();
+      await expect
+        .poll(() =>
+          unit
+            .locator('[data-testid^="task-"]')
+            .first()
+            .getByLabel(/^Kết quả đạt được/)
+            .inputValue(),
+        )
+        .toBe('Đã số hóa 1.200 hồ sơ doanh nghiệp');
+      await unit.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await expect
+        .poll(() => unit.locator('[data-status]').first().getAttribute('data-status'))
+        .toBe('submitted');
+
+      await officer.getByRole('link', { name: label }).click();
+      const editor = officer.getByTestId('narrative-editor');
+      await editor.waitFor();
+      await editor.getByLabel('Số, ký hiệu').fill('88/BC-UBND');
+      await editor.getByLabel('Đánh giá chung').fill('Các đơn vị đã tích cực triển khai.');
+      await editor.getByRole('button', { name: 'Lưu phần lời' }).click();
+      await editor.getByText('Đã lưu').waitFor();
+      const docx = await download(officer, officer.getByTestId('download-docx'));
+      const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+      for (const text of [
+        'Số: 88/BC-UBND',
+        'Các đơn vị đã tích cực triển khai.',
+        'Máy quét hỏng',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      ])
+        expect(xml).toContain(text);
+      const xlsx = await download(officer, officer.getByTestId('download-xlsx'));
+      const appendices = new ExcelJS.Workbook();
+      await appendices.xlsx.load(xlsx as unknown as ArrayBuffer);
+      expect(appendices.worksheets.map((w) => w.name)).toEqual(['Chỉ tiêu', 'Nhiệm vụ']);
+      for (const page of [officer, unit]) await page.close();
+    });
+  },
+);
