@@ -22,6 +22,7 @@ import { periodRoutes } from './reports/periodRoutes.ts';
 import { notificationRoutes } from './reminders/notificationRoutes.ts';
 import { adminRoutes } from './org/adminRoutes.ts';
 import { exportRoutes } from './exports/exportRoutes.ts';
+import { dashboardRoutes } from './dashboards/dashboardRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
@@ -90,6 +91,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   notificationRoutes(app);
   adminRoutes(app);
   exportRoutes(app);
+  dashboardRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

@@ -43,6 +43,7 @@ interface Ids {
   indicator: number;
   attachment: number;
   user: number;
+  province: number;
 }
 
 type Case = {
@@ -255,6 +256,15 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/reports/${i.report}/template`,
     body: () => Buffer.from('không phải excel'),
   },
+  'GET /api/plans/:id/dashboard': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/dashboard`,
+  },
+  'GET /api/provinces': { allowed: LOGGED_IN, url: () => '/api/provinces' },
+  'GET /api/provinces/:id/rollup': {
+    allowed: ['admin', 'province'],
+    url: (i) => `/api/provinces/${i.province}/rollup`,
+  },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },
 };
@@ -357,6 +367,13 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         PDF,
       )
     ).json().id;
+    ids.province = (
+      await db
+        .selectFrom('org_units')
+        .select('id')
+        .where('kind', '=', 'province')
+        .executeTakeFirstOrThrow()
+    ).id;
     ids.user = (
       await db
         .selectFrom('users')

@@ -27,6 +27,10 @@ export interface SummaryTask {
   lead: string | null;
   coordinate: string | null;
   deadline: string | null;
+  /** The date the deadline falls on, when it names one (a window's end, 31/12 for yearly). */
+  dueDate: string | null;
+  /** "Đồng chí được phân công chỉ đạo": the leader answerable for the task. */
+  director: string | null;
   output: string | null;
   status: TaskStatus;
   statusLabel: string;
@@ -47,6 +51,7 @@ export interface SummaryIndicator {
   lead: string | null;
   targets: Array<{ year: number | null; text: string }>;
   value: string | null;
+  valueNumber: number | null;
   dataSource: string | null;
   note: string | null;
 }
@@ -185,7 +190,8 @@ export async function periodSummary(
         state: u.status as TaskProgressUpdate['state'],
         completedOn: u.completed_on,
       }));
-    const status = evaluateTask(parseDeadline(task.deadline_text ?? ''), progress, window, asOf);
+    const spec = parseDeadline(task.deadline_text ?? '');
+    const status = evaluateTask(spec, progress, window, asOf);
     const inPeriod = own.filter((u) => u.period_id === periodId);
     const latest = inPeriod.at(-1) ?? own.at(-1);
     // Several units reporting on one task (lead and coordinators): say who wrote what.
@@ -207,6 +213,13 @@ export async function periodSummary(
       lead: task.lead_text,
       coordinate: task.coordinate_text,
       deadline: task.deadline_text,
+      dueDate:
+        spec.kind === 'window'
+          ? spec.due
+          : spec.kind === 'yearly'
+            ? `${asOf.slice(0, 4)}-12-31`
+            : null,
+      director: task.director,
       output: task.output,
       status,
       statusLabel: TASK_STATUS_LABELS[status],
@@ -249,6 +262,7 @@ export async function periodSummary(
           ? formatNumber(value.value_number)
           : value.value_text
         : null,
+      valueNumber: value?.value_number ?? null,
       dataSource: value?.data_source ?? null,
       note: value?.note ?? null,
     };

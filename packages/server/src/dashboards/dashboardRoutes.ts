@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/plugin.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { readableCommuneIds } from '../org/queries.ts';
+import { communeDashboard } from './communeDashboard.ts';
+import { provinceRollup } from './provinceRollup.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+
+export function dashboardRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/plans/:id/dashboard',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary:
+          'Bảng điều hành của xã: nhiệm vụ theo trạng thái, chỉ tiêu theo lộ trình, xếp hạng đơn vị',
+        params: Id,
+        querystring: z.object({
+          periodId: z.coerce.number().int().positive().optional(),
+          unitId: z.coerce.number().int().positive().optional(),
+          appendix: z.string().max(100).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const plan = await app.db
+        .selectFrom('plans')
+        .select(['commune_id', 'status'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!plan) throw notFound('Không tìm thấy kế hoạch');
+      const communes = await readableCommuneIds(app.db, user);
+      if (
+        (communes !== 'all' && !communes.includes(plan.commune_id)) ||
+        plan.status !== 'published'
+      )
+        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      return communeDashboard(app.db, request.params.id, request.query);
+    },
+  );
+
+  r.get(
+    '/api/provinces',
+    {
+      schema: { tags: ['dashboards'], summary: 'Các tỉnh/thành phố người dùng được xem tổng hợp' },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const admin = user.roles.some((x) => x.role === 'admin');
+      const ids = user.roles.filter((x) => x.role === 'province_viewer').map((x) => x.scopeUnitId);
+      let query = app.db
+        .selectFrom('org_units')
+        .select(['id', 'name'])
+        .where('kind', '=', 'province')
+        .orderBy('name');
+      if (!admin) query = query.where('id', 'in', ids.length ? ids : [-1]);
+      return query.execute();
+    },
+  );
+
+  r.get(
+    '/api/provinces/:id/rollup',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Tổng hợp cấp tỉnh: xã chưa báo cáo, tỷ lệ hoàn thành, đúng hạn, xếp hạng',
+        params: Id,
+        querystring: z.object({ label: z.string().max(200).optional() }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const allowed = user.roles.some(
+        (x) =>
+          x.role === 'admin' ||
+          (x.role === 'province_viewer' && x.scopeUnitId === request.params.id),
+      );
+      if (!allowed) throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
+      return provinceRollup(app.db, request.params.id, request.query.label);
+    },
+  );
+}
