@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import '@mantine/core/styles.css';
@@ -17,6 +17,10 @@ import { ReportPage } from './reports/ReportPage.tsx';
 import { PeriodPage } from './periods/PeriodPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
+
+// Dashboards carry the charting library: loaded only when opened.
+const CommuneDashboardPage = lazy(() => import('./dashboards/CommuneDashboardPage.tsx'));
+const ProvincePage = lazy(() => import('./dashboards/ProvincePage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -44,6 +48,22 @@ function Routed() {
         <Route path="/reports/:id" element={<ReportPage />} />
         <Route path="/periods/:id" element={<PeriodPage />} />
         <Route path="/admin" element={<AdminPage />} />
+        <Route
+          path="/plans/:id/dashboard"
+          element={
+            <Suspense fallback={<Loader />}>
+              <CommuneDashboardPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/provinces/:id"
+          element={
+            <Suspense fallback={<Loader />}>
+              <ProvincePage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

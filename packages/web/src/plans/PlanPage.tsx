@@ -42,6 +42,9 @@ export function PlanPage() {
       </div>
       {p.status === 'published' && (
         <Group gap="md">
+          <Anchor component={Link} to={`/plans/${p.id}/dashboard`} size="sm" fw={600}>
+            {t('dashboard.open')}
+          </Anchor>
           <Anchor href={`/api/plans/${p.id}/export.json`} size="xs">
             {t('export.json')}
           </Anchor>

@@ -19,6 +19,19 @@ export function Layout({ children }: { children: ReactNode }) {
             <Text component={Link} to="/" size="sm" visibleFrom="xs">
               {t('nav.plans')}
             </Text>
+            {me?.roles
+              .filter((r) => r.role === 'province_viewer')
+              .slice(0, 1)
+              .map((r) => (
+                <Text
+                  key={r.scopeUnitId}
+                  component={Link}
+                  to={`/provinces/${r.scopeUnitId}`}
+                  size="sm"
+                >
+                  {t('nav.province')}
+                </Text>
+              ))}
             {me?.roles.some((r) => r.role === 'admin' || r.role === 'focal_officer') && (
               <Text component={Link} to="/admin" size="sm" visibleFrom="sm">
                 {t('nav.admin')}
