@@ -12,7 +12,15 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The connection string or file path, for backup/restore and logs (without password). */
   location: string;
+  /** PostgreSQL: the schema the app's tables live in (the first of the search_path). */
+  schema?: string;
   close(): Promise<void>;
+}
+
+/** The schema a PostgreSQL URL selects with `options=-c search_path=…`, if any. */
+export function searchPathSchema(url: string): string | undefined {
+  const options = new URL(url).searchParams.get('options') ?? '';
+  return /search_path=([a-z_][a-z0-9_]*)/.exec(options)?.[1];
 }
 
 // PostgreSQL returns int8 (COUNT, SUM of integers, bigint money) as strings by default;
@@ -66,7 +74,13 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: redact(url), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    location: redact(url),
+    schema: schema ?? searchPathSchema(url) ?? 'public',
+    close: () => db.destroy(),
+  };
 }
 
 function redact(url: string): string {

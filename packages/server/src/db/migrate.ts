@@ -30,7 +30,13 @@ function provider(handle: DatabaseHandle): MigrationProvider {
 }
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: provider(handle) });
+  // Name the schema: without it Kysely takes a migration table in *any* schema of the
+  // database as ours (seen with many test schemas side by side) and skips creating it.
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: provider(handle),
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -1,11 +1,11 @@
 import PgBoss from 'pg-boss';
 import type { JobHandler, Jobs } from './jobs.ts';
+import { searchPathSchema } from '../db/dialect.ts';
 
 /** pg-boss keeps its tables in their own schema: beside the app's schema when the URL sets a
  *  search_path (tests, several deployments in one database), else "pgboss". */
 export function jobsSchemaFor(databaseUrl: string): string {
-  const options = new URL(databaseUrl).searchParams.get('options') ?? '';
-  const schema = /search_path=([a-z_][a-z0-9_]*)/.exec(options)?.[1];
+  const schema = searchPathSchema(databaseUrl);
   return schema ? `${schema}_jobs` : 'pgboss';
 }
 
