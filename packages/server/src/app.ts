@@ -23,6 +23,7 @@ import { notificationRoutes } from './reminders/notificationRoutes.ts';
 import { adminRoutes } from './org/adminRoutes.ts';
 import { exportRoutes } from './exports/exportRoutes.ts';
 import { dashboardRoutes } from './dashboards/dashboardRoutes.ts';
+import { publicRoutes } from './public/publicRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
@@ -92,6 +93,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   adminRoutes(app);
   exportRoutes(app);
   dashboardRoutes(app);
+  publicRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

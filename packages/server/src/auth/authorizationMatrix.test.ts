@@ -265,6 +265,11 @@ const MATRIX: Record<string, Case> = {
     allowed: ['admin', 'province'],
     url: (i) => `/api/provinces/${i.province}/rollup`,
   },
+  'GET /api/public/communes': { allowed: [...ACTORS], url: () => '/api/public/communes' },
+  'GET /api/public/communes/:id': {
+    allowed: [...ACTORS],
+    url: (i) => `/api/public/communes/${i.commune}`,
+  },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },
 };

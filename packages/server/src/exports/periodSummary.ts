@@ -66,6 +66,8 @@ export async function periodSummary(
   db: Kysely<Database>,
   periodId: number,
   asOf = todayInVietnam(),
+  /** Which reports count: the public page shows approved ones only. */
+  counted: string[] = COUNTED,
 ) {
   const period = await db
     .selectFrom('reporting_periods as p')
@@ -145,7 +147,7 @@ export async function periodSummary(
         ])
         .where('p.plan_id', '=', period.planId)
         .where('p.window_end', '<=', period.window_end)
-        .where('r.status', 'in', COUNTED)
+        .where('r.status', 'in', counted)
         .orderBy('r.submitted_at')
         .execute(),
       db
@@ -161,7 +163,7 @@ export async function periodSummary(
           'unit.name as unitName',
         ])
         .where('r.period_id', '=', periodId)
-        .where('r.status', 'in', COUNTED)
+        .where('r.status', 'in', counted)
         .execute(),
       db
         .selectFrom('reports')
@@ -269,7 +271,7 @@ export async function periodSummary(
   });
 
   const unitsWithReports = new Set(
-    reports.filter((r) => COUNTED.includes(r.status)).map((r) => r.name),
+    reports.filter((r) => counted.includes(r.status)).map((r) => r.name),
   );
   return {
     period,
@@ -287,7 +289,7 @@ export async function periodSummary(
       received: unitsWithReports.size,
       onTime: reports.filter(
         (r) =>
-          COUNTED.includes(r.status) &&
+          counted.includes(r.status) &&
           r.submitted_at &&
           r.submitted_at.slice(0, 10) <= period.due_date,
       ).length,

@@ -81,6 +81,9 @@ export function LoginPage() {
           <Text size="xs" c="dimmed">
             {t('login.demoHint')}
           </Text>
+          <Text size="xs">
+            <a href="/cong-khai">{t('login.public')}</a>
+          </Text>
         </Stack>
       </Paper>
     </Center>

@@ -273,4 +273,5 @@ export const en: Record<MessageKey, string> = {
   'province.commune': 'Commune',
   'province.notReported': 'Not reported',
   'province.ranking': 'Commune ranking',
+  'login.public': 'See the communes’ public progress (no sign-in)',
 };

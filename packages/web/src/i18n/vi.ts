@@ -272,5 +272,6 @@ export const vi = {
   'province.commune': 'Xã/phường',
   'province.notReported': 'Chưa báo cáo',
   'province.ranking': 'Xếp hạng các xã, phường',
+  'login.public': 'Xem tiến độ công khai của các xã, phường (không cần đăng nhập)',
 };
 export type MessageKey = keyof typeof vi;
