@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   addDays,
   evaluateTrajectory,
+  expectedValueAt,
   parseTarget,
   summariseStatuses,
   TRAJECTORY_LABELS,
@@ -96,6 +97,7 @@ export async function communeDashboard(
       t.dueDate >= today &&
       t.dueDate <= addDays(today, DUE_SOON_DAYS),
   );
+  const history = await indicatorHistory(db, planId, summary.period.window_end);
   const indicators = summary.indicators
     .filter((i) => !filters.appendix || i.appendix === filters.appendix)
     .map((i) => {
@@ -118,6 +120,11 @@ export async function communeDashboard(
         expected: result.expected === null ? null : Math.round(result.expected * 100) / 100,
         trajectory: result.status as TrajectoryStatus,
         trajectoryLabel: TRAJECTORY_LABELS[result.status],
+        // Each earlier period's value beside where the trajectory expected it to be.
+        history: (history.get(i.id) ?? []).map((h) => {
+          const expected = expectedValueAt(milestones, h.date);
+          return { ...h, expected: expected === null ? null : Math.round(expected * 100) / 100 };
+        }),
       };
     });
   return {
@@ -181,4 +188,30 @@ async function unitScoreboard(
     })
     .filter((u) => u.tasksLed > 0 || u.reportStatus !== 'not_started')
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'vi'));
+}
+
+/** Numeric values reported for each indicator, period by period, up to `until`. */
+async function indicatorHistory(db: Kysely<Database>, planId: number, until: string) {
+  const rows = await db
+    .selectFrom('indicator_values as v')
+    .innerJoin('reports as r', 'r.id', 'v.report_id')
+    .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+    .select(['v.indicator_id', 'v.value_number', 'p.label', 'p.window_end'])
+    .where('p.plan_id', '=', planId)
+    .where('p.window_end', '<=', until)
+    .where('r.status', 'in', ['submitted', 'approved'])
+    .where('v.value_number', 'is not', null)
+    .orderBy('p.window_end')
+    .execute();
+  const out = new Map<number, Array<{ period: string; date: string; value: number }>>();
+  for (const row of rows) {
+    const list = out.get(row.indicator_id) ?? [];
+    // One value per period: the last one reported wins.
+    const same = list.findIndex((h) => h.date === row.window_end);
+    const point = { period: row.label, date: row.window_end, value: row.value_number! };
+    if (same >= 0) list[same] = point;
+    else list.push(point);
+    out.set(row.indicator_id, list);
+  }
+  return out;
 }

@@ -36,6 +36,9 @@ describe.each(TEST_DIALECTS)('dashboards on %s', (dialect) => {
     );
     const reported = d.indicators.filter((i: { value: string | null }) => i.value !== null);
     expect(reported.length).toBeGreaterThan(0);
+    expect(reported[0].history).toEqual([
+      expect.objectContaining({ period: '6 tháng đầu năm 2026', date: '2026-06-14', value: 85.5 }),
+    ]);
     expect(
       d.indicators.every((i: { trajectoryLabel: string }) => typeof i.trajectoryLabel === 'string'),
     ).toBe(true);

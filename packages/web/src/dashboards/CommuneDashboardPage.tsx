@@ -18,6 +18,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
+import { IndicatorHistory } from './IndicatorHistory.tsx';
 import type { CommuneDashboard, DashboardTask } from './types.ts';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -215,6 +216,7 @@ export default function CommuneDashboardPage() {
         filename="chi-tieu-lo-trinh"
         {...indicatorChart}
       />
+      <IndicatorHistory indicators={d.indicators} />
       <Paper withBorder p="sm">
         <Title order={5} mb="xs">
           {t('dashboard.indicatorTable')}

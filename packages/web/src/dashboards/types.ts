@@ -30,6 +30,7 @@ export interface CommuneDashboard {
     expected: number | null;
     trajectory: string;
     trajectoryLabel: string;
+    history: Array<{ period: string; date: string; value: number; expected: number | null }>;
   }>;
   units: Array<{
     unitId: number;

@@ -274,4 +274,6 @@ export const en: Record<MessageKey, string> = {
   'province.notReported': 'Not reported',
   'province.ranking': 'Commune ranking',
   'login.public': 'See the communes’ public progress (no sign-in)',
+  'dashboard.history': 'Indicator over the periods',
+  'dashboard.historyOf': 'Indicator',
 };

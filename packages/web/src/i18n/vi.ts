@@ -273,5 +273,7 @@ export const vi = {
   'province.notReported': 'Chưa báo cáo',
   'province.ranking': 'Xếp hạng các xã, phường',
   'login.public': 'Xem tiến độ công khai của các xã, phường (không cần đăng nhập)',
+  'dashboard.history': 'Diễn biến chỉ tiêu qua các kỳ',
+  'dashboard.historyOf': 'Chỉ tiêu',
 };
 export type MessageKey = keyof typeof vi;
