@@ -11,3 +11,4 @@ export * from './status/evaluateTask.ts';
 export * from './status/trajectory.ts';
 export * from './text/unitCells.ts';
 export * from './plan/fieldDoubts.ts';
+export * from './text/indicatorMatch.ts';

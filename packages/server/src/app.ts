@@ -24,6 +24,7 @@ import { adminRoutes } from './org/adminRoutes.ts';
 import { exportRoutes } from './exports/exportRoutes.ts';
 import { dashboardRoutes } from './dashboards/dashboardRoutes.ts';
 import { publicRoutes } from './public/publicRoutes.ts';
+import { catalogueRoutes } from './catalogue/catalogueRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
@@ -94,6 +95,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   exportRoutes(app);
   dashboardRoutes(app);
   publicRoutes(app);
+  catalogueRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

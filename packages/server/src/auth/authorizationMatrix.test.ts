@@ -270,6 +270,20 @@ const MATRIX: Record<string, Case> = {
     allowed: [...ACTORS],
     url: (i) => `/api/public/communes/${i.commune}`,
   },
+  'GET /api/catalogue': { allowed: LOGGED_IN, url: () => '/api/catalogue' },
+  'GET /api/plans/:id/catalogue': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/catalogue`,
+  },
+  'PUT /api/plans/:id/catalogue': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/catalogue`,
+    body: () => ({ links: [] }),
+  },
+  'GET /api/provinces/:id/catalogue/:catalogueId': {
+    allowed: ['admin', 'province'],
+    url: (i) => `/api/provinces/${i.province}/catalogue/1`,
+  },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },
 };

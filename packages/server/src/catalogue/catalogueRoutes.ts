@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/plugin.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
+import { catalogueLinks, compareAcrossCommunes, confirmLinks, listCatalogue } from './catalogue.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+
+export function catalogueRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const planCommune = async (planId: number) => {
+    const plan = await app.db
+      .selectFrom('plans')
+      .select('commune_id')
+      .where('id', '=', planId)
+      .executeTakeFirst();
+    if (!plan) throw notFound('Không tìm thấy kế hoạch');
+    return plan.commune_id;
+  };
+
+  r.get(
+    '/api/catalogue',
+    { schema: { tags: ['catalogue'], summary: 'Danh mục chỉ tiêu dùng chung' } },
+    async (request) => {
+      requireUser(request);
+      return listCatalogue(app.db);
+    },
+  );
+
+  r.get(
+    '/api/plans/:id/catalogue',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Chỉ tiêu của kế hoạch và liên kết (đề xuất) với danh mục dùng chung',
+        params: Id,
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const commune = await planCommune(request.params.id);
+      const communes = await readableCommuneIds(app.db, user);
+      if (communes !== 'all' && !communes.includes(commune))
+        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      return catalogueLinks(app.db, request.params.id);
+    },
+  );
+
+  r.put(
+    '/api/plans/:id/catalogue',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Xác nhận liên kết chỉ tiêu với danh mục dùng chung',
+        params: Id,
+        body: z.object({
+          links: z
+            .array(
+              z.object({
+                indicatorId: z.number().int().positive(),
+                catalogueId: z.number().int().positive().nullable(),
+              }),
+            )
+            .max(500),
+        }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (!canManageCommune(user, await planCommune(request.params.id)))
+        throw forbidden('Chỉ cán bộ đầu mối của xã mới xác nhận được liên kết');
+      return { linked: await confirmLinks(app.db, request.params.id, request.body.links, user.id) };
+    },
+  );
+
+  r.get(
+    '/api/provinces/:id/catalogue/:catalogueId',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'So sánh một chỉ tiêu dùng chung giữa các xã, phường',
+        params: Id.extend({ catalogueId: z.coerce.number().int().positive() }),
+        querystring: z.object({ label: z.string().max(200).optional() }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (
+        !user.roles.some(
+          (x) =>
+            x.role === 'admin' ||
+            (x.role === 'province_viewer' && x.scopeUnitId === request.params.id),
+        )
+      )
+        throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được so sánh này');
+      return compareAcrossCommunes(
+        app.db,
+        request.params.id,
+        request.params.catalogueId,
+        request.query.label,
+      );
+    },
+  );
+}
