@@ -13,6 +13,7 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
   let browser: Browser;
   let database: TestDatabase | undefined;
   let planId: number;
+  let linkedIndicator: number;
 
   beforeAll(async () => {
     database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
@@ -55,7 +56,14 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
       status: 'done',
       results: 'Xong',
     });
+    const indicators = (report as unknown as { indicators: Array<{ indicatorId: number }> })
+      .indicators;
+    await unit.call('PUT', `/api/reports/${reportId}/indicators/${indicators[0]!.indicatorId}`, {
+      version: 0,
+      valueNumber: 70,
+    });
     await unit.call('POST', `/api/reports/${reportId}/submit`, { version: report.version });
+    linkedIndicator = indicators[0]!.indicatorId;
   });
   afterAll(async () => {
     await browser?.close();
@@ -95,5 +103,40 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     expect(table).toContain('Xã Kiến Hưng');
     expect(table).toContain('1/');
     await page.close();
+  });
+
+  it('the focal officer confirms catalogue links; the province compares communes on one', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url);
+    await page.getByLabel('Tên đăng nhập').fill('kienhung.daumoi');
+    await page.getByLabel('Mật khẩu').fill('Demo@2026');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
+    await page.getByRole('tab', { name: 'Danh mục dùng chung' }).click();
+    const confirm = page.getByRole('button', { name: /^Xác nhận liên kết \(\d+\)/ });
+    await confirm.waitFor();
+    expect(Number(/\((\d+)\)/.exec((await confirm.textContent())!)![1])).toBeGreaterThanOrEqual(15);
+    await confirm.click();
+    await expect.poll(() => confirm.textContent()).toBe('Xác nhận liên kết (0)');
+    await page.close();
+
+    const focal = await apiSession(server.url, 'kienhung.daumoi');
+    await focal.call('PUT', `/api/plans/${planId}/catalogue`, {
+      links: [{ indicatorId: linkedIndicator, catalogueId: 1 }],
+    });
+    const province = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await province.goto(server.url);
+    await province.getByLabel('Tên đăng nhập').fill('haiphong');
+    await province.getByLabel('Mật khẩu').fill('Demo@2026');
+    await province.getByRole('button', { name: 'Đăng nhập' }).click();
+    await province.getByRole('link', { name: 'Tổng hợp tỉnh' }).click();
+    await province.getByLabel('So sánh chỉ tiêu giữa các xã').first().click();
+    await province.getByRole('option', { name: /^NQ57-01/ }).click();
+    const chart = province.getByTestId('chart-so-sanh-chi-tieu');
+    await chart.getByRole('button', { name: 'Xem dạng bảng' }).click();
+    const table = await province.getByTestId('table-so-sanh-chi-tieu').textContent();
+    expect(table).toContain('Xã Kiến Hưng');
+    expect(table).toContain('70');
+    await province.close();
   });
 });

@@ -17,6 +17,7 @@ import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
 import type { ProvinceRollup } from './types.ts';
+import { CatalogueComparison } from './CatalogueComparison.tsx';
 
 /** The province's round-up: which communes have not reported, their rates, the ranking. */
 export default function ProvincePage() {
@@ -116,6 +117,7 @@ export default function ProvincePage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <CatalogueComparison provinceId={id!} />
     </Stack>
   );
 }

@@ -276,4 +276,11 @@ export const en: Record<MessageKey, string> = {
   'login.public': 'See the communes’ public progress (no sign-in)',
   'dashboard.history': 'Indicator over the periods',
   'dashboard.historyOf': 'Indicator',
+  'catalogue.tab': 'Shared catalogue',
+  'catalogue.help':
+    'Link the plan’s indicators to the shared catalogue so the province can compare communes. Proposals come from the names; check and confirm.',
+  'catalogue.link': 'Catalogue link',
+  'catalogue.proposed': 'proposed',
+  'catalogue.confirm': 'Confirm links',
+  'catalogue.compare': 'Compare an indicator across communes',
 };

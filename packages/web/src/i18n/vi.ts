@@ -275,5 +275,12 @@ export const vi = {
   'login.public': 'Xem tiến độ công khai của các xã, phường (không cần đăng nhập)',
   'dashboard.history': 'Diễn biến chỉ tiêu qua các kỳ',
   'dashboard.historyOf': 'Chỉ tiêu',
+  'catalogue.tab': 'Danh mục dùng chung',
+  'catalogue.help':
+    'Liên kết chỉ tiêu của kế hoạch với danh mục chỉ tiêu dùng chung để tỉnh so sánh giữa các xã. Đề xuất dựa trên tên chỉ tiêu; hãy kiểm tra rồi xác nhận.',
+  'catalogue.link': 'Liên kết danh mục',
+  'catalogue.proposed': 'đề xuất',
+  'catalogue.confirm': 'Xác nhận liên kết',
+  'catalogue.compare': 'So sánh chỉ tiêu giữa các xã',
 };
 export type MessageKey = keyof typeof vi;

@@ -8,6 +8,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { PeriodsPanel } from '../periods/PeriodsPanel.tsx';
+import { CatalogueLinks } from '../catalogue/CatalogueLinks.tsx';
 import { useManagedCommunes } from '../imports/ImportPage.tsx';
 
 export function PlanPage() {
@@ -58,12 +59,19 @@ export function PlanPage() {
           <Tabs.Tab value="indicators">{`${t('plan.indicatorsTab')} (${p.indicators.length})`}</Tabs.Tab>
           <Tabs.Tab value="tasks">{`${t('plan.tasksTab')} (${p.tasks.length})`}</Tabs.Tab>
           <Tabs.Tab value="periods">{t('plan.periodsTab')}</Tabs.Tab>
+          {p.status === 'published' && <Tabs.Tab value="catalogue">{t('catalogue.tab')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="indicators" pt="md">
           <IndicatorTable plan={p} />
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <TaskTable plan={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="catalogue" pt="md">
+          <CatalogueLinks
+            planId={p.id}
+            canEdit={(managed.data ?? []).some((c) => c.id === p.communeId)}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="periods" pt="md">
           <PeriodsPanel
