@@ -3,22 +3,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importPlan } from '@tiendo/importer';
+import { quantile as q, timeMs as time } from './timing.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 30);
 
-async function timeMs(fn: () => Promise<unknown> | unknown): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn(); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return times.sort((a, b) => a - b);
-}
-const q = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const timeMs = (fn: () => Promise<unknown> | unknown) => time(fn, RUNS);
 
 for (const seed of readdirSync(join(ROOT, 'fixtures/seeds')).sort()) {
   const name = seed.replace(/\.txt$/, '');
