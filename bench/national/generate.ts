@@ -337,6 +337,8 @@ if (Number(existing.n) > 0) {
       console.log(`${n + 1}/${COMMUNES} xã, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
 }
+// Fresh statistics: without them PostgreSQL plans the first queries as if the tables were empty.
+await sql`analyze`.execute(handle.db);
 for (const table of [
   'org_units',
   'tasks',
