@@ -1,34 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
-import {
-  openTestDatabase,
-  TEST_DIALECTS,
-  type TestDatabase,
-} from '../packages/server/src/testing/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
 
 describe.each(TEST_DIALECTS)('a focal officer adds a unit and a reporter (%s)', (dialect) => {
-  let server: TestServer;
-  let browser: Browser;
-  let database: TestDatabase | undefined;
-
-  beforeAll(async () => {
-    database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
-    server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.dispose();
-  });
+  const e2e = useServerAndBrowser(dialect);
 
   it('unit → account with a temporary password → first sign-in forces a new password', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('kienhung.daumoi');
-    await page.getByLabel('Mật khẩu').fill('Demo@2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(e2e.server.url);
+    await signIn(page, 'kienhung.daumoi');
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByTestId('admin-units').waitFor();
     await page.getByLabel('Đơn vị mới').fill('Trạm Y tế xã');
@@ -54,11 +34,9 @@ describe.each(TEST_DIALECTS)('a focal officer adds a unit and a reporter (%s)', 
     expect(password).toMatch(/^[a-zA-Z2-9]{12}$/);
     await page.close();
 
-    const newcomer = await browser.newPage();
-    await newcomer.goto(server.url);
-    await newcomer.getByLabel('Tên đăng nhập').fill('kienhung.yte');
-    await newcomer.getByLabel('Mật khẩu').fill(password);
-    await newcomer.getByRole('button', { name: 'Đăng nhập' }).click();
+    const newcomer = await e2e.browser.newPage();
+    await newcomer.goto(e2e.server.url);
+    await signIn(newcomer, 'kienhung.yte', password);
     await newcomer.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
     await newcomer.getByLabel('Mật khẩu hiện tại').fill(password);
     await newcomer.getByLabel(/^Mật khẩu mới/).fill('YTe@Kienhung2026');

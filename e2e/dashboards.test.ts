@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './api.ts';
-import {
-  openTestDatabase,
-  TEST_DIALECTS,
-  type TestDatabase,
-} from '../packages/server/src/testing/databases.ts';
+import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
 
 describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
-  let server: TestServer;
-  let browser: Browser;
-  let database: TestDatabase | undefined;
+  const e2e = useServerAndBrowser(dialect);
   let planId: number;
   let linkedIndicator: number;
 
   beforeAll(async () => {
-    database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
-    server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
-    browser = await launchBrowser();
     // A period opened and one unit's report submitted, through the API.
-    const focal = await apiSession(server.url, 'kienhung.daumoi');
+    const focal = await apiSession(e2e.server.url, 'kienhung.daumoi');
     const plans = await focal.call<Array<{ id: number; commune_name: string }>>(
       'GET',
       '/api/plans',
@@ -38,7 +28,7 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
       version: period!.version,
       status: 'open',
     });
-    const unit = await apiSession(server.url, 'kienhung.kt');
+    const unit = await apiSession(e2e.server.url, 'kienhung.kt');
     const mine = await unit.call<Array<{ periodId: number; unitId: number }>>(
       'GET',
       '/api/my/reports',
@@ -65,18 +55,11 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     await unit.call('POST', `/api/reports/${reportId}/submit`, { version: report.version });
     linkedIndicator = indicators[0]!.indicatorId;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.dispose();
-  });
 
   it('the commune leader sees status, overdue tasks with who answers, and the unit ranking as chart and table', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('kienhung.lanhdao');
-    await page.getByLabel('Mật khẩu').fill('Demo@2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(e2e.server.url);
+    await signIn(page, 'kienhung.lanhdao');
     await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
     await page.getByRole('link', { name: 'Bảng điều hành' }).click();
     await page.getByRole('heading', { name: /Bảng điều hành — Xã Kiến Hưng/ }).waitFor();
@@ -92,11 +75,9 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
   });
 
   it('the province sees which communes have reported', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('haiphong');
-    await page.getByLabel('Mật khẩu').fill('Demo@2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(e2e.server.url);
+    await signIn(page, 'haiphong');
     await page.getByRole('link', { name: 'Tổng hợp tỉnh' }).click();
     await page.getByTestId('province-table').waitFor();
     const table = await page.getByTestId('province-table').textContent();
@@ -106,11 +87,9 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
   });
 
   it('the focal officer confirms catalogue links; the province compares communes on one', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('kienhung.daumoi');
-    await page.getByLabel('Mật khẩu').fill('Demo@2026');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(e2e.server.url);
+    await signIn(page, 'kienhung.daumoi');
     await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
     await page.getByRole('tab', { name: 'Danh mục dùng chung' }).click();
     const confirm = page.getByRole('button', { name: /^Xác nhận liên kết \(\d+\)/ });
@@ -120,15 +99,13 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     await expect.poll(() => confirm.textContent()).toBe('Xác nhận liên kết (0)');
     await page.close();
 
-    const focal = await apiSession(server.url, 'kienhung.daumoi');
+    const focal = await apiSession(e2e.server.url, 'kienhung.daumoi');
     await focal.call('PUT', `/api/plans/${planId}/catalogue`, {
       links: [{ indicatorId: linkedIndicator, catalogueId: 1 }],
     });
-    const province = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await province.goto(server.url);
-    await province.getByLabel('Tên đăng nhập').fill('haiphong');
-    await province.getByLabel('Mật khẩu').fill('Demo@2026');
-    await province.getByRole('button', { name: 'Đăng nhập' }).click();
+    const province = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await province.goto(e2e.server.url);
+    await signIn(province, 'haiphong');
     await province.getByRole('link', { name: 'Tổng hợp tỉnh' }).click();
     await province.getByLabel('So sánh chỉ tiêu giữa các xã').first().click();
     await province.getByRole('option', { name: /^NQ57-01/ }).click();

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
-import {
-  openTestDatabase,
-  TEST_DIALECTS,
-  type TestDatabase,
-} from '../packages/server/src/testing/databases.ts';
+import type { Page } from 'playwright-core';
+import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/rendered/000_862ce2f29f2f990b.pdf');
 
 async function login(page: Page, url: string) {
   await page.goto(url);
-  await page.getByLabel('Tên đăng nhập').fill('kienhung.daumoi');
-  await page.getByLabel('Mật khẩu').fill('Demo@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signIn(page, 'kienhung.daumoi');
   await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
 }
 
@@ -23,24 +17,11 @@ const cell = (page: Page, label: string) => page.getByLabel(label, { exact: true
 describe.each(TEST_DIALECTS)(
   'a focal officer imports a signed plan, repairs it in review and publishes it (%s)',
   (dialect) => {
-    let server: TestServer;
-    let browser: Browser;
-    let database: TestDatabase | undefined;
-
-    beforeAll(async () => {
-      database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
-      server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      await database?.dispose();
-    });
+    const e2e = useServerAndBrowser(dialect);
 
     it('refuses a broken file with a Vietnamese message', async () => {
-      const page = await browser.newPage();
-      await login(page, server.url);
+      const page = await e2e.browser.newPage();
+      await login(page, e2e.server.url);
       await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
       await page.locator('input[type=file]').setInputFiles({
         name: 'hong.docx',
@@ -55,8 +36,8 @@ describe.each(TEST_DIALECTS)(
     });
 
     it('upload → review (highlighted cells, source, edit, merge, split, undo) → save → re-import keeps fixes → 409 → publish', async () => {
-      const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-      await login(page, server.url);
+      const page = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
+      await login(page, e2e.server.url);
       await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
       await page.locator('input[type=file]').setInputFiles(FIXTURE);
       await page.getByRole('button', { name: 'Tải lên và đọc' }).click();
@@ -114,8 +95,8 @@ describe.each(TEST_DIALECTS)(
       await expect.poll(() => cell(page, 'Thời hạn — dòng 1').inputValue()).toBe('Quý IV/2026');
 
       // Someone else saves meanwhile: this tab's next save is refused with 409, nothing lost.
-      const other = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-      await login(other, server.url);
+      const other = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
+      await login(other, e2e.server.url);
       await other.goto(reviewUrl);
       await other.getByLabel('Số, ký hiệu').fill('25/KH-UBND');
       await other.getByRole('button', { name: 'Lưu nháp' }).click();

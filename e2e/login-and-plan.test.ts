@@ -1,37 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
-import {
-  openTestDatabase,
-  TEST_DIALECTS,
-  type TestDatabase,
-} from '../packages/server/src/testing/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
+import { signIn, useServerAndBrowser } from './session.ts';
 
 describe.each(TEST_DIALECTS)(
   'a commune officer signs in and opens the demo plan (%s)',
   (dialect) => {
-    let server: TestServer;
-    let browser: Browser;
-    let database: TestDatabase | undefined;
-
-    beforeAll(async () => {
-      // SQLite: the server creates its own file; PostgreSQL: a fresh schema it seeds itself.
-      database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
-      server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      await database?.dispose();
-    });
+    const e2e = useServerAndBrowser(dialect);
 
     it('shows a Vietnamese error for a wrong password, then logs in and shows the plan', async () => {
-      const page = await browser.newPage();
-      await page.goto(server.url);
-      await page.getByLabel('Tên đăng nhập').fill('kienhung.daumoi');
-      await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      const page = await e2e.browser.newPage();
+      await page.goto(e2e.server.url);
+      await signIn(page, 'kienhung.daumoi', 'sai-mat-khau');
       await expect
         .poll(() => page.getByRole('alert').textContent())
         .toContain('Tên đăng nhập hoặc mật khẩu không đúng');

@@ -1,30 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
-import {
-  openTestDatabase,
-  TEST_DIALECTS,
-  type TestDatabase,
-} from '../packages/server/src/testing/databases.ts';
+import type { Page } from 'playwright-core';
+import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
+import { signedInPage, useServerAndBrowser } from './session.ts';
 
 // What the focal officer sends upward: a unit fills its report in Excel offline, the officer
 // writes the narrative and downloads the official .docx with the units' figures in it.
-
-async function login(browser: Browser, url: string, username: string) {
-  const page = await browser.newPage({
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  await page.goto(url);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('Demo@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
-  return page;
-}
 
 async function download(page: Page, link: ReturnType<Page['getByText']>) {
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
@@ -34,23 +17,10 @@ async function download(page: Page, link: ReturnType<Page['getByText']>) {
 describe.each(TEST_DIALECTS)(
   'Excel entry and the official report in the browser (%s)',
   (dialect) => {
-    let server: TestServer;
-    let browser: Browser;
-    let database: TestDatabase | undefined;
-
-    beforeAll(async () => {
-      database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
-      server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-      await database?.dispose();
-    });
+    const e2e = useServerAndBrowser(dialect);
 
     it('template filled offline → uploaded (errors per cell, then applied) → narrative → .docx', async () => {
-      const officer = await login(browser, server.url, 'kienhung.daumoi');
+      const officer = await signedInPage(e2e, 'kienhung.daumoi');
       await officer.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
       await officer.getByRole('tab', { name: 'Kỳ báo cáo' }).click();
       await officer.getByRole('button', { name: /^Tạo các kỳ báo cáo năm/ }).click();
@@ -62,7 +32,7 @@ describe.each(TEST_DIALECTS)(
         .poll(() => periods.locator('tbody tr').first().textContent())
         .toContain('Đang mở');
 
-      const unit = await login(browser, server.url, 'kienhung.kt');
+      const unit = await signedInPage(e2e, 'kienhung.kt');
       await unit.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
       await unit
         .getByRole('button', { name: /^Lập báo cáo/ })

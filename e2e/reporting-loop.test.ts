@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
-import {
-  openTestDatabase,
-  TEST_DIALECTS,
-  type TestDatabase,
-} from '../packages/server/src/testing/databases.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
+import { PHONE, signedInPage, useServerAndBrowser } from './session.ts';
 
 // The daily loop in the real UI: the focal officer opens a period, two units fill in and
 // submit (one on a 360 px phone), the focal officer returns one and approves the other, and
 // the history shows every step.
-
-async function login(browser: Browser, url: string, username: string, phone = false) {
-  const page = await browser.newPage(
-    phone
-      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1280, height: 900 } },
-  );
-  await page.goto(url);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('Demo@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
-  return page;
-}
 
 async function fillFirstTaskAndSubmit(page: Page, results: string) {
   await page.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
@@ -48,24 +30,11 @@ async function fillFirstTaskAndSubmit(page: Page, results: string) {
 }
 
 describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect) => {
-  let server: TestServer;
-  let browser: Browser;
-  let database: TestDatabase | undefined;
-
-  beforeAll(async () => {
-    database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
-    server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.dispose();
-  });
+  const e2e = useServerAndBrowser(dialect);
 
   it('open period → two units submit (one on a phone) → one returned, one approved → audit', async () => {
     // 1. The focal officer generates this year's periods and opens the first one.
-    const officer = await login(browser, server.url, 'kienhung.daumoi');
+    const officer = await signedInPage(e2e, 'kienhung.daumoi');
     await officer.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
     await officer.getByRole('tab', { name: 'Kỳ báo cáo' }).click();
     await officer.getByRole('button', { name: /^Tạo các kỳ báo cáo năm/ }).click();
@@ -84,9 +53,9 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     await expect.poll(() => periods.locator('tbody tr').first().textContent()).toContain('Đang mở');
 
     // 2. Two units report: Văn hóa - Xã hội on a desktop, Kinh tế on a phone.
-    const culture = await login(browser, server.url, 'kienhung.vhxh');
+    const culture = await signedInPage(e2e, 'kienhung.vhxh');
     await fillFirstTaskAndSubmit(culture, 'Đã tổ chức 2 hội nghị quán triệt Nghị quyết 57');
-    const phone = await login(browser, server.url, 'kienhung.kt', true);
+    const phone = await signedInPage(e2e, 'kienhung.kt', PHONE);
     await fillFirstTaskAndSubmit(phone, 'Đã cập nhật dữ liệu doanh nghiệp');
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(360);
@@ -142,14 +111,14 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
   });
 
   it('two tabs editing the same task: the later save is refused and shows what is on the server', async () => {
-    const first = await login(browser, server.url, 'kienhung.pvhcc');
+    const first = await signedInPage(e2e, 'kienhung.pvhcc');
     await first.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
     await first
       .getByRole('button', { name: /^Lập báo cáo/ })
       .first()
       .click();
     await first.locator('[data-testid^="task-"]').first().waitFor();
-    const second = await login(browser, server.url, 'kienhung.pvhcc');
+    const second = await signedInPage(e2e, 'kienhung.pvhcc');
     await second.goto(first.url());
     const cardA = first.locator('[data-testid^="task-"]').first();
     const cardB = second.locator('[data-testid^="task-"]').first();

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { buildTestApp, loginAs } from '../testing/app.ts';
-import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '../testing/databases.ts';
+import { loginAs } from '../testing/app.ts';
+import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 
 describe.each(TEST_DIALECTS)('shared indicator catalogue on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let ctx: ReportedPeriod;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await buildTestApp(database);
-    ctx = await reportedPeriod(app, database);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
-  });
+  const fixture = useReportedPeriod(dialect);
 
   it('is seeded, proposes links by name, and takes the focal officer’s confirmation', async () => {
-    const links = (await ctx.send(ctx.focal, 'GET', `/api/plans/${ctx.planId}/catalogue`)).json();
+    const links = (
+      await fixture.ctx.send(fixture.ctx.focal, 'GET', `/api/plans/${fixture.ctx.planId}/catalogue`)
+    ).json();
     expect(links.catalogue).toHaveLength(21);
     const signature = links.indicators.find((i: { name: string }) =>
       i.name.startsWith('Tỷ lệ người dân có chữ ký số'),
@@ -39,34 +28,53 @@ describe.each(TEST_DIALECTS)('shared indicator catalogue on %s', (dialect) => {
       })),
     };
     expect(
-      (await ctx.send(ctx.users.kt, 'PUT', `/api/plans/${ctx.planId}/catalogue`, body)).statusCode,
+      (
+        await fixture.ctx.send(
+          fixture.ctx.users.kt,
+          'PUT',
+          `/api/plans/${fixture.ctx.planId}/catalogue`,
+          body,
+        )
+      ).statusCode,
     ).toBe(403);
     expect(
-      (await ctx.send(ctx.focal, 'PUT', `/api/plans/${ctx.planId}/catalogue`, body)).json().linked,
+      (
+        await fixture.ctx.send(
+          fixture.ctx.focal,
+          'PUT',
+          `/api/plans/${fixture.ctx.planId}/catalogue`,
+          body,
+        )
+      ).json().linked,
     ).toBe(proposals.length);
-    const after = (await ctx.send(ctx.focal, 'GET', `/api/plans/${ctx.planId}/catalogue`)).json();
+    const after = (
+      await fixture.ctx.send(fixture.ctx.focal, 'GET', `/api/plans/${fixture.ctx.planId}/catalogue`)
+    ).json();
     expect(after.indicators.find((i: { id: number }) => i.id === signature.id).catalogueId).toBe(
       entry.id,
     );
   });
 
   it('compares a linked indicator across the province’s communes', async () => {
-    const report = (await ctx.send(ctx.users.kt, 'GET', `/api/reports/${ctx.reports.kt}`)).json();
+    const report = (
+      await fixture.ctx.send(fixture.ctx.users.kt, 'GET', `/api/reports/${fixture.ctx.reports.kt}`)
+    ).json();
     const indicator = report.indicators[0];
-    await ctx.send(ctx.focal, 'PUT', `/api/plans/${ctx.planId}/catalogue`, {
+    await fixture.ctx.send(fixture.ctx.focal, 'PUT', `/api/plans/${fixture.ctx.planId}/catalogue`, {
       links: [{ indicatorId: indicator.indicatorId, catalogueId: 1 }],
     });
-    const province = await loginAs(app, 'haiphong', DEMO_PASSWORD);
-    const [p] = (await ctx.send(province, 'GET', '/api/provinces')).json();
+    const province = await loginAs(fixture.app, 'haiphong', DEMO_PASSWORD);
+    const [p] = (await fixture.ctx.send(province, 'GET', '/api/provinces')).json();
     const comparison = (
-      await ctx.send(province, 'GET', `/api/provinces/${p.id}/catalogue/1`)
+      await fixture.ctx.send(province, 'GET', `/api/provinces/${p.id}/catalogue/1`)
     ).json();
     expect(comparison.label).toBe('6 tháng đầu năm 2026');
     expect(comparison.communes).toEqual([
       expect.objectContaining({ commune: 'Xã Kiến Hưng', value: 85.5 }),
     ]);
     expect(
-      (await ctx.send(ctx.focal, 'GET', `/api/provinces/${p.id}/catalogue/1`)).statusCode,
+      (await fixture.ctx.send(fixture.ctx.focal, 'GET', `/api/provinces/${p.id}/catalogue/1`))
+        .statusCode,
     ).toBe(403);
   });
 });

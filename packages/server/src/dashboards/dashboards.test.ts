@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { buildTestApp, loginAs } from '../testing/app.ts';
-import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '../testing/databases.ts';
+import { loginAs } from '../testing/app.ts';
+import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 
 describe.each(TEST_DIALECTS)('dashboards on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let ctx: ReportedPeriod;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await buildTestApp(database);
-    ctx = await reportedPeriod(app, database);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
-  });
+  const fixture = useReportedPeriod(dialect);
 
   it('gives the commune its tasks by status, overdue list, indicator trajectory and unit ranking', async () => {
     const d = (
-      await ctx.send(ctx.users.lanhdao, 'GET', `/api/plans/${ctx.planId}/dashboard`)
+      await fixture.ctx.send(
+        fixture.ctx.users.lanhdao,
+        'GET',
+        `/api/plans/${fixture.ctx.planId}/dashboard`,
+      )
     ).json();
-    expect(d.period.id).toBe(ctx.periodId);
+    expect(d.period.id).toBe(fixture.ctx.periodId);
     expect(d.statusCounts.total).toBe(d.tasks.length);
     expect(d.tasks.length).toBeGreaterThan(20);
     expect(d.overdue.length).toBe(d.statusCounts.overdue);
@@ -55,10 +46,16 @@ describe.each(TEST_DIALECTS)('dashboards on %s', (dialect) => {
   });
 
   it('filters by unit and appendix', async () => {
-    const all = (await ctx.send(ctx.focal, 'GET', `/api/plans/${ctx.planId}/dashboard`)).json();
+    const all = (
+      await fixture.ctx.send(fixture.ctx.focal, 'GET', `/api/plans/${fixture.ctx.planId}/dashboard`)
+    ).json();
     const unitId = all.units.find((u: { name: string }) => u.name === 'Công an xã').unitId;
     const one = (
-      await ctx.send(ctx.focal, 'GET', `/api/plans/${ctx.planId}/dashboard?unitId=${unitId}`)
+      await fixture.ctx.send(
+        fixture.ctx.focal,
+        'GET',
+        `/api/plans/${fixture.ctx.planId}/dashboard?unitId=${unitId}`,
+      )
     ).json();
     expect(one.tasks.length).toBeGreaterThan(0);
     expect(one.tasks.length).toBeLessThan(all.tasks.length);
@@ -66,22 +63,25 @@ describe.each(TEST_DIALECTS)('dashboards on %s', (dialect) => {
       all.tasks.some((t: { appendix: string }) => t.appendix === a),
     );
     const byAppendix = (
-      await ctx.send(
-        ctx.focal,
+      await fixture.ctx.send(
+        fixture.ctx.focal,
         'GET',
-        `/api/plans/${ctx.planId}/dashboard?appendix=${encodeURIComponent(appendix)}`,
+        `/api/plans/${fixture.ctx.planId}/dashboard?appendix=${encodeURIComponent(appendix)}`,
       )
     ).json();
     expect(byAppendix.tasks.every((t: { appendix: string }) => t.appendix === appendix)).toBe(true);
   });
 
   it('rolls the province up: who has reported, rates, ranking — for the province only', async () => {
-    const province = await loginAs(app, 'haiphong', DEMO_PASSWORD);
-    const [p] = (await ctx.send(province, 'GET', '/api/provinces')).json();
+    const province = await loginAs(fixture.app, 'haiphong', DEMO_PASSWORD);
+    const [p] = (await fixture.ctx.send(province, 'GET', '/api/provinces')).json();
     expect(
-      (await ctx.send(ctx.users.lanhdao, 'GET', `/api/provinces/${p.id}/rollup`)).statusCode,
+      (await fixture.ctx.send(fixture.ctx.users.lanhdao, 'GET', `/api/provinces/${p.id}/rollup`))
+        .statusCode,
     ).toBe(403);
-    const rollup = (await ctx.send(province, 'GET', `/api/provinces/${p.id}/rollup`)).json();
+    const rollup = (
+      await fixture.ctx.send(province, 'GET', `/api/provinces/${p.id}/rollup`)
+    ).json();
     expect(rollup.label).toBe('6 tháng đầu năm 2026');
     const kienhung = rollup.communes.find((c: { name: string }) => c.name === 'Xã Kiến Hưng');
     expect(kienhung).toMatchObject({ received: 2, reported: true });

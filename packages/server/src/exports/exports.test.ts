@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { buildTestApp } from '../testing/app.ts';
-import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.ts';
+import { TEST_DIALECTS } from '../testing/databases.ts';
+import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 
 const INJECTION = '=HYPERLINK("http://x.example","bấm vào")';
 
@@ -21,25 +19,13 @@ async function documentText(docx: Buffer) {
 }
 
 describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let ctx: ReportedPeriod;
+  const fixture = useReportedPeriod(dialect, INJECTION);
   let docx: Buffer;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await buildTestApp(database);
-    ctx = await reportedPeriod(app, database, INJECTION);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
-  });
-
   it('drafts the narrative from the plan, saves it with a version, keeps units out', async () => {
-    const url = `/api/periods/${ctx.periodId}/narrative`;
-    expect((await ctx.send(ctx.users.kt, 'GET', url)).statusCode).toBe(403);
-    const first = (await ctx.send(ctx.focal, 'GET', url)).json();
+    const url = `/api/periods/${fixture.ctx.periodId}/narrative`;
+    expect((await fixture.ctx.send(fixture.ctx.users.kt, 'GET', url)).statusCode).toBe(403);
+    const first = (await fixture.ctx.send(fixture.ctx.focal, 'GET', url)).json();
     expect(first.version).toBe(0);
     expect(first.narrative.place).toBe('Kiến Hưng');
     expect(first.narrative.signerAuthority).toContain('TM. ỦY BAN NHÂN DÂN');
@@ -52,19 +38,24 @@ describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
       direction: 'Tập trung hoàn thành các nhiệm vụ quá hạn trong quý III.',
     };
     expect(
-      (await ctx.send(ctx.users.lanhdao, 'PUT', url, { version: 0, narrative })).statusCode,
+      (await fixture.ctx.send(fixture.ctx.users.lanhdao, 'PUT', url, { version: 0, narrative }))
+        .statusCode,
     ).toBe(403);
-    expect((await ctx.send(ctx.focal, 'PUT', url, { version: 0, narrative })).json()).toEqual({
+    expect(
+      (await fixture.ctx.send(fixture.ctx.focal, 'PUT', url, { version: 0, narrative })).json(),
+    ).toEqual({
       version: 1,
     });
-    expect((await ctx.send(ctx.focal, 'PUT', url, { version: 0, narrative })).statusCode).toBe(409);
+    expect(
+      (await fixture.ctx.send(fixture.ctx.focal, 'PUT', url, { version: 0, narrative })).statusCode,
+    ).toBe(409);
   });
 
   it('writes the consolidated report in the Decree 30 layout', async () => {
-    const response = await ctx.send(
-      ctx.users.lanhdao,
+    const response = await fixture.ctx.send(
+      fixture.ctx.users.lanhdao,
       'GET',
-      `/api/periods/${ctx.periodId}/report.docx`,
+      `/api/periods/${fixture.ctx.periodId}/report.docx`,
     );
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain(
@@ -145,10 +136,10 @@ describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
   });
 
   it('writes the appendices in the plan layout with print setup', async () => {
-    const response = await ctx.send(
-      ctx.focal,
+    const response = await fixture.ctx.send(
+      fixture.ctx.focal,
       'GET',
-      `/api/periods/${ctx.periodId}/appendices.xlsx`,
+      `/api/periods/${fixture.ctx.periodId}/appendices.xlsx`,
     );
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -179,13 +170,23 @@ describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
 
   it('exports submitted and approved reports as JSON and CSV, never drafts, formulas defused', async () => {
     const json = (
-      await ctx.send(ctx.users.kt, 'GET', `/api/plans/${ctx.planId}/export.json`)
+      await fixture.ctx.send(
+        fixture.ctx.users.kt,
+        'GET',
+        `/api/plans/${fixture.ctx.planId}/export.json`,
+      )
     ).json();
     const units = json.periods.flatMap((p: { reports: Array<{ unit: string }> }) =>
       p.reports.map((r) => r.unit),
     );
     expect(units.sort()).toEqual(['Phòng Kinh tế', 'Phòng Văn hóa - Xã hội']);
-    const csv = (await ctx.send(ctx.users.kt, 'GET', `/api/plans/${ctx.planId}/export.csv`)).body;
+    const csv = (
+      await fixture.ctx.send(
+        fixture.ctx.users.kt,
+        'GET',
+        `/api/plans/${fixture.ctx.planId}/export.csv`,
+      )
+    ).body;
     expect(csv.startsWith('\uFEFFky_bao_cao,han_nop,don_vi')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""bấm vào"")"`);
     expect(csv).not.toContain('Trung tâm Phục vụ hành chính công');

@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { buildTestApp } from '../testing/app.ts';
-import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.ts';
+import { TEST_DIALECTS } from '../testing/databases.ts';
+import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 
 // Excel bulk entry: download the unit's template, fill it offline, upload; errors listed per
 // cell in Vietnamese, nothing applied unless the whole file is right.
 
 describe.each(TEST_DIALECTS)('Excel template for a unit report on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let ctx: ReportedPeriod;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await buildTestApp(database);
-    ctx = await reportedPeriod(app, database);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
-  });
+  const fixture = useReportedPeriod(dialect);
 
   const download = async () => {
-    const response = await ctx.send(
-      ctx.users.pvhcc,
+    const response = await fixture.ctx.send(
+      fixture.ctx.users.pvhcc,
       'GET',
-      `/api/reports/${ctx.reports.pvhcc}/template.xlsx`,
+      `/api/reports/${fixture.ctx.reports.pvhcc}/template.xlsx`,
     );
     expect(response.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -36,23 +22,39 @@ describe.each(TEST_DIALECTS)('Excel template for a unit report on %s', (dialect)
     return wb;
   };
   const upload = async (wb: ExcelJS.Workbook) =>
-    ctx.send(
-      ctx.users.pvhcc,
+    fixture.ctx.send(
+      fixture.ctx.users.pvhcc,
       'POST',
-      `/api/reports/${ctx.reports.pvhcc}/template`,
+      `/api/reports/${fixture.ctx.reports.pvhcc}/template`,
       Buffer.from(await wb.xlsx.writeBuffer()),
     );
   const report = async () =>
-    (await ctx.send(ctx.users.pvhcc, 'GET', `/api/reports/${ctx.reports.pvhcc}`)).json();
+    (
+      await fixture.ctx.send(
+        fixture.ctx.users.pvhcc,
+        'GET',
+        `/api/reports/${fixture.ctx.reports.pvhcc}`,
+      )
+    ).json();
 
   it('is the unit’s alone to download', async () => {
     expect(
-      (await ctx.send(ctx.focal, 'GET', `/api/reports/${ctx.reports.pvhcc}/template.xlsx`))
-        .statusCode,
+      (
+        await fixture.ctx.send(
+          fixture.ctx.focal,
+          'GET',
+          `/api/reports/${fixture.ctx.reports.pvhcc}/template.xlsx`,
+        )
+      ).statusCode,
     ).toBe(403);
     expect(
-      (await ctx.send(ctx.users.kt, 'GET', `/api/reports/${ctx.reports.pvhcc}/template.xlsx`))
-        .statusCode,
+      (
+        await fixture.ctx.send(
+          fixture.ctx.users.kt,
+          'GET',
+          `/api/reports/${fixture.ctx.reports.pvhcc}/template.xlsx`,
+        )
+      ).statusCode,
     ).toBe(403);
     const wb = await download();
     const tasks = wb.getWorksheet('Nhiệm vụ')!;
@@ -122,22 +124,22 @@ describe.each(TEST_DIALECTS)('Excel template for a unit report on %s', (dialect)
   });
 
   it('refuses another report’s template, a non-Excel file and a zip bomb', async () => {
-    const other = await ctx.send(
-      ctx.users.kt,
+    const other = await fixture.ctx.send(
+      fixture.ctx.users.kt,
       'GET',
-      `/api/reports/${ctx.reports.kt}/template.xlsx`,
+      `/api/reports/${fixture.ctx.reports.kt}/template.xlsx`,
     );
-    const wrong = await ctx.send(
-      ctx.users.pvhcc,
+    const wrong = await fixture.ctx.send(
+      fixture.ctx.users.pvhcc,
       'POST',
-      `/api/reports/${ctx.reports.pvhcc}/template`,
+      `/api/reports/${fixture.ctx.reports.pvhcc}/template`,
       other.rawPayload,
     );
     expect(wrong.json().details[0].message).toContain('Mẫu này thuộc báo cáo khác');
-    const junk = await ctx.send(
-      ctx.users.pvhcc,
+    const junk = await fixture.ctx.send(
+      fixture.ctx.users.pvhcc,
       'POST',
-      `/api/reports/${ctx.reports.pvhcc}/template`,
+      `/api/reports/${fixture.ctx.reports.pvhcc}/template`,
       Buffer.from('không phải excel'),
     );
     expect(junk.statusCode).toBe(400);
@@ -149,10 +151,10 @@ describe.each(TEST_DIALECTS)('Excel template for a unit report on %s', (dialect)
       compressionOptions: { level: 9 },
     });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
-    const refused = await ctx.send(
-      ctx.users.pvhcc,
+    const refused = await fixture.ctx.send(
+      fixture.ctx.users.pvhcc,
       'POST',
-      `/api/reports/${ctx.reports.pvhcc}/template`,
+      `/api/reports/${fixture.ctx.reports.pvhcc}/template`,
       bomb,
     );
     expect(refused.statusCode).toBe(400);

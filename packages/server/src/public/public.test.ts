@@ -1,43 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { buildTestApp } from '../testing/app.ts';
-import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '../testing/databases.ts';
+import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 
 // The public page: no login, approved data only, every text escaped, no scripts.
 
 describe.each(TEST_DIALECTS)('public page on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let ctx: ReportedPeriod;
+  const fixture = useReportedPeriod(dialect);
   let communeId: number;
 
   beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    app = await buildTestApp(database);
-    ctx = await reportedPeriod(app, database);
-    const plan = await database.db
+    const plan = await fixture.database.db
       .selectFrom('plans')
       .select(['commune_id', 'title'])
-      .where('id', '=', ctx.planId)
+      .where('id', '=', fixture.ctx.planId)
       .executeTakeFirstOrThrow();
     communeId = plan.commune_id;
-    await database.db
+    await fixture.database.db
       .updateTable('plans')
       .set({ title: `${plan.title} <img src=x onerror=alert(1)>` })
-      .where('id', '=', ctx.planId)
+      .where('id', '=', fixture.ctx.planId)
       .execute();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.dispose();
   });
 
   it('lists communes and shows one without login, escaped and script-free', async () => {
-    const list = await app.inject({ method: 'GET', url: '/cong-khai' });
+    const list = await fixture.app.inject({ method: 'GET', url: '/cong-khai' });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`href="/cong-khai/${communeId}"`);
-    const page = await app.inject({ method: 'GET', url: `/cong-khai/${communeId}` });
+    const page = await fixture.app.inject({ method: 'GET', url: `/cong-khai/${communeId}` });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('Xã Kiến Hưng');
@@ -45,16 +34,22 @@ describe.each(TEST_DIALECTS)('public page on %s', (dialect) => {
     expect(page.body).not.toContain('<img');
     expect(page.body).not.toContain('<script');
     expect(page.body).toContain('Tiến độ nhiệm vụ theo nhóm');
-    expect((await app.inject({ method: 'GET', url: '/cong-khai/999999' })).statusCode).toBe(404);
+    expect((await fixture.app.inject({ method: 'GET', url: '/cong-khai/999999' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('uses approved reports only', async () => {
     const data = (
-      await app.inject({ method: 'GET', url: `/api/public/communes/${communeId}` })
+      await fixture.app.inject({ method: 'GET', url: `/api/public/communes/${communeId}` })
     ).json();
     expect(data.period.label).toBe('6 tháng đầu năm 2026');
-    const approved = (await ctx.send(ctx.focal, 'GET', `/api/reports/${ctx.reports.vhxh}`)).json();
-    const submitted = (await ctx.send(ctx.focal, 'GET', `/api/reports/${ctx.reports.kt}`)).json();
+    const approved = (
+      await fixture.ctx.send(fixture.ctx.focal, 'GET', `/api/reports/${fixture.ctx.reports.vhxh}`)
+    ).json();
+    const submitted = (
+      await fixture.ctx.send(fixture.ctx.focal, 'GET', `/api/reports/${fixture.ctx.reports.kt}`)
+    ).json();
     const shown = new Set(
       data.indicators
         .filter((i: { value: string | null }) => i.value !== null)

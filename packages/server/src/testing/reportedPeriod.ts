@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { TestDatabase } from './databases.ts';
-import { asUser, loginAs, type LoggedIn } from './app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { openTestDatabase, type TestDatabase } from './databases.ts';
+import { asUser, buildTestApp, loginAs, type LoggedIn } from './app.ts';
+import type { DialectName } from '../db/dialect.ts';
 import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
 
 // A commune with a period in progress: Kiến Hưng's first period open, the economy unit's
@@ -91,4 +93,19 @@ export async function reportedPeriod(
   const vhxh = (await send(focal, 'GET', `/api/reports/${reports.vhxh}`)).json();
   await send(focal, 'POST', `/api/reports/${reports.vhxh}/approve`, { version: vhxh.version });
   return { send, focal, users, planId, periodId: period.id, reports, taskIds };
+}
+
+/** A test file's fixture: a fresh database of `dialect`, the app, and the reported period. */
+export function useReportedPeriod(dialect: DialectName, results?: string) {
+  const fixture = {} as { database: TestDatabase; app: FastifyInstance; ctx: ReportedPeriod };
+  beforeAll(async () => {
+    fixture.database = await openTestDatabase(dialect);
+    fixture.app = await buildTestApp(fixture.database);
+    fixture.ctx = await reportedPeriod(fixture.app, fixture.database, results);
+  });
+  afterAll(async () => {
+    await fixture.app?.close();
+    await fixture.database?.dispose();
+  });
+  return fixture;
 }

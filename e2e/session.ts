@@ -1,0 +1,57 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
+import { openTestDatabase, type TestDatabase } from '../packages/server/src/testing/databases.ts';
+import type { DialectName } from '../packages/server/src/db/dialect.ts';
+
+// What every browser test needs: a real server on a fresh database of the given dialect (the
+// server creates and seeds its own SQLite file; for PostgreSQL a fresh schema), one Chromium,
+// and signing in as a demo user.
+
+export interface E2E {
+  server: TestServer;
+  browser: Browser;
+}
+
+export function useServerAndBrowser(dialect: DialectName): E2E {
+  const e2e = {} as E2E;
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = dialect === 'postgres' ? await openTestDatabase('postgres') : undefined;
+    e2e.server = await startTestServer(database ? { DATABASE_URL: database.url } : {});
+    e2e.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.server?.stop();
+    await database?.dispose();
+  });
+  return e2e;
+}
+
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+};
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+/** Fills the sign-in form on a page already showing it. */
+export async function signIn(page: Page, username: string, password = 'Demo@2026') {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** A new page signed in as `username`, on the plan list. */
+export async function signedInPage(
+  e2e: E2E,
+  username: string,
+  options: BrowserContextOptions = DESKTOP,
+): Promise<Page> {
+  const page = await e2e.browser.newPage({ acceptDownloads: true, ...options });
+  await page.goto(e2e.server.url);
+  await signIn(page, username);
+  await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
+  return page;
+}
