@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
 import { loginAs } from '../testing/app.ts';
 import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { periodSummary } from '../exports/periodSummary.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 
 describe.each(TEST_DIALECTS)('dashboards on %s', (dialect) => {
@@ -87,5 +88,14 @@ describe.each(TEST_DIALECTS)('dashboards on %s', (dialect) => {
     expect(kienhung).toMatchObject({ received: 2, reported: true });
     expect(kienhung.units).toBeGreaterThanOrEqual(6);
     expect(rollup.ranking[0].name).toBe('Xã Kiến Hưng');
+    // The set-based roll-up judges exactly as the commune's own summary does.
+    const summary = await periodSummary(fixture.database.db, kienhung.periodId);
+    expect(kienhung).toMatchObject({
+      units: summary.reporting.units,
+      received: summary.reporting.received,
+      onTime: summary.reporting.onTime,
+      donePercent: summary.counts.donePercent,
+      overdue: summary.counts.overdue,
+    });
   });
 });

@@ -1,11 +1,24 @@
 import type { Kysely } from 'kysely';
+import {
+  evaluateTask,
+  parseDeadline,
+  summariseStatuses,
+  type DeadlineSpec,
+  type TaskProgressUpdate,
+} from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
-import { periodSummary } from '../exports/periodSummary.ts';
+import { todayInVietnam } from '../http/time.ts';
 
 // A province's view across its communes for one reporting round (periods share a label, e.g.
 // "6 tháng đầu năm 2026"): who has not reported, completion and on-time rates, a ranking.
+// Set-based: a handful of queries for the whole province, then the domain core judges each
+// task — the same rules as the commune's own summary (exports/periodSummary.ts), checked
+// against it in the tests.
+
+const COUNTED = ['submitted', 'approved'];
 
 export async function provinceRollup(db: Kysely<Database>, provinceId: number, label?: string) {
+  const asOf = todayInVietnam();
   const communes = await db
     .selectFrom('org_units')
     .select(['id', 'name', 'code'])
@@ -13,27 +26,88 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
     .where('kind', '=', 'commune')
     .orderBy('name')
     .execute();
-  const periods = communes.length
+  const communeIds = communes.map((c) => c.id);
+  const periods = communeIds.length
     ? await db
         .selectFrom('reporting_periods as p')
         .innerJoin('plans', 'plans.id', 'p.plan_id')
-        .select(['p.id', 'p.label', 'p.due_date', 'p.status', 'plans.commune_id', 'plans.title'])
-        .where(
+        .select([
+          'p.id',
+          'p.label',
+          'p.window_start',
+          'p.window_end',
+          'p.due_date',
+          'p.plan_id',
           'plans.commune_id',
-          'in',
-          communes.map((c) => c.id),
-        )
+          'plans.title',
+        ])
+        .where('plans.commune_id', 'in', communeIds)
         .where('plans.status', '=', 'published')
         .where('p.status', '!=', 'planned')
         .execute()
     : [];
   const labels = [...new Set(periods.map((p) => p.label))];
   const chosen = label ?? mostCommon(periods.map((p) => p.label));
-  const rows = [];
-  for (const commune of communes) {
-    const period = periods.find((p) => p.commune_id === commune.id && p.label === chosen);
-    if (!period) {
-      rows.push({
+  const round = periods.filter((p) => p.label === chosen);
+  const planIds = round.map((p) => p.plan_id);
+  const [units, tasks, reports, updates] = planIds.length
+    ? await Promise.all([
+        db
+          .selectFrom('org_units')
+          .select(['parent_id', (e) => e.fn.countAll<number>().as('n')])
+          .where('parent_id', 'in', communeIds)
+          .where('kind', '=', 'unit')
+          .groupBy('parent_id')
+          .execute(),
+        db
+          .selectFrom('tasks')
+          .select(['id', 'plan_id', 'deadline_text'])
+          .where('plan_id', 'in', planIds)
+          .execute(),
+        db
+          .selectFrom('reports')
+          .select(['period_id', 'unit_id', 'status', 'submitted_at'])
+          .where(
+            'period_id',
+            'in',
+            round.map((p) => p.id),
+          )
+          .where('status', 'in', COUNTED)
+          .execute(),
+        db
+          .selectFrom('task_updates as u')
+          .innerJoin('reports as r', 'r.id', 'u.report_id')
+          .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+          .select(['u.task_id', 'u.status', 'u.completed_on', 'p.window_end', 'p.plan_id'])
+          .where('p.plan_id', 'in', planIds)
+          .where('r.status', 'in', COUNTED)
+          .where('u.status', 'is not', null)
+          // Same order as the commune summary: several units reporting one task in a period,
+          // the last submitted counts.
+          .orderBy('r.submitted_at')
+          .orderBy('u.id')
+          .execute(),
+      ])
+    : [[], [], [], []];
+  const updatesByTask = new Map<number, TaskProgressUpdate[]>();
+  const roundOfPlan = new Map(round.map((p) => [p.plan_id, p]));
+  for (const u of updates) {
+    if (u.window_end > roundOfPlan.get(u.plan_id)!.window_end) continue;
+    const list = updatesByTask.get(u.task_id) ?? [];
+    list.push({
+      reportedOn: u.window_end,
+      state: u.status as TaskProgressUpdate['state'],
+      completedOn: u.completed_on,
+    });
+    updatesByTask.set(u.task_id, list);
+  }
+  const specs = new Map<string, DeadlineSpec>();
+  const specOf = (text: string) =>
+    specs.get(text) ?? specs.set(text, parseDeadline(text)).get(text)!;
+  const rows = communes.map((commune) => {
+    const period = round.find((p) => p.commune_id === commune.id);
+    if (!period)
+      return {
         communeId: commune.id,
         name: commune.name,
         code: commune.code,
@@ -45,24 +119,31 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
         donePercent: null,
         overdue: 0,
         reported: false,
-      });
-      continue;
-    }
-    const s = await periodSummary(db, period.id);
-    rows.push({
+      };
+    const window = { start: period.window_start, end: period.window_end };
+    const statuses = tasks
+      .filter((t) => t.plan_id === period.plan_id)
+      .map((t) =>
+        evaluateTask(specOf(t.deadline_text ?? ''), updatesByTask.get(t.id) ?? [], window, asOf),
+      );
+    const counts = summariseStatuses(statuses);
+    const received = reports.filter((r) => r.period_id === period.id);
+    return {
       communeId: commune.id,
       name: commune.name,
       code: commune.code,
       periodId: period.id,
       planTitle: period.title,
-      units: s.reporting.units,
-      received: s.reporting.received,
-      onTime: s.reporting.onTime,
-      donePercent: s.counts.donePercent,
-      overdue: s.counts.overdue,
-      reported: s.reporting.received > 0,
-    });
-  }
+      units: Number(units.find((u) => u.parent_id === commune.id)?.n ?? 0),
+      received: new Set(received.map((r) => r.unit_id)).size,
+      onTime: received.filter(
+        (r) => r.submitted_at && r.submitted_at.slice(0, 10) <= period.due_date,
+      ).length,
+      donePercent: counts.donePercent,
+      overdue: counts.overdue,
+      reported: received.length > 0,
+    };
+  });
   const ranking = rows
     .filter((r) => r.periodId !== null)
     .map((r) => ({

@@ -149,6 +149,7 @@ export async function periodSummary(
         .where('p.window_end', '<=', period.window_end)
         .where('r.status', 'in', counted)
         .orderBy('r.submitted_at')
+        .orderBy('u.id')
         .execute(),
       db
         .selectFrom('indicator_values as v')
