@@ -71,6 +71,15 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     );
     const overdue = await page.getByTestId('overdue-list').textContent();
     expect(overdue).toContain('Các phòng, cơ quan, đơn vị');
+    // Filter by one unit: fewer tasks in the total.
+    const total = async () =>
+      Number(
+        await page.getByText('Tổng số nhiệm vụ').locator('..').locator('p').last().textContent(),
+      );
+    const all = await total();
+    await page.getByLabel('Đơn vị').first().click();
+    await page.getByRole('option', { name: 'Công an xã' }).click();
+    await expect.poll(total).toBeLessThan(all);
     await page.close();
   });
 

@@ -43,7 +43,9 @@ const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/')
 export default function CommuneDashboardPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const [filters, setFilters] = useState<{ periodId?: string; appendix?: string }>({});
+  const [filters, setFilters] = useState<{ periodId?: string; appendix?: string; unitId?: string }>(
+    {},
+  );
   const query = new URLSearchParams(
     Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>,
   );
@@ -183,6 +185,16 @@ export default function CommuneDashboardPage() {
           data={d.appendices}
           value={filters.appendix ?? null}
           onChange={(v) => setFilters({ ...filters, appendix: v ?? undefined })}
+          placeholder={t('dashboard.all')}
+        />
+        <Select
+          size="xs"
+          label={t('periods.unit')}
+          clearable
+          searchable
+          data={d.units.map((u) => ({ value: String(u.unitId), label: u.name }))}
+          value={filters.unitId ?? null}
+          onChange={(v) => setFilters({ ...filters, unitId: v ?? undefined })}
           placeholder={t('dashboard.all')}
         />
       </Group>
