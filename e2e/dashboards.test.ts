@@ -71,6 +71,10 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     );
     const overdue = await page.getByTestId('overdue-list').textContent();
     expect(overdue).toContain('Các phòng, cơ quan, đơn vị');
+    // Drill down: an overdue task and what units reported on it.
+    await page.getByTestId('overdue-list').getByRole('button').first().click();
+    await page.getByTestId('task-history').waitFor();
+    await page.keyboard.press('Escape');
     // Filter by one unit: fewer tasks in the total.
     const total = async () =>
       Number(

@@ -284,6 +284,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['admin', 'province'],
     url: (i) => `/api/provinces/${i.province}/catalogue/1`,
   },
+  'GET /api/tasks/:id/history': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/tasks/${i.task}/history`,
+  },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },
 };

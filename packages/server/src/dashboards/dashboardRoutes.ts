@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../http/errors.ts';
 import { readableCommuneIds } from '../org/queries.ts';
 import { communeDashboard } from './communeDashboard.ts';
 import { provinceRollup } from './provinceRollup.ts';
+import { taskHistory } from './itemHistory.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
@@ -83,6 +84,25 @@ export function dashboardRoutes(app: FastifyInstance): void {
       );
       if (!allowed) throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
       return provinceRollup(app.db, request.params.id, request.query.label);
+    },
+  );
+
+  r.get(
+    '/api/tasks/:id/history',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Một nhiệm vụ và các lần báo cáo qua các kỳ',
+        params: Id,
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const history = await taskHistory(app.db, request.params.id);
+      const communes = await readableCommuneIds(app.db, user);
+      if (communes !== 'all' && !communes.includes(history.task.commune_id))
+        throw forbidden('Bạn không có quyền xem nhiệm vụ này');
+      return history;
     },
   );
 }

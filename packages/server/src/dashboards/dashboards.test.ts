@@ -46,6 +46,20 @@ describe.each(TEST_DIALECTS)('dashboards on %s', (dialect) => {
     );
   });
 
+  it('drills down to a task and what each unit reported on it', async () => {
+    const h = (
+      await fixture.ctx.send(
+        fixture.ctx.users.lanhdao,
+        'GET',
+        `/api/tasks/${fixture.ctx.taskIds.kt}/history`,
+      )
+    ).json();
+    expect(h.task.id).toBe(fixture.ctx.taskIds.kt);
+    const units = h.updates.map((u: { unit: string }) => u.unit);
+    expect(units).toContain('Phòng Kinh tế');
+    expect(units).not.toContain('Trung tâm Phục vụ hành chính công'); // a draft stays inside
+  });
+
   it('filters by unit and appendix', async () => {
     const all = (
       await fixture.ctx.send(fixture.ctx.focal, 'GET', `/api/plans/${fixture.ctx.planId}/dashboard`)

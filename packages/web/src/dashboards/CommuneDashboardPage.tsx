@@ -19,6 +19,7 @@ import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
 import { IndicatorHistory } from './IndicatorHistory.tsx';
+import { TaskHistoryDrawer } from './TaskHistoryDrawer.tsx';
 import type { CommuneDashboard, DashboardTask } from './types.ts';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -286,6 +287,7 @@ function TaskList({
   testId: string;
 }) {
   const { t } = useI18n();
+  const [open, setOpen] = useState<number | null>(null);
   return (
     <Paper withBorder p="sm">
       <Title order={5} mb="xs">{`${title} (${tasks.length})`}</Title>
@@ -309,7 +311,11 @@ function TaskList({
               {tasks.map((task) => (
                 <Table.Tr key={task.id}>
                   <Table.Td>{task.code}</Table.Td>
-                  <Table.Td>{task.content}</Table.Td>
+                  <Table.Td>
+                    <Anchor component="button" size="xs" ta="left" onClick={() => setOpen(task.id)}>
+                      {task.content}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{task.lead}</Table.Td>
                   <Table.Td>{task.director}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -321,6 +327,7 @@ function TaskList({
           </Table>
         </Table.ScrollContainer>
       )}
+      <TaskHistoryDrawer taskId={open} onClose={() => setOpen(null)} />
     </Paper>
   );
 }

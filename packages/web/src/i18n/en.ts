@@ -283,4 +283,5 @@ export const en: Record<MessageKey, string> = {
   'catalogue.proposed': 'proposed',
   'catalogue.confirm': 'Confirm links',
   'catalogue.compare': 'Compare an indicator across communes',
+  'dashboard.noUpdates': 'No unit has reported on this task yet.',
 };

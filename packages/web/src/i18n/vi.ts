@@ -282,5 +282,6 @@ export const vi = {
   'catalogue.proposed': 'đề xuất',
   'catalogue.confirm': 'Xác nhận liên kết',
   'catalogue.compare': 'So sánh chỉ tiêu giữa các xã',
+  'dashboard.noUpdates': 'Chưa có đơn vị nào báo cáo về nhiệm vụ này.',
 };
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
+
+/** A task and everything units reported about it, period by period (drill-down). */
+export async function taskHistory(db: Kysely<Database>, taskId: number) {
+  const task = await db
+    .selectFrom('tasks')
+    .innerJoin('plans', 'plans.id', 'tasks.plan_id')
+    .select([
+      'tasks.id',
+      'tasks.code',
+      'tasks.content',
+      'tasks.lead_text',
+      'tasks.coordinate_text',
+      'tasks.deadline_text',
+      'tasks.output',
+      'tasks.director',
+      'plans.commune_id',
+      'plans.id as planId',
+    ])
+    .where('tasks.id', '=', taskId)
+    .executeTakeFirst();
+  if (!task) throw notFound('Không tìm thấy nhiệm vụ');
+  const updates = await db
+    .selectFrom('task_updates as u')
+    .innerJoin('reports as r', 'r.id', 'u.report_id')
+    .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+    .innerJoin('org_units as unit', 'unit.id', 'r.unit_id')
+    .select([
+      'p.label as period',
+      'p.window_end',
+      'unit.name as unit',
+      'r.status as reportStatus',
+      'r.submitted_at as submittedAt',
+      'u.status',
+      'u.progress',
+      'u.results',
+      'u.evidence_text as evidence',
+      'u.difficulties',
+      'u.completed_on as completedOn',
+    ])
+    .where('u.task_id', '=', taskId)
+    .where('r.status', 'in', ['submitted', 'approved'])
+    .orderBy('p.window_end')
+    .orderBy('r.submitted_at')
+    .execute();
+  return { task, updates };
+}
