@@ -3,6 +3,7 @@ import { matchIndicator } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { badRequest } from '../http/errors.ts';
 import { recordAudit } from '../audit/log.ts';
+import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 
 // The shared indicator catalogue: a plan's indicators are matched to it by name (proposals),
 // a person confirms each link, and linked indicators can be compared across communes.
@@ -86,7 +87,7 @@ export async function compareAcrossCommunes(
     .innerJoin('org_units as c', 'c.id', 'plans.commune_id')
     .leftJoin('reporting_periods as p', (j) => j.onRef('p.plan_id', '=', 'plans.id'))
     .leftJoin('reports as r', (j) =>
-      j.onRef('r.period_id', '=', 'p.id').on('r.status', 'in', ['submitted', 'approved']),
+      j.onRef('r.period_id', '=', 'p.id').on('r.status', 'in', COUNTED_STATUSES),
     )
     .leftJoin('indicator_values as v', (j) =>
       j.onRef('v.report_id', '=', 'r.id').onRef('v.indicator_id', '=', 'i.id'),

@@ -12,6 +12,7 @@ import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { todayInVietnam } from '../http/time.ts';
 import { periodSummary } from '../exports/periodSummary.ts';
+import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 
 // What a commune's leaders look at for one plan and period: tasks by status, the overdue and
 // due-soon lists with who answers for them, indicators against their trajectory, and the
@@ -167,7 +168,7 @@ async function unitScoreboard(
       const doneOnTime = led.filter((s) => s === 'done_on_time').length;
       const report = reports.find((r) => r.unit_id === unit.id);
       const submitted =
-        report && ['submitted', 'approved'].includes(report.status) ? report.submitted_at : null;
+        report && COUNTED_STATUSES.includes(report.status) ? report.submitted_at : null;
       const onTime = submitted ? submitted.slice(0, 10) <= summary.period.due_date : false;
       // Emulation score: half for reporting on time, half for the share of its due tasks done on time.
       const score =
@@ -199,7 +200,7 @@ async function indicatorHistory(db: Kysely<Database>, planId: number, until: str
     .select(['v.indicator_id', 'v.value_number', 'p.label', 'p.window_end'])
     .where('p.plan_id', '=', planId)
     .where('p.window_end', '<=', until)
-    .where('r.status', 'in', ['submitted', 'approved'])
+    .where('r.status', 'in', COUNTED_STATUSES)
     .where('v.value_number', 'is not', null)
     .orderBy('p.window_end')
     .execute();

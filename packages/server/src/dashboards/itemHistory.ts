@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
+import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 
 /** A task and everything units reported about it, period by period (drill-down). */
 export async function taskHistory(db: Kysely<Database>, taskId: number) {
@@ -41,7 +42,7 @@ export async function taskHistory(db: Kysely<Database>, taskId: number) {
       'u.completed_on as completedOn',
     ])
     .where('u.task_id', '=', taskId)
-    .where('r.status', 'in', ['submitted', 'approved'])
+    .where('r.status', 'in', COUNTED_STATUSES)
     .orderBy('p.window_end')
     .orderBy('r.submitted_at')
     .execute();

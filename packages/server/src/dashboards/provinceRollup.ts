@@ -8,14 +8,13 @@ import {
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { todayInVietnam } from '../http/time.ts';
+import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from '../reports/countedUpdates.ts';
 
 // A province's view across its communes for one reporting round (periods share a label, e.g.
 // "6 tháng đầu năm 2026"): who has not reported, completion and on-time rates, a ranking.
 // Set-based: a handful of queries for the whole province, then the domain core judges each
 // task — the same rules as the commune's own summary (exports/periodSummary.ts), checked
 // against it in the tests.
-
-const COUNTED = ['submitted', 'approved'];
 
 export async function provinceRollup(db: Kysely<Database>, provinceId: number, label?: string) {
   const asOf = todayInVietnam();
@@ -72,33 +71,20 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
             'in',
             round.map((p) => p.id),
           )
-          .where('status', 'in', COUNTED)
+          .where('status', 'in', COUNTED_STATUSES)
           .execute(),
-        db
-          .selectFrom('task_updates as u')
-          .innerJoin('reports as r', 'r.id', 'u.report_id')
-          .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+        countedTaskUpdates(db, planIds)
           .select(['u.task_id', 'u.status', 'u.completed_on', 'p.window_end', 'p.plan_id'])
-          .where('p.plan_id', 'in', planIds)
-          .where('r.status', 'in', COUNTED)
-          .where('u.status', 'is not', null)
-          // Same order as the commune summary: several units reporting one task in a period,
-          // the last submitted counts.
-          .orderBy('r.submitted_at')
-          .orderBy('u.id')
           .execute(),
       ])
     : [[], [], [], []];
   const updatesByTask = new Map<number, TaskProgressUpdate[]>();
   const roundOfPlan = new Map(round.map((p) => [p.plan_id, p]));
   for (const u of updates) {
-    if (u.window_end > roundOfPlan.get(u.plan_id)!.window_end) continue;
+    const progress = progressOf(u);
+    if (!progress || u.window_end > roundOfPlan.get(u.plan_id)!.window_end) continue;
     const list = updatesByTask.get(u.task_id) ?? [];
-    list.push({
-      reportedOn: u.window_end,
-      state: u.status as TaskProgressUpdate['state'],
-      completedOn: u.completed_on,
-    });
+    list.push(progress);
     updatesByTask.set(u.task_id, list);
   }
   const specs = new Map<string, DeadlineSpec>();

@@ -10,13 +10,12 @@ import {
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { todayInVietnam } from '../http/time.ts';
+import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from '../reports/countedUpdates.ts';
 
 // Everything the period's official outputs need, gathered once: the plan, each task with its
 // status judged by the domain core from the units' submitted and approved updates, each
 // indicator with the value reported this period, and the difficulties and proposals the units
 // wrote. The .docx report, the .xlsx appendices and the CSV/JSON exports all read this.
-
-const COUNTED = ['submitted', 'approved'];
 
 export interface SummaryTask {
   id: number;
@@ -67,7 +66,7 @@ export async function periodSummary(
   periodId: number,
   asOf = todayInVietnam(),
   /** Which reports count: the public page shows approved ones only. */
-  counted: string[] = COUNTED,
+  counted: string[] = COUNTED_STATUSES,
 ) {
   const period = await db
     .selectFrom('reporting_periods as p')
@@ -124,10 +123,7 @@ export async function periodSummary(
         .execute(),
       // Updates of every counted report of this plan up to this period's end: a task done
       // in an earlier period stays done.
-      db
-        .selectFrom('task_updates as u')
-        .innerJoin('reports as r', 'r.id', 'u.report_id')
-        .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+      countedTaskUpdates(db, [period.planId], { until: period.window_end, statuses: counted })
         .innerJoin('org_units as unit', 'unit.id', 'r.unit_id')
         .select([
           'u.task_id',
@@ -139,17 +135,10 @@ export async function periodSummary(
           'u.difficulties',
           'u.proposals',
           'u.completed_on',
-          'u.updated_at',
           'r.period_id',
-          'r.submitted_at',
           'unit.name as unitName',
           'p.window_end',
         ])
-        .where('p.plan_id', '=', period.planId)
-        .where('p.window_end', '<=', period.window_end)
-        .where('r.status', 'in', counted)
-        .orderBy('r.submitted_at')
-        .orderBy('u.id')
         .execute(),
       db
         .selectFrom('indicator_values as v')
@@ -184,15 +173,7 @@ export async function periodSummary(
 
   const summaryTasks: SummaryTask[] = tasks.map((task) => {
     const own = updates.filter((u) => u.task_id === task.id);
-    const progress: TaskProgressUpdate[] = own
-      .filter((u) => u.status)
-      .map((u) => ({
-        // The state as of the cut-off of the period it was reported for: a report is
-        // submitted after its period's window ends, and still describes that period.
-        reportedOn: u.window_end,
-        state: u.status as TaskProgressUpdate['state'],
-        completedOn: u.completed_on,
-      }));
+    const progress = own.map(progressOf).filter((u): u is TaskProgressUpdate => u !== null);
     const spec = parseDeadline(task.deadline_text ?? '');
     const status = evaluateTask(spec, progress, window, asOf);
     const inPeriod = own.filter((u) => u.period_id === periodId);

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
+import { COUNTED_STATUSES, countedTaskUpdates } from '../reports/countedUpdates.ts';
 
 // A plan and its units' submitted and approved reports as open data: JSON (nested) and CSV
 // (one row per period, unit and item). Drafts never leave the system.
-
-const COUNTED = ['submitted', 'approved'];
 
 export async function planExport(db: Kysely<Database>, planId: number) {
   const plan = await db
@@ -55,12 +54,9 @@ export async function planExport(db: Kysely<Database>, planId: number) {
         'unit.code as unitCode',
       ])
       .where('p.plan_id', '=', planId)
-      .where('reports.status', 'in', COUNTED)
+      .where('reports.status', 'in', COUNTED_STATUSES)
       .execute(),
-    db
-      .selectFrom('task_updates as u')
-      .innerJoin('reports as r', 'r.id', 'u.report_id')
-      .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+    countedTaskUpdates(db, [planId])
       .select([
         'u.report_id',
         'u.task_id',
@@ -73,8 +69,6 @@ export async function planExport(db: Kysely<Database>, planId: number) {
         'u.difficulties',
         'u.proposals',
       ])
-      .where('p.plan_id', '=', planId)
-      .where('r.status', 'in', COUNTED)
       .execute(),
     db
       .selectFrom('indicator_values as v')
@@ -89,7 +83,7 @@ export async function planExport(db: Kysely<Database>, planId: number) {
         'v.note',
       ])
       .where('p.plan_id', '=', planId)
-      .where('r.status', 'in', COUNTED)
+      .where('r.status', 'in', COUNTED_STATUSES)
       .execute(),
   ]);
   const taskCode = new Map(tasks.map((t) => [t.id, t.code]));

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { addMinutes, nowIso, todayInVietnam } from '../http/time.ts';
 import { unitsWithItems } from '../reports/overview.ts';
 import type { Mailer } from './mailer.ts';
+import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 
 // Reminders: N days before a period's due date to every unit that owes a report and has not
 // submitted it, and once more when it is overdue. In-app notifications always; e-mail when
@@ -47,7 +48,7 @@ export async function sweepReminders(
       .selectFrom('reports')
       .select('unit_id')
       .where('period_id', '=', period.id)
-      .where('status', 'in', ['submitted', 'approved'])
+      .where('status', 'in', COUNTED_STATUSES)
       .execute();
     const owing = [...(await unitsWithItems(db, period.plan_id)).keys()].filter(
       (unit) => !done.some((d) => d.unit_id === unit),

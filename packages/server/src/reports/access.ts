@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { canManageCommune } from '../org/queries.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { COUNTED_STATUSES } from './countedUpdates.ts';
 
 // Who may do what with a unit's period report:
 //   unit reporter   of the unit          read, write (draft/returned), submit
@@ -44,8 +45,7 @@ export function canReadUnitReport(
     canWriteUnitReport(user, scope.unitId) ||
     canReviewReports(user, scope.communeId) ||
     has(user, 'commune_leader', scope.communeId) ||
-    (has(user, 'province_viewer', scope.provinceId) &&
-      ['submitted', 'approved'].includes(scope.status))
+    (has(user, 'province_viewer', scope.provinceId) && COUNTED_STATUSES.includes(scope.status))
   );
 }
 
