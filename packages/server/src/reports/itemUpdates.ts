@@ -127,69 +127,79 @@ async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
   throw conflict(latest ?? null);
 }
 
-export async function saveTaskUpdate(
+/** The two kinds of report item: where each is stored, how it is audited, and how to tell
+ *  that an item belongs to the unit in the plan. */
+const ITEMS = {
+  task: {
+    table: 'task_updates',
+    column: 'task_id',
+    entity: 'task_update',
+    ofUnit: unitTasks,
+    notOwn: 'Nhiệm vụ này không thuộc đơn vị trong kế hoạch.',
+  },
+  indicator: {
+    table: 'indicator_values',
+    column: 'indicator_id',
+    entity: 'indicator_value',
+    ofUnit: unitIndicators,
+    notOwn: 'Chỉ tiêu này không do đơn vị theo dõi trong kế hoạch.',
+  },
+} as const;
+
+async function saveItem(
+  db: Kysely<Database>,
+  context: ReportContext,
+  kind: keyof typeof ITEMS,
+  itemId: number,
+  version: number,
+  values: Record<string, unknown>,
+  userId: number,
+): Promise<number> {
+  assertEditable(context);
+  const item = ITEMS[kind];
+  const own = await item.ofUnit(db, context.planId, context.unitId);
+  if (!own.some((i) => i.id === itemId)) throw badRequest(item.notOwn);
+  const saved = await upsertItem(
+    db,
+    item.table,
+    { report_id: context.reportId, item: item.column, id: itemId },
+    version,
+    values,
+    userId,
+  );
+  await recordAudit(db, {
+    userId,
+    entity: item.entity,
+    entityId: saved.id,
+    action: saved.before ? 'edit' : 'create',
+    before: saved.before ?? undefined,
+    after: { report_id: context.reportId, [item.column]: itemId, ...values },
+  });
+  return saved.version;
+}
+
+export function saveTaskUpdate(
   db: Kysely<Database>,
   context: ReportContext,
   taskId: number,
   input: TaskUpdateInput,
   userId: number,
 ): Promise<number> {
-  assertEditable(context);
-  const tasks = await unitTasks(db, context.planId, context.unitId);
-  if (!tasks.some((t) => t.id === taskId))
-    throw badRequest('Nhiệm vụ này không thuộc đơn vị trong kế hoạch.');
-  const values = taskRow(input);
-  const saved = await upsertItem(
-    db,
-    'task_updates',
-    { report_id: context.reportId, item: 'task_id', id: taskId },
-    input.version,
-    values,
-    userId,
-  );
-  await recordAudit(db, {
-    userId,
-    entity: 'task_update',
-    entityId: saved.id,
-    action: saved.before ? 'edit' : 'create',
-    before: saved.before ?? undefined,
-    after: { report_id: context.reportId, task_id: taskId, ...values },
-  });
-  return saved.version;
+  return saveItem(db, context, 'task', taskId, input.version, taskRow(input), userId);
 }
 
-export async function saveIndicatorValue(
+export function saveIndicatorValue(
   db: Kysely<Database>,
   context: ReportContext,
   indicatorId: number,
   input: IndicatorValueInput,
   userId: number,
 ): Promise<number> {
-  assertEditable(context);
-  const indicators = await unitIndicators(db, context.planId, context.unitId);
-  if (!indicators.some((i) => i.id === indicatorId))
-    throw badRequest('Chỉ tiêu này không do đơn vị theo dõi trong kế hoạch.');
   const values = {
     value_number: input.valueNumber,
     value_text: input.valueText,
     data_source: input.dataSource,
     note: input.note,
   };
-  const saved = await upsertItem(
-    db,
-    'indicator_values',
-    { report_id: context.reportId, item: 'indicator_id', id: indicatorId },
-    input.version,
-    values,
-    userId,
-  );
-  await recordAudit(db, {
-    userId,
-    entity: 'indicator_value',
-    entityId: saved.id,
-    action: saved.before ? 'edit' : 'create',
-    before: saved.before ?? undefined,
-    after: { report_id: context.reportId, indicator_id: indicatorId, ...values },
-  });
-  return saved.version;
+  return saveItem(db, context, 'indicator', indicatorId, input.version, values, userId);
 }
