@@ -69,6 +69,20 @@ function setUp(
   ws.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
 }
 
+type Columns = ReadonlyArray<{ key: string; header: string }>;
+
+/** Wrapped, top-aligned, and shaded from `firstEditable` on: the cells the unit fills in. */
+function styleEditableRow(row: ExcelJS.Row, firstEditable: number, columns: Columns) {
+  row.alignment = { wrapText: true, vertical: 'top' };
+  for (let c = firstEditable; c <= columns.length; c++) row.getCell(c).fill = EDITABLE_FILL;
+}
+
+/** A row's cells by column key, as text. */
+function cellsOf<C extends Columns>(row: ExcelJS.Row, columns: C) {
+  return (key: C[number]['key']) =>
+    cellText(row.getCell(columns.findIndex((c) => c.key === key) + 1));
+}
+
 const dmy = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : null);
 
 export async function buildReportTemplate(report: Report): Promise<Buffer> {
@@ -93,8 +107,7 @@ export async function buildReportTemplate(report: Report): Promise<Buffer> {
       proposals: u?.proposals,
       evidenceText: u?.evidenceText,
     });
-    row.alignment = { wrapText: true, vertical: 'top' };
-    for (let c = 6; c <= TASK_COLUMNS.length; c++) row.getCell(c).fill = EDITABLE_FILL;
+    styleEditableRow(row, 6, TASK_COLUMNS);
     row.getCell('status').dataValidation = {
       type: 'list',
       allowBlank: true,
@@ -126,8 +139,7 @@ export async function buildReportTemplate(report: Report): Promise<Buffer> {
       dataSource: v?.dataSource,
       note: v?.note,
     });
-    row.alignment = { wrapText: true, vertical: 'top' };
-    for (let c = 7; c <= INDICATOR_COLUMNS.length; c++) row.getCell(c).fill = EDITABLE_FILL;
+    styleEditableRow(row, 7, INDICATOR_COLUMNS);
   }
   const meta = wb.addWorksheet(META, { state: 'veryHidden' });
   meta.addRow(['reportId', report.id]);
@@ -246,8 +258,7 @@ export async function parseReportTemplate(
 
   tasks.eachRow((row, n) => {
     if (n === 1) return;
-    const get = (key: (typeof TASK_COLUMNS)[number]['key']) =>
-      cellText(row.getCell(TASK_COLUMNS.findIndex((c) => c.key === key) + 1));
+    const get = cellsOf(row, TASK_COLUMNS);
     const header = (key: string) => TASK_COLUMNS.find((c) => c.key === key)!.header;
     const id = Number(get('id'));
     const version = Number(get('version') ?? 0);
@@ -303,8 +314,7 @@ export async function parseReportTemplate(
 
   indicators.eachRow((row, n) => {
     if (n === 1) return;
-    const get = (key: (typeof INDICATOR_COLUMNS)[number]['key']) =>
-      cellText(row.getCell(INDICATOR_COLUMNS.findIndex((c) => c.key === key) + 1));
+    const get = cellsOf(row, INDICATOR_COLUMNS);
     const id = Number(get('id'));
     if (!Number.isInteger(id) || id <= 0)
       return fail(INDICATORS, n, 'id', 'Dòng không có mã chỉ tiêu (đừng xóa hoặc chèn cột ẩn).');
