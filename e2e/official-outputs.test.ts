@@ -4,7 +4,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
-import { signedInPage, useServerAndBrowser } from './session.ts';
+import {
+  generatePeriods,
+  openFirstPeriod,
+  openMyFirstReport,
+  signedInPage,
+  useServerAndBrowser,
+} from './session.ts';
 
 // What the focal officer sends upward: a unit fills its report in Excel offline, the officer
 // writes the narrative and downloads the official .docx with the units' figures in it.
@@ -21,24 +27,10 @@ describe.each(TEST_DIALECTS)(
 
     it('template filled offline → uploaded (errors per cell, then applied) → narrative → .docx', async () => {
       const officer = await signedInPage(e2e, 'kienhung.daumoi');
-      await officer.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
-      await officer.getByRole('tab', { name: 'Kỳ báo cáo' }).click();
-      await officer.getByRole('button', { name: /^Tạo các kỳ báo cáo năm/ }).click();
-      const periods = officer.getByTestId('periods-table');
-      await periods.waitFor();
-      const label = (await periods.locator('tbody tr').first().locator('a').textContent())!;
-      await officer.getByRole('button', { name: `Mở kỳ ${label}` }).click();
-      await expect
-        .poll(() => periods.locator('tbody tr').first().textContent())
-        .toContain('Đang mở');
+      const label = await openFirstPeriod(officer, await generatePeriods(officer));
 
       const unit = await signedInPage(e2e, 'kienhung.kt');
-      await unit.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
-      await unit
-        .getByRole('button', { name: /^Lập báo cáo/ })
-        .first()
-        .click();
-      await unit.locator('[data-testid^="task-"]').first().waitFor();
+      await openMyFirstReport(unit);
       const template = await download(unit, unit.getByText('Tải mẫu Excel'));
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(template as unknown as ArrayBuffer);

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
-import { PHONE, signedInPage, useServerAndBrowser } from './session.ts';
+import {
+  generatePeriods,
+  openFirstPeriod,
+  openMyFirstReport,
+  PHONE,
+  signedInPage,
+  useServerAndBrowser,
+} from './session.ts';
 
 // The daily loop in the real UI: the focal officer opens a period, two units fill in and
 // submit (one on a 360 px phone), the focal officer returns one and approves the other, and
 // the history shows every step.
 
 async function fillFirstTaskAndSubmit(page: Page, results: string) {
-  await page.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
-  await page
-    .getByRole('button', { name: /^Lập báo cáo/ })
-    .first()
-    .click();
+  await openMyFirstReport(page);
   const card = page.locator('[data-testid^="task-"]').first();
   await card.getByText('Đang thực hiện', { exact: true }).click();
   await card.getByLabel(/^Tiến độ/).fill('60');
@@ -35,11 +38,7 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
   it('open period → two units submit (one on a phone) → one returned, one approved → audit', async () => {
     // 1. The focal officer generates this year's periods and opens the first one.
     const officer = await signedInPage(e2e, 'kienhung.daumoi');
-    await officer.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
-    await officer.getByRole('tab', { name: 'Kỳ báo cáo' }).click();
-    await officer.getByRole('button', { name: /^Tạo các kỳ báo cáo năm/ }).click();
-    const periods = officer.getByTestId('periods-table');
-    await periods.waitFor();
+    const periods = await generatePeriods(officer);
     const before = await periods.locator('tbody tr').count();
     await officer.getByLabel('Kỳ báo cáo đột xuất').fill('Báo cáo nhanh chuyển đổi số');
     await officer.getByLabel('Số liệu từ ngày').fill('2026-03-01');
@@ -48,9 +47,7 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     await officer.getByRole('button', { name: 'Thêm kỳ đột xuất' }).click();
     await expect.poll(() => periods.locator('tbody tr').count()).toBe(before + 1);
     expect(await periods.textContent()).toContain('Báo cáo nhanh chuyển đổi số');
-    const firstPeriod = (await periods.locator('tbody tr').first().locator('a').textContent())!;
-    await officer.getByRole('button', { name: `Mở kỳ ${firstPeriod}` }).click();
-    await expect.poll(() => periods.locator('tbody tr').first().textContent()).toContain('Đang mở');
+    const firstPeriod = await openFirstPeriod(officer, periods);
 
     // 2. Two units report: Văn hóa - Xã hội on a desktop, Kinh tế on a phone.
     const culture = await signedInPage(e2e, 'kienhung.vhxh');
@@ -112,12 +109,7 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
 
   it('two tabs editing the same task: the later save is refused and shows what is on the server', async () => {
     const first = await signedInPage(e2e, 'kienhung.pvhcc');
-    await first.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
-    await first
-      .getByRole('button', { name: /^Lập báo cáo/ })
-      .first()
-      .click();
-    await first.locator('[data-testid^="task-"]').first().waitFor();
+    await openMyFirstReport(first);
     const second = await signedInPage(e2e, 'kienhung.pvhcc');
     await second.goto(first.url());
     const cardA = first.locator('[data-testid^="task-"]').first();

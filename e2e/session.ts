@@ -1,5 +1,5 @@
-import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchBrowser, startTestServer, type TestServer } from './harness.ts';
 import { openTestDatabase, type TestDatabase } from '../packages/server/src/testing/databases.ts';
 import type { DialectName } from '../packages/server/src/db/dialect.ts';
@@ -54,4 +54,32 @@ export async function signedInPage(
   await signIn(page, username);
   await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
   return page;
+}
+
+/** From the plan list: the Kiến Hưng plan's "Kỳ báo cáo" tab with this year's periods made. */
+export async function generatePeriods(page: Page) {
+  await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
+  await page.getByRole('tab', { name: 'Kỳ báo cáo' }).click();
+  await page.getByRole('button', { name: /^Tạo các kỳ báo cáo năm/ }).click();
+  const periods = page.getByTestId('periods-table');
+  await periods.waitFor();
+  return periods;
+}
+
+/** Opens the first period listed and returns its label. */
+export async function openFirstPeriod(page: Page, periods: Locator): Promise<string> {
+  const label = (await periods.locator('tbody tr').first().locator('a').textContent())!;
+  await page.getByRole('button', { name: `Mở kỳ ${label}` }).click();
+  await expect.poll(() => periods.locator('tbody tr').first().textContent()).toContain('Đang mở');
+  return label;
+}
+
+/** A unit reporter's way into the report of the first period listed for them. */
+export async function openMyFirstReport(page: Page) {
+  await page.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
+  await page
+    .getByRole('button', { name: /^Lập báo cáo/ })
+    .first()
+    .click();
+  await page.locator('[data-testid^="task-"]').first().waitFor();
 }
