@@ -12,3 +12,4 @@ export * from './status/trajectory.ts';
 export * from './text/unitCells.ts';
 export * from './plan/fieldDoubts.ts';
 export * from './text/indicatorMatch.ts';
+export * from './text/cascadeMatch.ts';

@@ -25,6 +25,7 @@ import { exportRoutes } from './exports/exportRoutes.ts';
 import { dashboardRoutes } from './dashboards/dashboardRoutes.ts';
 import { publicRoutes } from './public/publicRoutes.ts';
 import { catalogueRoutes } from './catalogue/catalogueRoutes.ts';
+import { cascadeRoutes } from './cascade/cascadeRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   dashboardRoutes(app);
   publicRoutes(app);
   catalogueRoutes(app);
+  cascadeRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

@@ -44,6 +44,7 @@ interface Ids {
   attachment: number;
   user: number;
   province: number;
+  cityPlan: number;
 }
 
 type Case = {
@@ -284,6 +285,24 @@ const MATRIX: Record<string, Case> = {
     allowed: ['admin', 'province'],
     url: (i) => `/api/provinces/${i.province}/catalogue/1`,
   },
+  'GET /api/plans/:id/cascade': {
+    allowed: LOGGED_IN, // every commune of the city implements its plan; each sees its own row
+    url: (i) => `/api/plans/${i.cityPlan}/cascade`,
+  },
+  'GET /api/plans/:id/cascade-links': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/cascade-links`,
+  },
+  'PUT /api/plans/:id/cascade-links': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/cascade-links`,
+    body: (i) => ({ changes: [{ kind: 'task', childId: i.task, parentId: 1, linked: false }] }),
+  },
+  'PUT /api/plans/:id/parent': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/parent`,
+    body: (i) => ({ parentPlanId: i.cityPlan }),
+  },
   'GET /api/tasks/:id/history': {
     allowed: COMMUNE_READERS,
     url: (i) => `/api/tasks/${i.task}/history`,
@@ -395,6 +414,13 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         .selectFrom('org_units')
         .select('id')
         .where('kind', '=', 'province')
+        .executeTakeFirstOrThrow()
+    ).id;
+    ids.cityPlan = (
+      await db
+        .selectFrom('plans')
+        .select('id')
+        .where('number', '=', '48/KH-UBND')
         .executeTakeFirstOrThrow()
     ).id;
     ids.user = (

@@ -6,10 +6,12 @@ import type { Database } from '../db/schema.ts';
 import { createOrgUnit } from '../org/queries.ts';
 import { createPlanFromDraft } from '../plans/store.ts';
 import { createUser } from '../org/users.ts';
+import { seedCascade } from './provincePlan.ts';
 import type { Role } from '../auth/roles.ts';
 
 // Demo data: Hải Phòng with the four communes of the seed plans, each with its usual units
-// (after the 1/7/2025 reorganisation), one user per role, and each commune's plan published.
+// (after the 1/7/2025 reorganisation), one user per role, and each commune's plan published,
+// implementing the city's plan (see provincePlan.ts).
 
 export const DEMO_PASSWORD = 'Demo@2026';
 const DRAFTS_DIR = resolve(import.meta.dirname, '../../../../fixtures/gold');
@@ -71,7 +73,7 @@ export async function seedDemo(
     role: Role,
     scope: number,
   ) => {
-    await createUser(db, {
+    const id = await createUser(db, {
       username,
       displayName,
       password: DEMO_PASSWORD,
@@ -79,6 +81,7 @@ export async function seedDemo(
       roles: [{ role, scopeUnitId: scope }],
     });
     users.push(username);
+    return id;
   };
   const province = await createOrgUnit(db, {
     parentId: null,
@@ -86,7 +89,8 @@ export async function seedDemo(
     name: 'Thành phố Hải Phòng',
     code: '31',
   });
-  await addUser('admin', 'Quản trị hệ thống', null, 'admin', province);
+  const admin = await addUser('admin', 'Quản trị hệ thống', null, 'admin', province);
+  const communePlans: number[] = [];
   await addUser('haiphong', 'Chuyên viên Sở KH&CN Hải Phòng', null, 'province_viewer', province);
   for (const draft of drafts) {
     const locality = draft.plan.locality ?? draft.plan.issuer;
@@ -99,9 +103,12 @@ export async function seedDemo(
       if (short === 'vhxh') focalUnit = unitId;
       await addUser(`${s}.${short}`, `Báo cáo viên ${unitName}`, unitId, 'unit_reporter', unitId);
     }
-    await createPlanFromDraft(db, { communeId: commune, draft, status: 'published' });
+    communePlans.push(
+      await createPlanFromDraft(db, { communeId: commune, draft, status: 'published' }),
+    );
     await addUser(`${s}.lanhdao`, `Lãnh đạo UBND ${name}`, null, 'commune_leader', commune);
     await addUser(`${s}.daumoi`, `Cán bộ đầu mối ${name}`, focalUnit, 'focal_officer', commune);
   }
-  return { communes: drafts.length, plans: drafts.length, users };
+  const cityPlan = await seedCascade(db, province, drafts, communePlans, admin);
+  return { communes: drafts.length, plans: drafts.length + (cityPlan ? 1 : 0), users };
 }

@@ -97,6 +97,26 @@ export async function readableCommuneIds(
   return [...ids];
 }
 
+/**
+ * The org units whose plans a user may read: the readable communes and the provinces above
+ * them, so a commune sees the higher-level plan it implements (kế hoạch cấp trên). Drafts stay
+ * with those who manage them (checked by the caller).
+ */
+export async function readablePlanOwnerIds(
+  db: Kysely<Database>,
+  user: SessionUser,
+): Promise<number[] | 'all'> {
+  const communes = await readableCommuneIds(db, user);
+  if (communes === 'all' || communes.length === 0) return communes;
+  const parents = await db
+    .selectFrom('org_units')
+    .select('parent_id')
+    .where('id', 'in', communes)
+    .where('parent_id', 'is not', null)
+    .execute();
+  return [...new Set([...communes, ...parents.map((p) => p.parent_id!)])];
+}
+
 /** Focal officers manage their commune's plans and periods; admins manage every commune. */
 export function canManageCommune(user: SessionUser, communeId: number): boolean {
   return user.roles.some(

@@ -60,7 +60,7 @@ export function draftRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['plans'],
-        summary: 'Các xã/phường người dùng được nhập kế hoạch',
+        summary: 'Các xã/phường (và tỉnh/thành phố) người dùng được nhập kế hoạch',
         response: { 200: z.array(z.object({ id: z.number(), name: z.string() })) },
       },
     },
@@ -69,7 +69,9 @@ export function draftRoutes(app: FastifyInstance): void {
       let query = app.db
         .selectFrom('org_units')
         .select(['id', 'name'])
-        .where('kind', '=', 'commune')
+        // A province imports its own plan too: the higher-level plan its communes implement.
+        .where('kind', 'in', ['commune', 'province'])
+        .orderBy('kind', 'desc')
         .orderBy('name');
       if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);
       return query.execute();

@@ -38,8 +38,12 @@ describe.each(TEST_DIALECTS)('plans on %s', (dialect) => {
   it('shows the province every commune plan, with every indicator and task of the seed plans', async () => {
     const response = await get('haiphong', '/api/plans');
     expect(response.statusCode).toBe(200);
-    const plans = response.json() as Array<{ indicator_count: number; task_count: number }>;
-    expect(plans).toHaveLength(drafts.length);
+    type Row = { indicator_count: number; task_count: number; commune_name: string };
+    const all = response.json() as Row[];
+    // The communes' plans, then the city's own (the demo's higher-level plan, last).
+    expect(all).toHaveLength(drafts.length + 1);
+    expect(all.at(-1)).toMatchObject({ commune_name: 'Thành phố Hải Phòng', task_count: 8 });
+    const plans = all.slice(0, -1);
     const sum = (f: (p: { indicator_count: number; task_count: number }) => number) =>
       plans.reduce((s, p) => s + f(p), 0);
     expect(sum((p) => p.indicator_count)).toBe(drafts.reduce((s, d) => s + d.indicators.length, 0));
@@ -51,12 +55,13 @@ describe.each(TEST_DIALECTS)('plans on %s', (dialect) => {
       id: number;
       commune_name: string;
     }>;
-    expect(list.map((p) => p.commune_name)).toEqual(['Xã Kiến Hưng']);
+    // Its own plan, and the city's plan it implements (published, so readable).
+    expect(list.map((p) => p.commune_name)).toEqual(['Xã Kiến Hưng', 'Thành phố Hải Phòng']);
     const all = (await get('admin', '/api/plans')).json() as Array<{
       id: number;
       commune_name: string;
     }>;
-    const other = all.find((p) => p.commune_name !== 'Xã Kiến Hưng')!;
+    const other = all.find((p) => !list.some((mine) => mine.id === p.id))!;
     const forbidden = await get('kienhung.daumoi', `/api/plans/${other.id}`);
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().error).toBe('Bạn không có quyền xem kế hoạch này');

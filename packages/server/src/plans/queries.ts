@@ -27,6 +27,7 @@ export async function listPlans(db: Kysely<Database>, communeIds: number[] | 'al
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('task_count'),
     ])
+    .orderBy('commune.kind') // a commune's own plans first, then the province's ('province')
     .orderBy('commune.name')
     .orderBy('plans.id');
   if (communeIds !== 'all') query = query.where('plans.commune_id', 'in', communeIds);
@@ -43,7 +44,7 @@ export async function getPlanDetail(db: Kysely<Database>, planId: number) {
     .selectFrom('plans')
     .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
     .selectAll('plans')
-    .select('commune.name as commune_name')
+    .select(['commune.name as commune_name', 'commune.kind as owner_kind'])
     .where('plans.id', '=', planId)
     .executeTakeFirst();
   if (!plan) return null;
@@ -89,6 +90,9 @@ export async function getPlanDetail(db: Kysely<Database>, planId: number) {
     version: plan.version,
     communeId: plan.commune_id,
     communeName: plan.commune_name,
+    /** 'province' for a higher-level plan that communes implement, else 'commune' */
+    ownerKind: plan.owner_kind,
+    parentPlanId: plan.parent_plan_id,
     focalUnit: plan.focal_unit_text,
     sections: sections.map((s) => ({
       id: s.id,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
+import { canManageCommune, readablePlanOwnerIds } from '../org/queries.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { getPlanDetail, listPlans } from './queries.ts';
 
@@ -30,6 +30,8 @@ const PlanDetail = z.object({
   version: z.number(),
   communeId: z.number(),
   communeName: z.string(),
+  ownerKind: z.string(),
+  parentPlanId: z.number().nullable(),
   focalUnit: z.string().nullable(),
   sections: z.array(
     z.object({
@@ -82,7 +84,7 @@ export function planRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      const plans = await listPlans(app.db, await readableCommuneIds(app.db, user));
+      const plans = await listPlans(app.db, await readablePlanOwnerIds(app.db, user));
       // Drafts under review are visible only to those who manage the commune's plans.
       return plans.filter((p) => p.status !== 'draft' || canManageCommune(user, p.commune_id));
     },
@@ -102,7 +104,7 @@ export function planRoutes(app: FastifyInstance): void {
       const user = requireUser(request);
       const plan = await getPlanDetail(app.db, request.params.id);
       if (!plan) throw notFound('Không tìm thấy kế hoạch');
-      const communes = await readableCommuneIds(app.db, user);
+      const communes = await readablePlanOwnerIds(app.db, user);
       const readable = communes === 'all' || communes.includes(plan.communeId);
       if (!readable || (plan.status === 'draft' && !canManageCommune(user, plan.communeId))) {
         throw forbidden('Bạn không có quyền xem kế hoạch này');

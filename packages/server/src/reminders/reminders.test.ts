@@ -26,7 +26,13 @@ async function prepare(db: Kysely<Database>, due: string) {
     .updateTable('users')
     .set((eb) => ({ email: eb('email', '||', '@xa.vn') }))
     .execute();
-  const plan = await db.selectFrom('plans').select('id').executeTakeFirstOrThrow();
+  const plan = await db
+    .selectFrom('plans')
+    .innerJoin('org_units as c', 'c.id', 'plans.commune_id')
+    .select('plans.id as id')
+    .where('c.kind', '=', 'commune') // not the city's plan the demo adds
+    .orderBy('plans.id')
+    .executeTakeFirstOrThrow();
   const admin = await db
     .selectFrom('users')
     .select('id')

@@ -34,7 +34,15 @@ export async function reportedPeriod(
     pvhcc: await loginAs(app, 'kienhung.pvhcc', DEMO_PASSWORD),
     lanhdao: await loginAs(app, 'kienhung.lanhdao', DEMO_PASSWORD),
   };
-  const planId = (await db.selectFrom('plans').select('id').executeTakeFirstOrThrow()).id;
+  const planId = (
+    await db
+      .selectFrom('plans')
+      .innerJoin('org_units as c', 'c.id', 'plans.commune_id')
+      .select('plans.id as id')
+      .where('c.kind', '=', 'commune') // not the city's plan the demo adds
+      .orderBy('plans.id')
+      .executeTakeFirstOrThrow()
+  ).id;
   await send(focal, 'POST', `/api/plans/${planId}/periods/generate`, {
     from: '2026-01-01',
     to: '2026-12-31',

@@ -31,6 +31,9 @@ export interface PlanDetail {
   status: string;
   communeId: number;
   communeName: string;
+  /** 'province' for a higher-level plan that communes implement */
+  ownerKind: string;
+  parentPlanId: number | null;
   focalUnit: string | null;
   sections: Array<{ id: number; appendix: string; kind: string; heading: string | null }>;
   indicators: Array<{

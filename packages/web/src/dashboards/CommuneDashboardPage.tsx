@@ -20,17 +20,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
 import { IndicatorHistory } from './IndicatorHistory.tsx';
 import { TaskHistoryDrawer } from './TaskHistoryDrawer.tsx';
+import { STATUS_COLORS } from './statusColors.ts';
 import type { CommuneDashboard, DashboardTask } from './types.ts';
 
-const STATUS_COLORS: Record<string, string> = {
-  done_on_time: '#2f9e44',
-  done_late: '#74b816',
-  in_progress: '#1c7ed6',
-  overdue: '#e03131',
-  not_started: '#f08c00',
-  not_reported: '#868e96',
-  not_applicable: '#ced4da',
-};
 const TRAJECTORY_COLORS: Record<string, string> = {
   on_track: 'teal',
   at_risk: 'yellow',

@@ -10,6 +10,8 @@ import { TaskTable } from './TaskTable.tsx';
 import { PeriodsPanel } from '../periods/PeriodsPanel.tsx';
 import { CatalogueLinks } from '../catalogue/CatalogueLinks.tsx';
 import { useManagedCommunes } from '../imports/ImportPage.tsx';
+import { CascadeView } from '../cascade/CascadeView.tsx';
+import { CascadeLinks } from '../cascade/CascadeLinks.tsx';
 
 export function PlanPage() {
   const { t } = useI18n();
@@ -23,6 +25,8 @@ export function PlanPage() {
   if (plan.error || !plan.data)
     return <Alert color="red">{`${t('error.loading')}: ${plan.error?.message ?? ''}`}</Alert>;
   const p = plan.data;
+  const canManage = (managed.data ?? []).some((c) => c.id === p.communeId);
+  const cascadeTab = p.ownerKind === 'province' ? 'cascade' : 'parent';
   return (
     <Stack>
       <Anchor component={Link} to="/" size="sm">
@@ -60,6 +64,11 @@ export function PlanPage() {
           <Tabs.Tab value="tasks">{`${t('plan.tasksTab')} (${p.tasks.length})`}</Tabs.Tab>
           <Tabs.Tab value="periods">{t('plan.periodsTab')}</Tabs.Tab>
           {p.status === 'published' && <Tabs.Tab value="catalogue">{t('catalogue.tab')}</Tabs.Tab>}
+          {p.status === 'published' && (
+            <Tabs.Tab value={cascadeTab}>
+              {t(cascadeTab === 'cascade' ? 'cascade.tab' : 'cascade.parentTab')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="indicators" pt="md">
           <IndicatorTable plan={p} />
@@ -68,16 +77,16 @@ export function PlanPage() {
           <TaskTable plan={p} />
         </Tabs.Panel>
         <Tabs.Panel value="catalogue" pt="md">
-          <CatalogueLinks
-            planId={p.id}
-            canEdit={(managed.data ?? []).some((c) => c.id === p.communeId)}
-          />
+          <CatalogueLinks planId={p.id} canEdit={canManage} />
         </Tabs.Panel>
         <Tabs.Panel value="periods" pt="md">
-          <PeriodsPanel
-            planId={p.id}
-            canManage={(managed.data ?? []).some((c) => c.id === p.communeId)}
-          />
+          <PeriodsPanel planId={p.id} canManage={canManage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="cascade" pt="md">
+          <CascadeView planId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="parent" pt="md">
+          <CascadeLinks planId={p.id} canEdit={canManage} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

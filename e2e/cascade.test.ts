@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
+import { signedInPage, useServerAndBrowser } from './session.ts';
+
+describe.each(TEST_DIALECTS)('cascade from the city plan to the communes (%s)', (dialect) => {
+  const e2e = useServerAndBrowser(dialect);
+
+  it('the commune’s focal officer unlinks a task and confirms it again', async () => {
+    const page = await signedInPage(e2e, 'kienhung.daumoi');
+    await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
+    await page.getByRole('tab', { name: 'Kế hoạch cấp trên' }).click();
+    await expect
+      .poll(() => page.getByTestId('parent-plan').inputValue({ timeout: 5000 }))
+      .toMatch(/^48\/KH-UBND/);
+    const tasks = page.getByTestId('cascade-links-task');
+    await expect.poll(() => tasks.getByText('đã liên kết', { exact: true }).count()).toBe(8);
+    await tasks.getByRole('button', { name: 'Bỏ liên kết' }).first().click();
+    await expect.poll(() => tasks.getByText('đã liên kết', { exact: true }).count()).toBe(7);
+    expect(await tasks.getByText('đề xuất 100%').count()).toBe(1);
+    await tasks.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await expect.poll(() => tasks.getByText('đã liên kết', { exact: true }).count()).toBe(8);
+    await page.close();
+  });
+
+  it('the city sees which communes carry out each task and which have not taken it up', async () => {
+    const page = await signedInPage(e2e, 'haiphong');
+    await page.getByRole('link', { name: /phần nhiệm vụ, chỉ tiêu giao cấp xã/ }).click();
+    await page.getByRole('tab', { name: 'Phân cấp thực hiện' }).click();
+    const communes = page.getByTestId('cascade-communes');
+    await communes.waitFor();
+    const kienHung = communes.getByRole('row', { name: /Xã Kiến Hưng/ });
+    expect(await kienHung.textContent()).toContain('8/8');
+    const items = page.getByTestId('cascade-items');
+    const first = items.getByRole('row').nth(1);
+    expect(await first.textContent()).toContain('Xã Kiến Hưng (1)');
+    // The communes whose plans carry other wording have not taken the task up.
+    expect(await first.textContent()).toMatch(/Phường .*|Xã Chí Minh|Xã Thái Tân/);
+    await page.close();
+  });
+});

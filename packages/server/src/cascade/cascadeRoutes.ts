@@ -1,0 +1,108 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/plugin.ts';
+import { forbidden } from '../http/errors.ts';
+import { canManageCommune, readableCommuneIds, readablePlanOwnerIds } from '../org/queries.ts';
+import { cascadeLinksOf, cascadeView, changeLinks, planOwner, setParentPlan } from './cascade.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+
+export function cascadeRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The plan, when the user may read it (published, or a draft they manage). */
+  const readablePlan = async (request: FastifyRequest, planId: number) => {
+    const user = requireUser(request);
+    const plan = await planOwner(app.db, planId);
+    const owners = await readablePlanOwnerIds(app.db, user);
+    const readable = owners === 'all' || owners.includes(plan.owner_id);
+    if (!readable || (plan.status === 'draft' && !canManageCommune(user, plan.owner_id)))
+      throw forbidden('Bạn không có quyền xem kế hoạch này');
+    return { user, plan };
+  };
+
+  const managedPlan = async (request: FastifyRequest, planId: number) => {
+    const { user, plan } = await readablePlan(request, planId);
+    if (!canManageCommune(user, plan.owner_id))
+      throw forbidden('Chỉ cán bộ đầu mối của xã mới liên kết được với kế hoạch cấp trên');
+    return user;
+  };
+
+  r.get(
+    '/api/plans/:id/cascade',
+    {
+      schema: {
+        tags: ['cascade'],
+        summary:
+          'Phân cấp thực hiện: nhiệm vụ, chỉ tiêu của kế hoạch cấp trên, các xã thực hiện và các xã chưa triển khai',
+        params: Id,
+      },
+    },
+    async (request) => {
+      const { user } = await readablePlan(request, request.params.id);
+      return cascadeView(app.db, request.params.id, await readableCommuneIds(app.db, user));
+    },
+  );
+
+  r.get(
+    '/api/plans/:id/cascade-links',
+    {
+      schema: {
+        tags: ['cascade'],
+        summary: 'Kế hoạch cấp trên của một kế hoạch xã, liên kết đã xác nhận và đề xuất',
+        params: Id,
+      },
+    },
+    async (request) => {
+      await readablePlan(request, request.params.id);
+      return cascadeLinksOf(app.db, request.params.id);
+    },
+  );
+
+  r.put(
+    '/api/plans/:id/parent',
+    {
+      schema: {
+        tags: ['cascade'],
+        summary: 'Chọn kế hoạch cấp trên mà kế hoạch xã triển khai',
+        params: Id,
+        body: z.object({ parentPlanId: z.number().int().positive().nullable() }),
+      },
+    },
+    async (request) => {
+      const user = await managedPlan(request, request.params.id);
+      await setParentPlan(app.db, request.params.id, request.body.parentPlanId, user.id);
+      return cascadeLinksOf(app.db, request.params.id);
+    },
+  );
+
+  r.put(
+    '/api/plans/:id/cascade-links',
+    {
+      schema: {
+        tags: ['cascade'],
+        summary: 'Xác nhận hoặc bỏ liên kết nhiệm vụ, chỉ tiêu với kế hoạch cấp trên',
+        params: Id,
+        body: z.object({
+          changes: z
+            .array(
+              z.object({
+                kind: z.enum(['task', 'indicator']),
+                childId: z.number().int().positive(),
+                parentId: z.number().int().positive(),
+                linked: z.boolean(),
+              }),
+            )
+            .min(1)
+            .max(1000),
+        }),
+      },
+    },
+    async (request) => {
+      const user = await managedPlan(request, request.params.id);
+      await changeLinks(app.db, request.params.id, request.body.changes, user.id);
+      return cascadeLinksOf(app.db, request.params.id);
+    },
+  );
+}

@@ -1,0 +1,196 @@
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+type Kind = 'task' | 'indicator';
+interface Item {
+  id: number;
+  code: string;
+  text: string;
+  appendix: string;
+}
+interface Side {
+  parents: Item[];
+  children: Item[];
+  links: Array<{ childId: number; parentId: number }>;
+  suggestions: Array<{ childId: number; parentId: number; score: number }>;
+}
+interface Links {
+  parentPlanId: number | null;
+  parentPlans: Array<{ id: number; title: string; number: string | null }>;
+  tasks: Side;
+  indicators: Side;
+}
+interface Change {
+  kind: Kind;
+  childId: number;
+  parentId: number;
+  linked: boolean;
+}
+
+/** A commune plan's side of the cascade: which higher-level plan it implements, and which
+ *  higher-level task or indicator each of its own implements (proposed, then confirmed). */
+export function CascadeLinks({ planId, canEdit }: { planId: number; canEdit: boolean }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const key = ['cascade-links', planId];
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => api<Links>(`/api/plans/${planId}/cascade-links`),
+  });
+  const onSuccess = (data: Links) => {
+    queryClient.setQueryData(key, data);
+    void queryClient.invalidateQueries({ queryKey: ['cascade'] });
+  };
+  const setParent = useMutation({
+    mutationFn: (parentPlanId: number | null) =>
+      api<Links>(`/api/plans/${planId}/parent`, { method: 'PUT', body: { parentPlanId } }),
+    onSuccess,
+  });
+  const change = useMutation({
+    mutationFn: (changes: Change[]) =>
+      api<Links>(`/api/plans/${planId}/cascade-links`, { method: 'PUT', body: { changes } }),
+    onSuccess,
+  });
+  if (query.isLoading || !query.data) return <Loader />;
+  const data = query.data;
+  const error = setParent.error ?? change.error;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        {t('cascade.linksHelp')}
+      </Text>
+      {error && <Alert color="red">{error.message}</Alert>}
+      <Select
+        label={t('cascade.parentPlan')}
+        data-testid="parent-plan"
+        placeholder={t('cascade.noParent')}
+        clearable
+        disabled={!canEdit || setParent.isPending}
+        data={data.parentPlans.map((p) => ({
+          value: String(p.id),
+          label: `${p.number ?? ''} ${p.title}`.trim(),
+        }))}
+        value={data.parentPlanId === null ? null : String(data.parentPlanId)}
+        onChange={(v) => setParent.mutate(v === null ? null : Number(v))}
+        maw={720}
+      />
+      {data.parentPlanId !== null &&
+        (['task', 'indicator'] as const).map((kind) => (
+          <LinkTable
+            key={kind}
+            kind={kind}
+            side={kind === 'task' ? data.tasks : data.indicators}
+            canEdit={canEdit}
+            busy={change.isPending}
+            onChange={(changes) => change.mutate(changes)}
+          />
+        ))}
+    </Stack>
+  );
+}
+
+function LinkTable(props: {
+  kind: Kind;
+  side: Side;
+  canEdit: boolean;
+  busy: boolean;
+  onChange: (changes: Change[]) => void;
+}) {
+  const { t } = useI18n();
+  const { kind, side } = props;
+  const parentById = new Map(side.parents.map((p) => [p.id, p]));
+  const proposals = side.suggestions.filter(
+    (s, i, all) => all.findIndex((o) => o.childId === s.childId) === i, // the best per item
+  );
+  const rows = side.children.filter(
+    (c) => side.links.some((l) => l.childId === c.id) || proposals.some((s) => s.childId === c.id),
+  );
+  const link = (childId: number, parentId: number, linked: boolean): Change => ({
+    kind,
+    childId,
+    parentId,
+    linked,
+  });
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text fw={600}>
+          {kind === 'task' ? t('plan.tasksTab') : t('plan.indicatorsTab')}
+          {` — ${t('cascade.linkedCount')}: ${new Set(side.links.map((l) => l.childId)).size}/${side.children.length}`}
+        </Text>
+        {props.canEdit && proposals.length > 0 && (
+          <Button
+            size="xs"
+            variant="light"
+            loading={props.busy}
+            onClick={() => props.onChange(proposals.map((s) => link(s.childId, s.parentId, true)))}
+          >
+            {`${t('cascade.confirmAll')} (${proposals.length})`}
+          </Button>
+        )}
+      </Group>
+      <Table.ScrollContainer minWidth={720}>
+        <Table fz="xs" striped withTableBorder data-testid={`cascade-links-${kind}`}>
+          <Table.Tbody>
+            {rows.map((c) => {
+              const confirmed = side.links.filter((l) => l.childId === c.id);
+              const proposal = proposals.find((s) => s.childId === c.id);
+              return (
+                <Table.Tr key={c.id}>
+                  <Table.Td w={110} style={{ whiteSpace: 'nowrap' }}>
+                    {`${c.appendix} · ${c.code}`}
+                  </Table.Td>
+                  <Table.Td w="40%">{c.text}</Table.Td>
+                  <Table.Td>
+                    {confirmed.map((l) => (
+                      <Group key={l.parentId} gap={4} wrap="nowrap" align="start">
+                        <Badge size="xs" color="teal">
+                          {t('cascade.linked')}
+                        </Badge>
+                        <Text size="xs">{`${parentById.get(l.parentId)?.code}. ${parentById.get(l.parentId)?.text}`}</Text>
+                        {props.canEdit && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => props.onChange([link(c.id, l.parentId, false)])}
+                          >
+                            {t('cascade.unlink')}
+                          </Button>
+                        )}
+                      </Group>
+                    ))}
+                    {proposal && (
+                      <Group gap={4} wrap="nowrap" align="start">
+                        <Badge size="xs" color="yellow" variant="light">
+                          {`${t('catalogue.proposed')} ${Math.round(proposal.score * 100)}%`}
+                        </Badge>
+                        <Text size="xs">{`${parentById.get(proposal.parentId)?.code}. ${parentById.get(proposal.parentId)?.text}`}</Text>
+                        {props.canEdit && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => props.onChange([link(c.id, proposal.parentId, true)])}
+                          >
+                            {t('cascade.confirm')}
+                          </Button>
+                        )}
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {rows.length < side.children.length && (
+        <Text size="xs" c="dimmed">
+          {`${side.children.length - rows.length} ${t('cascade.ownItems')}`}
+        </Text>
+      )}
+    </Stack>
+  );
+}
