@@ -49,7 +49,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     url,
     process: child,
     stop: async () => {
-      if (child.exitCode === null) {
+      // A process killed by a signal has a signalCode and no exitCode: it is gone too.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;

@@ -19,8 +19,10 @@ describe.each(TEST_DIALECTS)(
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
       const rows = page.locator('tbody tr');
-      expect(await rows.count()).toBe(1);
+      // The commune's own plan first, then the city's plan it implements.
+      expect(await rows.count()).toBe(2);
       expect(await rows.first().textContent()).toContain('Xã Kiến Hưng');
+      expect(await rows.last().textContent()).toContain('Thành phố Hải Phòng');
 
       await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
       await page.getByTestId('indicator-table').waitFor();

@@ -33,6 +33,17 @@ export async function recordAudit(
     .execute();
 }
 
+/**
+ * Runs a change and its audit entry as one transaction, so a crash can never leave one without
+ * the other; inside the caller's transaction when there already is one (Kysely cannot nest).
+ */
+export function atomically<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export async function auditTrail(db: Kysely<Database>, entity: string, entityId: number) {
   return db
     .selectFrom('audit_log')

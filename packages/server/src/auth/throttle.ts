@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { addMinutes, nowIso } from '../http/time.ts';
+import { atomically } from '../audit/log.ts';
 
 // Login rate limiting kept in the database, so several app instances share the count.
 // After MAX_FAILURES failed attempts within WINDOW_MINUTES for a username (or an IP), that
@@ -24,7 +25,7 @@ export async function lockedUntil(db: Kysely<Database>, keys: string[]): Promise
 export async function recordFailure(db: Kysely<Database>, keys: string[]): Promise<void> {
   const now = nowIso();
   for (const key of keys) {
-    await db.transaction().execute(async (trx) => {
+    await atomically(db, async (trx) => {
       const row = await trx
         .selectFrom('login_attempts')
         .selectAll()

@@ -9,7 +9,7 @@ import {
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { todayInVietnam } from '../http/time.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import { countedTaskUpdates, progressOf } from '../reports/countedUpdates.ts';
 import { latestPeriodId } from '../dashboards/communeDashboard.ts';
 
@@ -119,7 +119,7 @@ export async function setParentPlan(
     if (!allowed.some((p) => p.id === parentPlanId))
       throw badRequest('Kế hoạch cấp trên phải là kế hoạch đã ban hành của tỉnh/thành phố');
   }
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     await trx
       .updateTable('plans')
       .set({ parent_plan_id: parentPlanId })
@@ -215,7 +215,7 @@ export async function changeLinks(
     if (mine.some((c) => !parentIds.has(c.parentId)))
       throw badRequest('Có mục không thuộc kế hoạch cấp trên');
   }
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     for (const c of changes) {
       const same = trx
         .deleteFrom('cascade_links')

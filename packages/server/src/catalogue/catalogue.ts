@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { matchIndicator } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { badRequest } from '../http/errors.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 
 // The shared indicator catalogue: a plan's indicators are matched to it by name (proposals),
@@ -56,7 +56,7 @@ export async function confirmLinks(
     if (link.catalogueId !== null && !catalogue.has(link.catalogueId))
       throw badRequest('Không có chỉ tiêu này trong danh mục');
   }
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     for (const link of links)
       await trx
         .updateTable('indicators')

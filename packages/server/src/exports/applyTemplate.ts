@@ -4,7 +4,7 @@ import { badRequest } from '../http/errors.ts';
 import type { ReportContext } from '../reports/access.ts';
 import { assertEditable, saveIndicatorValue, saveTaskUpdate } from '../reports/itemUpdates.ts';
 import { loadReport } from '../reports/reportView.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import type { CellError, ParsedTemplate } from './reportTemplate.ts';
 
 // Applying a filled-in template: every row checked first (values, that the item belongs to the
@@ -87,7 +87,7 @@ export async function applyReportTemplate(
       `Tệp có ${errors.length} lỗi; chưa áp dụng thay đổi nào. Sửa các ô được nêu rồi tải lên lại.`,
       errors,
     );
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     for (const t of tasks) await saveTaskUpdate(trx, context, t.id, t.input, userId);
     for (const i of indicators) await saveIndicatorValue(trx, context, i.id, i.input, userId);
     await recordAudit(trx, {

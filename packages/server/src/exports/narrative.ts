@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { conflict } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import type { PeriodSummary } from './periodSummary.ts';
 
 // What the focal officer writes around the figures: the report's number, place and date, the
@@ -69,30 +69,32 @@ export async function saveNarrative(
   narrative: Narrative,
   userId: number,
 ): Promise<number> {
-  const content_json = JSON.stringify(narrative);
-  const now = nowIso();
-  if (version === 0) {
-    const inserted = await db
-      .insertInto('period_narratives')
-      .values({ period_id: periodId, content_json, updated_at: now, updated_by: userId })
-      .onConflict((oc) => oc.column('period_id').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw conflict(null);
-  } else {
-    const result = await db
-      .updateTable('period_narratives')
-      .set({ content_json, version: version + 1, updated_at: now, updated_by: userId })
-      .where('period_id', '=', periodId)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw conflict(null);
-  }
-  await recordAudit(db, {
-    userId,
-    entity: 'period',
-    entityId: periodId,
-    action: 'edit_narrative',
-    after: narrative,
+  return atomically(db, async (db) => {
+    const content_json = JSON.stringify(narrative);
+    const now = nowIso();
+    if (version === 0) {
+      const inserted = await db
+        .insertInto('period_narratives')
+        .values({ period_id: periodId, content_json, updated_at: now, updated_by: userId })
+        .onConflict((oc) => oc.column('period_id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw conflict(null);
+    } else {
+      const result = await db
+        .updateTable('period_narratives')
+        .set({ content_json, version: version + 1, updated_at: now, updated_by: userId })
+        .where('period_id', '=', periodId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict(null);
+    }
+    await recordAudit(db, {
+      userId,
+      entity: 'period',
+      entityId: periodId,
+      action: 'edit_narrative',
+      after: narrative,
+    });
+    return version + 1;
   });
-  return version + 1;
 }

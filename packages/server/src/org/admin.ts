@@ -7,7 +7,7 @@ import type { Role } from '../auth/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import { canManageCommune } from './queries.ts';
 import { createUser } from './users.ts';
 
@@ -153,26 +153,28 @@ export async function addUser(
     roles: Array<{ role: Role; scopeUnitId: number }>;
   },
 ) {
-  await checkRoles(db, actor, communeId, input.roles);
-  if (input.unitId !== null && !(await communeUnitIds(db, communeId)).includes(input.unitId))
-    throw badRequest('Đơn vị không thuộc xã');
-  const exists = await db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', input.username.trim().toLowerCase())
-    .executeTakeFirst();
-  if (exists) throw badRequest('Tên đăng nhập đã được dùng');
-  const password = temporaryPassword();
-  const id = await createUser(db, { ...input, password });
-  await db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', id).execute();
-  await recordAudit(db, {
-    userId: actor.id,
-    entity: 'user',
-    entityId: id,
-    action: 'create',
-    after: { ...input },
+  return atomically(db, async (db) => {
+    await checkRoles(db, actor, communeId, input.roles);
+    if (input.unitId !== null && !(await communeUnitIds(db, communeId)).includes(input.unitId))
+      throw badRequest('Đơn vị không thuộc xã');
+    const exists = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', input.username.trim().toLowerCase())
+      .executeTakeFirst();
+    if (exists) throw badRequest('Tên đăng nhập đã được dùng');
+    const password = temporaryPassword();
+    const id = await createUser(db, { ...input, password });
+    await db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', id).execute();
+    await recordAudit(db, {
+      userId: actor.id,
+      entity: 'user',
+      entityId: id,
+      action: 'create',
+      after: { ...input },
+    });
+    return { id, temporaryPassword: password };
   });
-  return { id, temporaryPassword: password };
 }
 
 export async function updateUser(
@@ -197,7 +199,7 @@ export async function updateUser(
     .selectAll()
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
-  return db.transaction().execute(async (trx) => {
+  return atomically(db, async (trx) => {
     const result = await trx
       .updateTable('users')
       .set({
@@ -247,25 +249,27 @@ export async function resetPassword(
   actor: SessionUser,
   userId: number,
 ): Promise<string> {
-  await assertCanAdministerUser(db, actor, userId);
-  const password = temporaryPassword();
-  await db
-    .updateTable('users')
-    .set({
-      password_hash: await hashPassword(password),
-      must_change_password: 1,
-      updated_at: nowIso(),
-    })
-    .where('id', '=', userId)
-    .execute();
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-  await recordAudit(db, {
-    userId: actor.id,
-    entity: 'user',
-    entityId: userId,
-    action: 'reset_password',
+  return atomically(db, async (db) => {
+    await assertCanAdministerUser(db, actor, userId);
+    const password = temporaryPassword();
+    await db
+      .updateTable('users')
+      .set({
+        password_hash: await hashPassword(password),
+        must_change_password: 1,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', userId)
+      .execute();
+    await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await recordAudit(db, {
+      userId: actor.id,
+      entity: 'user',
+      entityId: userId,
+      action: 'reset_password',
+    });
+    return password;
   });
-  return password;
 }
 
 export async function saveUnit(
@@ -274,62 +278,64 @@ export async function saveUnit(
   communeId: number,
   unit: { id?: number; version?: number; name: string; shortName: string | null },
 ): Promise<{ id: number; version: number }> {
-  assertCanAdminister(actor, communeId);
-  const now = nowIso();
-  const clash = await db
-    .selectFrom('org_units')
-    .select('id')
-    .where('parent_id', '=', communeId)
-    .where('search_key', '=', searchKey(unit.name))
-    .executeTakeFirst();
-  if (clash && clash.id !== unit.id) throw badRequest('Xã đã có đơn vị cùng tên');
-  if (unit.id === undefined) {
-    const row = await db
-      .insertInto('org_units')
-      .values({
-        parent_id: communeId,
-        kind: 'unit',
-        code: null,
+  return atomically(db, async (db) => {
+    assertCanAdminister(actor, communeId);
+    const now = nowIso();
+    const clash = await db
+      .selectFrom('org_units')
+      .select('id')
+      .where('parent_id', '=', communeId)
+      .where('search_key', '=', searchKey(unit.name))
+      .executeTakeFirst();
+    if (clash && clash.id !== unit.id) throw badRequest('Xã đã có đơn vị cùng tên');
+    if (unit.id === undefined) {
+      const row = await db
+        .insertInto('org_units')
+        .values({
+          parent_id: communeId,
+          kind: 'unit',
+          code: null,
+          name: unit.name,
+          short_name: unit.shortName,
+          search_key: searchKey(unit.name),
+          valid_from: null,
+          valid_to: null,
+          successor_id: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(db, {
+        userId: actor.id,
+        entity: 'org_unit',
+        entityId: row.id,
+        action: 'create',
+        after: unit,
+      });
+      return { id: row.id, version: 1 };
+    }
+    const result = await db
+      .updateTable('org_units')
+      .set({
         name: unit.name,
         short_name: unit.shortName,
         search_key: searchKey(unit.name),
-        valid_from: null,
-        valid_to: null,
-        successor_id: null,
-        created_at: now,
+        version: unit.version! + 1,
         updated_at: now,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      .where('id', '=', unit.id)
+      .where('parent_id', '=', communeId)
+      .where('version', '=', unit.version!)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw conflict(null);
     await recordAudit(db, {
       userId: actor.id,
       entity: 'org_unit',
-      entityId: row.id,
-      action: 'create',
+      entityId: unit.id,
+      action: 'edit',
       after: unit,
     });
-    return { id: row.id, version: 1 };
-  }
-  const result = await db
-    .updateTable('org_units')
-    .set({
-      name: unit.name,
-      short_name: unit.shortName,
-      search_key: searchKey(unit.name),
-      version: unit.version! + 1,
-      updated_at: now,
-    })
-    .where('id', '=', unit.id)
-    .where('parent_id', '=', communeId)
-    .where('version', '=', unit.version!)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw conflict(null);
-  await recordAudit(db, {
-    userId: actor.id,
-    entity: 'org_unit',
-    entityId: unit.id,
-    action: 'edit',
-    after: unit,
+    return { id: unit.id, version: unit.version! + 1 };
   });
-  return { id: unit.id, version: unit.version! + 1 };
 }

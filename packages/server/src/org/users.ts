@@ -4,6 +4,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import type { Role } from '../auth/roles.ts';
 import { nowIso } from '../http/time.ts';
 import { badRequest } from '../http/errors.ts';
+import { atomically } from '../audit/log.ts';
 
 export interface NewUser {
   username: string;
@@ -20,7 +21,7 @@ export async function createUser(db: Kysely<Database>, user: NewUser): Promise<n
   }
   const passwordHash = await hashPassword(user.password);
   const now = nowIso();
-  return db.transaction().execute(async (trx) => {
+  return atomically(db, async (trx) => {
     const row = await trx
       .insertInto('users')
       .values({

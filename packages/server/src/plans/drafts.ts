@@ -5,7 +5,7 @@ import { importDocument, ImportError, mergeReimport } from '@tiendo/importer';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import { createOrgUnit } from '../org/queries.ts';
 import {
   communeUnits,
@@ -70,27 +70,29 @@ export async function importDraft(
   userId: number,
 ): Promise<number> {
   const { draft, lines } = await readUpload(upload);
-  const documentId = await storeDocument(db, communeId, upload, userId);
-  const envelope: DraftEnvelope = { imported: draft, edited: draft, sourceLines: lines };
-  const planId = await createPlanFromDraft(db, {
-    communeId,
-    draft,
-    status: 'draft',
-    documentId,
-    envelope,
+  return atomically(db, async (db) => {
+    const documentId = await storeDocument(db, communeId, upload, userId);
+    const envelope: DraftEnvelope = { imported: draft, edited: draft, sourceLines: lines };
+    const planId = await createPlanFromDraft(db, {
+      communeId,
+      draft,
+      status: 'draft',
+      documentId,
+      envelope,
+    });
+    await recordAudit(db, {
+      userId,
+      entity: 'plan',
+      entityId: planId,
+      action: 'import',
+      after: {
+        filename: upload.filename,
+        indicators: draft.indicators.length,
+        tasks: draft.tasks.length,
+      },
+    });
+    return planId;
   });
-  await recordAudit(db, {
-    userId,
-    entity: 'plan',
-    entityId: planId,
-    action: 'import',
-    after: {
-      filename: upload.filename,
-      indicators: draft.indicators.length,
-      tasks: draft.tasks.length,
-    },
-  });
-  return planId;
 }
 
 export async function loadDraft(db: Kysely<Database>, planId: number) {
@@ -161,16 +163,18 @@ export async function saveDraft(
   edited: PlanDraft,
   userId: number,
 ): Promise<number> {
-  const { envelope } = await loadDraft(db, planId);
-  const next = await writeEnvelope(db, planId, version, { ...envelope, edited });
-  await recordAudit(db, {
-    userId,
-    entity: 'plan',
-    entityId: planId,
-    action: 'edit_draft',
-    after: { version: next },
+  return atomically(db, async (db) => {
+    const { envelope } = await loadDraft(db, planId);
+    const next = await writeEnvelope(db, planId, version, { ...envelope, edited });
+    await recordAudit(db, {
+      userId,
+      entity: 'plan',
+      entityId: planId,
+      action: 'edit_draft',
+      after: { version: next },
+    });
+    return next;
   });
-  return next;
 }
 
 export async function reimportDraft(
@@ -180,24 +184,31 @@ export async function reimportDraft(
   upload: Upload,
   userId: number,
 ): Promise<number> {
-  const { plan, envelope } = await loadDraft(db, planId);
+  // Reading the document may take a while: outside the transaction, which only writes.
   const incoming = await readUpload(upload);
-  const edited = mergeReimport(envelope.imported, envelope.edited, incoming.draft);
-  const next = await writeEnvelope(db, planId, version, {
-    imported: incoming.draft,
-    edited,
-    sourceLines: incoming.lines,
+  return atomically(db, async (db) => {
+    const { plan, envelope } = await loadDraft(db, planId);
+    const edited = mergeReimport(envelope.imported, envelope.edited, incoming.draft);
+    const next = await writeEnvelope(db, planId, version, {
+      imported: incoming.draft,
+      edited,
+      sourceLines: incoming.lines,
+    });
+    const documentId = await storeDocument(db, plan.commune_id, upload, userId);
+    await db
+      .updateTable('plans')
+      .set({ document_id: documentId })
+      .where('id', '=', planId)
+      .execute();
+    await recordAudit(db, {
+      userId,
+      entity: 'plan',
+      entityId: planId,
+      action: 'reimport',
+      after: { filename: upload.filename, version: next },
+    });
+    return next;
   });
-  const documentId = await storeDocument(db, plan.commune_id, upload, userId);
-  await db.updateTable('plans').set({ document_id: documentId }).where('id', '=', planId).execute();
-  await recordAudit(db, {
-    userId,
-    entity: 'plan',
-    entityId: planId,
-    action: 'reimport',
-    after: { filename: upload.filename, version: next },
-  });
-  return next;
 }
 
 export async function publishDraft(
@@ -209,7 +220,7 @@ export async function publishDraft(
 ): Promise<void> {
   const { plan, envelope } = await loadDraft(db, planId);
   const draft = PlanDraft.parse(envelope.edited);
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     const now = nowIso();
     const result = await trx
       .updateTable('plans')

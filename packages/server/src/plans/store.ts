@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   matchUnitCell,
   PlanDraft,
@@ -8,13 +8,15 @@ import {
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
+import { atomically } from '../audit/log.ts';
 
 // Turns a reviewed PlanDraft into the plan's rows: sections (one per appendix and group),
 // indicators (nested by code: 6.1 under 6), their milestone targets, tasks, and the links
 // from each item to the org units its chủ trì / phối hợp cells name (a collective such as
 // "các phòng, ban, đơn vị" links every unit of the commune).
 
-type Trx = Transaction<Database>;
+// A transaction, or the caller's handle when already inside one (see audit/log.ts atomically).
+type Trx = Kysely<Database>;
 
 export interface NewPlan {
   communeId: number;
@@ -34,7 +36,7 @@ export interface DraftEnvelope {
 
 export async function createPlanFromDraft(db: Kysely<Database>, plan: NewPlan): Promise<number> {
   const draft = PlanDraft.parse(plan.draft);
-  return db.transaction().execute(async (trx) => {
+  return atomically(db, async (trx) => {
     const now = nowIso();
     const row = await trx
       .insertInto('plans')

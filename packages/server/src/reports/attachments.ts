@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import type { ReportContext } from './access.ts';
 import { assertEditable } from './itemUpdates.ts';
 
@@ -63,44 +63,46 @@ export async function addAttachment(
   upload: { filename: string; bytes: Uint8Array },
   userId: number,
 ): Promise<number> {
-  assertEditable(context);
-  if (upload.bytes.byteLength === 0) throw badRequest('Tệp minh chứng rỗng.');
-  if (upload.bytes.byteLength > MAX_ATTACHMENT_BYTES)
-    throw badRequest('Tệp minh chứng quá lớn; giới hạn là 10 MB.');
-  const filename = sanitiseFilename(upload.filename);
-  const mime = sniffAttachment(filename, upload.bytes);
-  const update = await db
-    .selectFrom('task_updates')
-    .select('id')
-    .where('report_id', '=', context.reportId)
-    .where('task_id', '=', taskId)
-    .executeTakeFirst();
-  if (!update)
-    throw badRequest('Hãy lưu nội dung cập nhật của nhiệm vụ trước khi đính kèm minh chứng.');
-  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  const row = await db
-    .insertInto('attachments')
-    .values({
-      report_id: context.reportId,
-      task_update_id: update.id,
-      filename,
-      mime,
-      size_bytes: upload.bytes.byteLength,
-      sha256,
-      content: upload.bytes,
-      uploaded_by: userId,
-      created_at: nowIso(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await recordAudit(db, {
-    userId,
-    entity: 'task_update',
-    entityId: update.id,
-    action: 'attach',
-    after: { attachmentId: row.id, filename, sha256, size: upload.bytes.byteLength },
+  return atomically(db, async (db) => {
+    assertEditable(context);
+    if (upload.bytes.byteLength === 0) throw badRequest('Tệp minh chứng rỗng.');
+    if (upload.bytes.byteLength > MAX_ATTACHMENT_BYTES)
+      throw badRequest('Tệp minh chứng quá lớn; giới hạn là 10 MB.');
+    const filename = sanitiseFilename(upload.filename);
+    const mime = sniffAttachment(filename, upload.bytes);
+    const update = await db
+      .selectFrom('task_updates')
+      .select('id')
+      .where('report_id', '=', context.reportId)
+      .where('task_id', '=', taskId)
+      .executeTakeFirst();
+    if (!update)
+      throw badRequest('Hãy lưu nội dung cập nhật của nhiệm vụ trước khi đính kèm minh chứng.');
+    const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+    const row = await db
+      .insertInto('attachments')
+      .values({
+        report_id: context.reportId,
+        task_update_id: update.id,
+        filename,
+        mime,
+        size_bytes: upload.bytes.byteLength,
+        sha256,
+        content: upload.bytes,
+        uploaded_by: userId,
+        created_at: nowIso(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(db, {
+      userId,
+      entity: 'task_update',
+      entityId: update.id,
+      action: 'attach',
+      after: { attachmentId: row.id, filename, sha256, size: upload.bytes.byteLength },
+    });
+    return row.id;
   });
-  return row.id;
 }
 
 export async function attachmentOf(db: Kysely<Database>, attachmentId: number) {
@@ -119,15 +121,17 @@ export async function removeAttachment(
   attachmentId: number,
   userId: number,
 ): Promise<void> {
-  assertEditable(context);
-  const row = await attachmentOf(db, attachmentId);
-  if (row.report_id !== context.reportId) throw notFound('Không tìm thấy tệp minh chứng');
-  await db.deleteFrom('attachments').where('id', '=', attachmentId).execute();
-  await recordAudit(db, {
-    userId,
-    entity: 'task_update',
-    entityId: row.task_update_id ?? 0,
-    action: 'detach',
-    before: { attachmentId, filename: row.filename, sha256: row.sha256 },
+  return atomically(db, async (db) => {
+    assertEditable(context);
+    const row = await attachmentOf(db, attachmentId);
+    if (row.report_id !== context.reportId) throw notFound('Không tìm thấy tệp minh chứng');
+    await db.deleteFrom('attachments').where('id', '=', attachmentId).execute();
+    await recordAudit(db, {
+      userId,
+      entity: 'task_update',
+      entityId: row.task_update_id ?? 0,
+      action: 'detach',
+      before: { attachmentId, filename: row.filename, sha256: row.sha256 },
+    });
   });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import type { ReportContext } from './access.ts';
 import { unitIndicators, unitTasks } from './reportView.ts';
 
@@ -155,27 +155,29 @@ async function saveItem(
   values: Record<string, unknown>,
   userId: number,
 ): Promise<number> {
-  assertEditable(context);
-  const item = ITEMS[kind];
-  const own = await item.ofUnit(db, context.planId, context.unitId);
-  if (!own.some((i) => i.id === itemId)) throw badRequest(item.notOwn);
-  const saved = await upsertItem(
-    db,
-    item.table,
-    { report_id: context.reportId, item: item.column, id: itemId },
-    version,
-    values,
-    userId,
-  );
-  await recordAudit(db, {
-    userId,
-    entity: item.entity,
-    entityId: saved.id,
-    action: saved.before ? 'edit' : 'create',
-    before: saved.before ?? undefined,
-    after: { report_id: context.reportId, [item.column]: itemId, ...values },
+  return atomically(db, async (db) => {
+    assertEditable(context);
+    const item = ITEMS[kind];
+    const own = await item.ofUnit(db, context.planId, context.unitId);
+    if (!own.some((i) => i.id === itemId)) throw badRequest(item.notOwn);
+    const saved = await upsertItem(
+      db,
+      item.table,
+      { report_id: context.reportId, item: item.column, id: itemId },
+      version,
+      values,
+      userId,
+    );
+    await recordAudit(db, {
+      userId,
+      entity: item.entity,
+      entityId: saved.id,
+      action: saved.before ? 'edit' : 'create',
+      before: saved.before ?? undefined,
+      after: { report_id: context.reportId, [item.column]: itemId, ...values },
+    });
+    return saved.version;
   });
-  return saved.version;
 }
 
 export function saveTaskUpdate(

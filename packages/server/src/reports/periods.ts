@@ -8,7 +8,7 @@ import {
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 
 // Reporting periods of a plan (kỳ báo cáo): generated from the plan's own reporting
 // obligations by the domain core (Decree 09 data windows), or added ad hoc; the focal officer
@@ -66,39 +66,44 @@ export async function generatePeriods(
   to: IsoDate,
   userId: number,
 ): Promise<number> {
-  const plan = await planOf(db, planId);
-  if (plan.status !== 'published') throw badRequest('Chỉ tạo kỳ báo cáo cho kế hoạch đã ban hành.');
-  const metadata = JSON.parse(plan.metadata_json) as { reporting?: Obligation[] };
-  const specs = generateReportingPeriods(schedulesOf(metadata.reporting ?? []), from, to);
-  let created = 0;
-  for (const spec of specs) {
-    const now = nowIso();
-    const result = await db
-      .insertInto('reporting_periods')
-      .values({
-        plan_id: planId,
-        kind: spec.frequency,
-        label: spec.label,
-        window_start: spec.windowStart,
-        window_end: spec.windowEnd,
-        due_date: spec.due,
-        lock_after_days: null,
-        status: 'planned',
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.columns(['plan_id', 'kind', 'window_start', 'window_end']).doNothing())
-      .executeTakeFirst();
-    created += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
-  await recordAudit(db, {
-    userId,
-    entity: 'plan',
-    entityId: planId,
-    action: 'generate_periods',
-    after: { from, to, created },
+  return atomically(db, async (db) => {
+    const plan = await planOf(db, planId);
+    if (plan.status !== 'published')
+      throw badRequest('Chỉ tạo kỳ báo cáo cho kế hoạch đã ban hành.');
+    const metadata = JSON.parse(plan.metadata_json) as { reporting?: Obligation[] };
+    const specs = generateReportingPeriods(schedulesOf(metadata.reporting ?? []), from, to);
+    let created = 0;
+    for (const spec of specs) {
+      const now = nowIso();
+      const result = await db
+        .insertInto('reporting_periods')
+        .values({
+          plan_id: planId,
+          kind: spec.frequency,
+          label: spec.label,
+          window_start: spec.windowStart,
+          window_end: spec.windowEnd,
+          due_date: spec.due,
+          lock_after_days: null,
+          status: 'planned',
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc.columns(['plan_id', 'kind', 'window_start', 'window_end']).doNothing(),
+        )
+        .executeTakeFirst();
+      created += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    await recordAudit(db, {
+      userId,
+      entity: 'plan',
+      entityId: planId,
+      action: 'generate_periods',
+      after: { from, to, created },
+    });
+    return created;
   });
-  return created;
 }
 
 export interface AdhocPeriod {
@@ -114,38 +119,40 @@ export async function addAdhocPeriod(
   period: AdhocPeriod,
   userId: number,
 ): Promise<number> {
-  if (period.windowEnd < period.windowStart)
-    throw badRequest('Ngày kết thúc kỳ số liệu phải sau ngày bắt đầu.');
-  if (period.dueDate < period.windowStart)
-    throw badRequest('Hạn nộp báo cáo không được trước ngày bắt đầu kỳ.');
-  await planOf(db, planId);
-  const now = nowIso();
-  const row = await db
-    .insertInto('reporting_periods')
-    .values({
-      plan_id: planId,
-      kind: 'adhoc',
-      label: period.label,
-      window_start: period.windowStart,
-      window_end: period.windowEnd,
-      due_date: period.dueDate,
-      lock_after_days: null,
-      status: 'planned',
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.columns(['plan_id', 'kind', 'window_start', 'window_end']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw badRequest('Đã có kỳ báo cáo đột xuất với cùng khoảng thời gian.');
-  await recordAudit(db, {
-    userId,
-    entity: 'period',
-    entityId: row.id,
-    action: 'create',
-    after: period,
+  return atomically(db, async (db) => {
+    if (period.windowEnd < period.windowStart)
+      throw badRequest('Ngày kết thúc kỳ số liệu phải sau ngày bắt đầu.');
+    if (period.dueDate < period.windowStart)
+      throw badRequest('Hạn nộp báo cáo không được trước ngày bắt đầu kỳ.');
+    await planOf(db, planId);
+    const now = nowIso();
+    const row = await db
+      .insertInto('reporting_periods')
+      .values({
+        plan_id: planId,
+        kind: 'adhoc',
+        label: period.label,
+        window_start: period.windowStart,
+        window_end: period.windowEnd,
+        due_date: period.dueDate,
+        lock_after_days: null,
+        status: 'planned',
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['plan_id', 'kind', 'window_start', 'window_end']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw badRequest('Đã có kỳ báo cáo đột xuất với cùng khoảng thời gian.');
+    await recordAudit(db, {
+      userId,
+      entity: 'period',
+      entityId: row.id,
+      action: 'create',
+      after: period,
+    });
+    return row.id;
   });
-  return row.id;
 }
 
 export interface PeriodChange {
@@ -161,41 +168,43 @@ export async function changePeriod(
   change: PeriodChange,
   userId: number,
 ): Promise<number> {
-  const before = await db
-    .selectFrom('reporting_periods')
-    .selectAll()
-    .where('id', '=', periodId)
-    .executeTakeFirst();
-  if (!before) throw notFound('Không tìm thấy kỳ báo cáo');
-  if (change.status && change.status !== before.status) {
-    const allowed = PERIOD_TRANSITIONS[before.status as PeriodStatus] ?? [];
-    if (!allowed.includes(change.status))
-      throw badRequest(
-        `Không chuyển được kỳ báo cáo từ "${PERIOD_LABELS[before.status as PeriodStatus]}" sang "${PERIOD_LABELS[change.status]}".`,
-      );
-  }
-  const patch = {
-    ...(change.dueDate ? { due_date: change.dueDate } : {}),
-    ...(change.status ? { status: change.status } : {}),
-    ...(change.lockAfterDays !== undefined ? { lock_after_days: change.lockAfterDays } : {}),
-  };
-  const result = await db
-    .updateTable('reporting_periods')
-    .set({ ...patch, version: change.version + 1, updated_at: nowIso() })
-    .where('id', '=', periodId)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1)
-    throw conflict({ version: before.version, status: before.status, dueDate: before.due_date });
-  await recordAudit(db, {
-    userId,
-    entity: 'period',
-    entityId: periodId,
-    action: change.status && change.status !== before.status ? change.status : 'edit',
-    before: { status: before.status, due_date: before.due_date },
-    after: patch,
+  return atomically(db, async (db) => {
+    const before = await db
+      .selectFrom('reporting_periods')
+      .selectAll()
+      .where('id', '=', periodId)
+      .executeTakeFirst();
+    if (!before) throw notFound('Không tìm thấy kỳ báo cáo');
+    if (change.status && change.status !== before.status) {
+      const allowed = PERIOD_TRANSITIONS[before.status as PeriodStatus] ?? [];
+      if (!allowed.includes(change.status))
+        throw badRequest(
+          `Không chuyển được kỳ báo cáo từ "${PERIOD_LABELS[before.status as PeriodStatus]}" sang "${PERIOD_LABELS[change.status]}".`,
+        );
+    }
+    const patch = {
+      ...(change.dueDate ? { due_date: change.dueDate } : {}),
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.lockAfterDays !== undefined ? { lock_after_days: change.lockAfterDays } : {}),
+    };
+    const result = await db
+      .updateTable('reporting_periods')
+      .set({ ...patch, version: change.version + 1, updated_at: nowIso() })
+      .where('id', '=', periodId)
+      .where('version', '=', change.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1)
+      throw conflict({ version: before.version, status: before.status, dueDate: before.due_date });
+    await recordAudit(db, {
+      userId,
+      entity: 'period',
+      entityId: periodId,
+      action: change.status && change.status !== before.status ? change.status : 'edit',
+      before: { status: before.status, due_date: before.due_date },
+      after: patch,
+    });
+    return change.version + 1;
   });
-  return change.version + 1;
 }
 
 export const PERIOD_LABELS: Record<PeriodStatus, string> = {

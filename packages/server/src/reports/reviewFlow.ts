@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
-import { recordAudit } from '../audit/log.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
 import { loadReportContext, type ReportContext } from './access.ts';
 import { HttpError } from '../http/errors.ts';
 import { assertEditable } from './itemUpdates.ts';
@@ -97,27 +97,34 @@ async function submit(
   version: number,
   userId: number,
 ): Promise<FlowResult> {
-  assertEditable(context);
-  const items = await db
-    .selectFrom('task_updates')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('report_id', '=', context.reportId)
-    .executeTakeFirstOrThrow();
-  const values = await db
-    .selectFrom('indicator_values')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('report_id', '=', context.reportId)
-    .executeTakeFirstOrThrow();
-  if (Number(items.n) + Number(values.n) === 0)
-    throw badRequest(
-      'Báo cáo chưa có nội dung nào: hãy cập nhật ít nhất một nhiệm vụ hoặc chỉ tiêu.',
-    );
-  const next = await transition(db, context, version, 'submitted', {
-    submitted_at: nowIso(),
-    submitted_by: userId,
+  return atomically(db, async (db) => {
+    assertEditable(context);
+    const items = await db
+      .selectFrom('task_updates')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('report_id', '=', context.reportId)
+      .executeTakeFirstOrThrow();
+    const values = await db
+      .selectFrom('indicator_values')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('report_id', '=', context.reportId)
+      .executeTakeFirstOrThrow();
+    if (Number(items.n) + Number(values.n) === 0)
+      throw badRequest(
+        'Báo cáo chưa có nội dung nào: hãy cập nhật ít nhất một nhiệm vụ hoặc chỉ tiêu.',
+      );
+    const next = await transition(db, context, version, 'submitted', {
+      submitted_at: nowIso(),
+      submitted_by: userId,
+    });
+    await recordAudit(db, {
+      userId,
+      entity: 'report',
+      entityId: context.reportId,
+      action: 'submit',
+    });
+    return { version: next, status: 'submitted' };
   });
-  await recordAudit(db, { userId, entity: 'report', entityId: context.reportId, action: 'submit' });
-  return { version: next, status: 'submitted' };
 }
 
 function assertSubmitted(context: ReportContext, action: string) {
@@ -132,7 +139,7 @@ export async function returnReport(
   userId: number,
 ): Promise<FlowResult> {
   assertSubmitted(context, 'trả lại');
-  return db.transaction().execute(async (trx) => {
+  return atomically(db, async (trx) => {
     const next = await transition(trx, context, input.version, 'returned', {
       reviewed_at: nowIso(),
       reviewed_by: userId,
@@ -179,7 +186,7 @@ async function approve(
   userId: number,
 ): Promise<FlowResult> {
   assertSubmitted(context, 'duyệt');
-  const next = await db.transaction().execute(async (trx) => {
+  const next = await atomically(db, async (trx) => {
     const v = await transition(trx, context, version, 'approved', {
       reviewed_at: nowIso(),
       reviewed_by: userId,
@@ -211,18 +218,20 @@ export async function reopenReport(
   reason: string,
   userId: number,
 ): Promise<FlowResult> {
-  if (context.status !== 'approved') throw badRequest('Chỉ mở lại được báo cáo đã duyệt.');
-  const next = await transition(db, context, version, 'returned', {
-    review_comment: reason,
-    reviewed_at: nowIso(),
-    reviewed_by: userId,
+  return atomically(db, async (db) => {
+    if (context.status !== 'approved') throw badRequest('Chỉ mở lại được báo cáo đã duyệt.');
+    const next = await transition(db, context, version, 'returned', {
+      review_comment: reason,
+      reviewed_at: nowIso(),
+      reviewed_by: userId,
+    });
+    await recordAudit(db, {
+      userId,
+      entity: 'report',
+      entityId: context.reportId,
+      action: 'reopen',
+      reason,
+    });
+    return { version: next, status: 'returned' };
   });
-  await recordAudit(db, {
-    userId,
-    entity: 'report',
-    entityId: context.reportId,
-    action: 'reopen',
-    reason,
-  });
-  return { version: next, status: 'returned' };
 }
