@@ -83,6 +83,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   securityHeaders(app);
+  if (config.readOnly) refuseWrites(app);
   registerAuth(app);
 
   healthRoutes(app);
@@ -101,6 +102,18 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;
+}
+
+/** On a read-only replica every write (sign-in included) is turned away before it runs. */
+function refuseWrites(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    return reply.code(503).send({
+      error:
+        'Máy chủ này là bản sao chỉ đọc (dự phòng): chỉ xem được trang công khai. Vui lòng dùng máy chủ chính để đăng nhập và cập nhật.',
+      code: 'read_only',
+    });
+  });
 }
 
 function serveWeb(app: FastifyInstance, root: string): void {

@@ -29,6 +29,9 @@ const Config = z.object({
   reminderEveryMinutes: z.coerce.number().int().min(1).max(1440).default(15),
   /** Run background jobs in this process (turn off for a web-only instance). */
   jobs: z.coerce.boolean().default(true),
+  /** Serve reads only, from a read-only replica (a PostgreSQL hot standby): no migrations,
+   *  no demo data, no jobs, and every write answered 503. */
+  readOnly: z.coerce.boolean().default(false),
   /** Public address of the app, used in e-mail links. */
   publicUrl: z.string().url().nullable().default(null),
 });
@@ -55,6 +58,7 @@ export function loadConfig(
     reminderEveryMinutes: env.TIENDO_REMINDER_EVERY_MINUTES,
     jobs: env.TIENDO_JOBS === undefined ? undefined : env.TIENDO_JOBS !== '0',
     publicUrl: env.TIENDO_PUBLIC_URL || undefined,
+    readOnly: env.TIENDO_READ_ONLY === undefined ? undefined : env.TIENDO_READ_ONLY !== '0',
     ...overrides,
   });
   if (!parsed.success) {

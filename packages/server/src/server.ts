@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest, pendingMigrations } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from './demo/seed.ts';
 import { startJobs } from './reminders/startJobs.ts';
 import type { Jobs } from './jobs/jobs.ts';
@@ -18,8 +18,9 @@ export interface RunningServer {
 /** Opens and migrates the database, seeds demo data into an empty one, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl);
-  await migrateToLatest(database);
-  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+  if (config.readOnly) await assertMigrated(database);
+  else await migrateToLatest(database);
+  if (!config.readOnly && config.seedDemo && (await isDatabaseEmpty(database.db))) {
     const summary = await seedDemo(database.db);
     console.error(
       `Đã tạo dữ liệu mẫu: ${summary.plans} kế hoạch, ${summary.users.length} tài khoản.`,
@@ -27,7 +28,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const app = await buildApp({ config, database });
   const address = await app.listen({ host: config.host, port: config.port });
-  const jobs = config.jobs ? await startJobs(config, database, app.log) : null;
+  const jobs = config.jobs && !config.readOnly ? await startJobs(config, database, app.log) : null;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -48,4 +49,13 @@ export function stopOnSignals(server: RunningServer): void {
   };
   process.once('SIGTERM', () => handler('SIGTERM'));
   process.once('SIGINT', () => handler('SIGINT'));
+}
+
+/** A replica is migrated by its primary; serving an older schema would answer wrongly. */
+async function assertMigrated(database: DatabaseHandle): Promise<void> {
+  const pending = await pendingMigrations(database);
+  if (pending.length)
+    throw new Error(
+      `Cơ sở dữ liệu chỉ đọc chưa có các bản cập nhật cấu trúc: ${pending.join(', ')}. Hãy cập nhật máy chủ chính trước.`,
+    );
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { isPostgresUrl } from './dialect.ts';
+import { isPostgresUrl, searchPathSchema } from './dialect.ts';
 
 // Backups: SQLite's online backup API (safe while the app runs; the copy is consistent),
 // and pg_dump / pg_restore in custom format for PostgreSQL.
@@ -10,7 +10,15 @@ import { isPostgresUrl } from './dialect.ts';
 export async function backupDatabase(databaseUrl: string, target: string): Promise<void> {
   mkdirSync(dirname(target), { recursive: true });
   if (isPostgresUrl(databaseUrl)) {
-    await run('pg_dump', ['--format=custom', '--no-owner', `--file=${target}`, databaseUrl]);
+    // A database URL that names a schema (options=-c search_path=…) backs up that schema only.
+    const schema = searchPathSchema(databaseUrl);
+    await run('pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      ...(schema ? [`--schema=${schema}`] : []),
+      `--file=${target}`,
+      databaseUrl,
+    ]);
     return;
   }
   if (!existsSync(databaseUrl)) throw new Error(`Không tìm thấy tệp cơ sở dữ liệu: ${databaseUrl}`);

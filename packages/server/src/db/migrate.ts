@@ -31,14 +31,24 @@ function provider(handle: DatabaseHandle): MigrationProvider {
   };
 }
 
-export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+function migratorOf(handle: DatabaseHandle): Migrator {
   // Name the schema: without it Kysely takes a migration table in *any* schema of the
   // database as ours (seen with many test schemas side by side) and skips creating it.
-  const migrator = new Migrator({
+  return new Migrator({
     db: handle.db,
     provider: provider(handle),
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
+}
+
+/** Migrations not yet applied (a read-only replica cannot apply them: it must be told). */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const all = await migratorOf(handle).getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = migratorOf(handle);
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
