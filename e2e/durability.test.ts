@@ -5,7 +5,7 @@ import {
   type TestDatabase,
 } from '../packages/server/src/testing/databases.ts';
 import { loadDemoDrafts, seedDemo } from '../packages/server/src/demo/seed.ts';
-import { apiSession, type ApiSession } from './api.ts';
+import { apiSession } from './api.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 // Durability: the server is killed with SIGKILL in the middle of a burst of saves and
