@@ -36,11 +36,9 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
     for (let n = 1; n <= doc.numPages; n++) {
       if (Date.now() - started > PDF_TIME_LIMIT_MS)
         throw new ImportError('Đọc tệp PDF quá lâu; hãy tải lên bản .docx của kế hoạch.');
-      const page = await doc.getPage(n);
-      const geometry = await pageGeometry(page);
+      const geometry = await readPage(doc, n);
       characters += geometry.items.reduce((s, i) => s + i.text.trim().length, 0);
       lines.push(...pageLines(geometry));
-      page.cleanup();
     }
     if (characters < 20) {
       throw new ImportError(
@@ -50,6 +48,23 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
     return lines;
   } finally {
     await doc.destroy();
+  }
+}
+
+type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+
+/** One page's geometry; pdf.js errors on a damaged page (bad streams, broken cross-reference
+ *  entries) become the uploader's message instead of escaping as internal errors. */
+async function readPage(doc: PdfDocument, n: number): Promise<PageGeometry> {
+  try {
+    const page = await doc.getPage(n);
+    const geometry = await pageGeometry(page);
+    page.cleanup();
+    return geometry;
+  } catch {
+    throw new ImportError(
+      `Tệp PDF bị hỏng ở trang ${n}; hãy xuất lại tệp PDF hoặc tải lên bản .docx.`,
+    );
   }
 }
 
