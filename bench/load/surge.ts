@@ -1,0 +1,329 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openDatabase } from '../../packages/server/src/db/dialect.ts';
+import { migrateToLatest } from '../../packages/server/src/db/migrate.ts';
+import { createOrgUnit } from '../../packages/server/src/org/queries.ts';
+import { createUser } from '../../packages/server/src/org/users.ts';
+import { createPlanFromDraft } from '../../packages/server/src/plans/store.ts';
+import { loadDemoDrafts } from '../../packages/server/src/demo/seed.ts';
+import { quantile } from '../timing.ts';
+
+const percentile = (xs: number[], p: number) =>
+  xs.length
+    ? quantile(
+        [...xs].sort((a, b) => a - b),
+        p / 100,
+      )
+    : NaN;
+
+// The reporting-deadline surge: REPORTERS unit reporters (default 1,000), each signed in, open
+// their report, save SAVES task updates and submit, CONCURRENCY requests in flight at most, all
+// over loopback against a real `tiendo serve`. Prints throughput, p50/p99 per request kind and
+// the ratio to a bare Fastify handler answering the same loop on the same machine; then checks
+// zero errors and zero lost writes in the database.
+//   npx tsx bench/load/surge.ts            (SQLite in a temporary folder)
+//   DATABASE_URL=postgres://…/test?options=-c%20search_path%3Dbench_load npx tsx bench/load/surge.ts
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const REPORTERS = Number(process.env.REPORTERS ?? 1000);
+const SAVES = Number(process.env.SAVES ?? 3);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
+const UNITS_PER_COMMUNE = 6;
+const PASSWORD = 'Tai@Kiem2026';
+
+const dir = mkdtempSync(join(tmpdir(), 'tiendo-load-'));
+const databaseUrl = process.env.DATABASE_URL ?? join(dir, 'load.sqlite');
+
+async function seed(): Promise<string[]> {
+  const handle = await openDatabase(databaseUrl);
+  await migrateToLatest(handle);
+  const db = handle.db;
+  const draft = loadDemoDrafts()[0]!;
+  const province = await createOrgUnit(db, {
+    parentId: null,
+    kind: 'province',
+    name: 'Tỉnh Tải thử',
+  });
+  const first = await createUser(db, {
+    username: 'taithu.mau',
+    displayName: 'Mẫu',
+    password: PASSWORD,
+    unitId: null,
+    roles: [],
+  });
+  const { password_hash } = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', first)
+    .executeTakeFirstOrThrow();
+  const usernames: string[] = [];
+  const now = new Date().toISOString();
+  for (let c = 0; usernames.length < REPORTERS; c++) {
+    const commune = await createOrgUnit(db, {
+      parentId: province,
+      kind: 'commune',
+      name: `Xã Tải thử ${c + 1}`,
+    });
+    const units: number[] = [];
+    for (const name of [
+      'Văn phòng HĐND và UBND',
+      'Phòng Kinh tế',
+      'Phòng Văn hóa - Xã hội',
+      'Trung tâm Phục vụ hành chính công',
+      'Công an xã',
+      'Ban Chỉ huy Quân sự xã',
+    ].slice(0, UNITS_PER_COMMUNE))
+      units.push(await createOrgUnit(db, { parentId: commune, kind: 'unit', name }));
+    const planId = await createPlanFromDraft(db, {
+      communeId: commune,
+      draft,
+      status: 'published',
+    });
+    await db
+      .insertInto('reporting_periods')
+      .values({
+        plan_id: planId,
+        kind: 'adhoc',
+        label: 'Kỳ tải thử',
+        window_start: '2026-01-01',
+        window_end: '2026-06-30',
+        due_date: '2026-12-31',
+        lock_after_days: null,
+        status: 'open',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    for (const unit of units) {
+      if (usernames.length >= REPORTERS) break;
+      const username = `taithu.${c + 1}.${unit}`;
+      const { id } = await db
+        .insertInto('users')
+        .values({
+          username,
+          display_name: username,
+          email: null,
+          password_hash,
+          unit_id: unit,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('role_assignments')
+        .values({ user_id: id, role: 'unit_reporter', scope_unit_id: unit, created_at: now })
+        .execute();
+      usernames.push(username);
+    }
+  }
+  await handle.close();
+  return usernames;
+}
+
+function startProcess(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolveStart, reject) => {
+    let out = '';
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /(?:đang chạy tại|listening at) (http:\/\/\S+)/.exec(out);
+      if (m) resolveStart({ url: m[1]!, child });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+/** Runs tasks with at most `limit` in flight. */
+async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+const latencies = new Map<string, number[]>();
+let errors = 0;
+async function timed<T>(kind: string, run: () => Promise<Response>): Promise<T> {
+  const t0 = performance.now();
+  const response = await run();
+  const body = await response.text();
+  (latencies.get(kind) ?? latencies.set(kind, []).get(kind)!).push(performance.now() - t0);
+  if (!response.ok) {
+    errors++;
+    throw new Error(`${kind}: ${response.status} ${body.slice(0, 200)}`);
+  }
+  return JSON.parse(body) as T;
+}
+
+async function surge(base: string, usernames: string[]) {
+  const acked = new Map<
+    string,
+    { reportId: number; taskId: number; version: number; results: string }
+  >();
+  const submitted = new Set<number>();
+  await pool(usernames, CONCURRENCY, async (username) => {
+    let cookie = '';
+    const { csrfToken } = await timed<{ csrfToken: string }>('login', async () => {
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
+      cookie = r.headers.get('set-cookie')?.split(';')[0] ?? '';
+      return r;
+    });
+    const call = <T>(kind: string, method: string, path: string, body?: unknown) =>
+      timed<T>(kind, () =>
+        fetch(`${base}${path}`, {
+          method,
+          headers: {
+            cookie,
+            'x-csrf-token': csrfToken,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    const [mine] = await call<Array<{ periodId: number; unitId: number }>>(
+      'list',
+      'GET',
+      '/api/my/reports',
+    );
+    const { reportId } = await call<{ reportId: number }>(
+      'open',
+      'POST',
+      `/api/periods/${mine!.periodId}/units/${mine!.unitId}/report`,
+    );
+    const report = await call<{ version: number; tasks: Array<{ taskId: number }> }>(
+      'read',
+      'GET',
+      `/api/reports/${reportId}`,
+    );
+    const tasks = report.tasks.slice(0, SAVES);
+    for (const [i, { taskId }] of tasks.entries()) {
+      const results = `${username}: kết quả ${i}`;
+      const { version } = await call<{ version: number }>(
+        'save',
+        'PUT',
+        `/api/reports/${reportId}/tasks/${taskId}`,
+        { version: 0, status: 'in_progress', progress: 50, results },
+      );
+      acked.set(`${reportId}/${taskId}`, { reportId, taskId, version, results });
+    }
+    if (tasks.length) {
+      await call('submit', 'POST', `/api/reports/${reportId}/submit`, { version: report.version });
+      submitted.add(reportId);
+    }
+  }).catch((err: Error) => console.error(err.message));
+  return { acked, submitted };
+}
+
+async function bare(base: string, n: number) {
+  const items = Array.from({ length: n }, (_, i) => i);
+  await pool(items, CONCURRENCY, async (i) => {
+    await timed('bare', () =>
+      fetch(`${base}/echo`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          version: 0,
+          status: 'in_progress',
+          progress: 50,
+          results: `kết quả ${i}`,
+        }),
+      }),
+    );
+  });
+}
+
+function report(kind: string, seconds?: number) {
+  const xs = latencies.get(kind) ?? [];
+  const line = `${kind.padEnd(7)} n=${String(xs.length).padStart(5)}  p50 ${percentile(xs, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(xs, 99).toFixed(1).padStart(7)} ms`;
+  console.log(seconds ? `${line}  ${(xs.length / seconds).toFixed(0)} req/s` : line);
+}
+
+const usernames = await seed();
+console.log(
+  `${usernames.length} reporters on ${databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}, ${SAVES} saves + 1 submission each, ${CONCURRENCY} in flight`,
+);
+const app = await startProcess([join(ROOT, 'packages/server/bin/tiendo.js'), 'serve'], {
+  DATABASE_URL: databaseUrl,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  TIENDO_SEED_DEMO: '0',
+  TIENDO_JOBS: '0',
+  TIENDO_DATA_DIR: dir,
+  TIENDO_WEB_DIST: join(dir, 'none'),
+});
+let t0 = performance.now();
+const { acked, submitted } = await surge(app.url, usernames);
+const surgeSeconds = (performance.now() - t0) / 1000;
+app.child.kill('SIGTERM');
+const bareServer = await startProcess(
+  ['--import', 'tsx', join(ROOT, 'bench/load/bareServer.ts')],
+  {},
+);
+t0 = performance.now();
+const surgeRequests = [...latencies.values()].reduce((n, xs) => n + xs.length, 0);
+await bare(bareServer.url, surgeRequests);
+const bareSeconds = (performance.now() - t0) / 1000;
+bareServer.child.kill('SIGTERM');
+
+for (const kind of ['login', 'list', 'open', 'read', 'submit']) report(kind);
+report('save', surgeSeconds);
+report('bare', bareSeconds);
+const all = [...latencies.entries()]
+  .filter(([k]) => k !== 'bare')
+  .reduce((n, [, xs]) => n + xs.length, 0);
+console.log(
+  `surge: ${all} requests in ${surgeSeconds.toFixed(1)} s = ${(all / surgeSeconds).toFixed(0)} req/s`,
+);
+const save = latencies.get('save') ?? [];
+const bareXs = latencies.get('bare') ?? [];
+console.log(
+  `save vs bare Fastify handler: p50 ×${(percentile(save, 50) / percentile(bareXs, 50)).toFixed(1)}, p99 ×${(percentile(save, 99) / percentile(bareXs, 99)).toFixed(1)}`,
+);
+
+// Zero lost writes: every acknowledged save is in the database, every submission counted.
+const check = await openDatabase(databaseUrl);
+const rows = await check.db
+  .selectFrom('task_updates')
+  .select(['report_id', 'task_id', 'version', 'results'])
+  .execute();
+const lost = [...acked.values()].filter(
+  (a) =>
+    !rows.some(
+      (r) =>
+        r.report_id === a.reportId &&
+        r.task_id === a.taskId &&
+        r.version === a.version &&
+        r.results === a.results,
+    ),
+).length;
+const reports = await check.db
+  .selectFrom('reports')
+  .select(['id', 'status'])
+  .where('status', '=', 'submitted')
+  .execute();
+const unsubmitted = [...submitted].filter((id) => !reports.some((r) => r.id === id)).length;
+await check.close();
+console.log(
+  `errors: ${errors}, lost writes: ${lost} of ${acked.size}, submissions missing: ${unsubmitted} of ${submitted.size}`,
+);
+if (!databaseUrl.startsWith('postgres')) rmSync(dir, { recursive: true, force: true });
+process.exitCode = errors || lost || unsubmitted || submitted.size < usernames.length ? 1 : 0;
