@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
+import { createOrgUnit } from './queries.ts';
 import { canManageCommune } from './queries.ts';
 import { createUser } from './users.ts';
 
@@ -289,23 +290,14 @@ export async function saveUnit(
       .executeTakeFirst();
     if (clash && clash.id !== unit.id) throw badRequest('Xã đã có đơn vị cùng tên');
     if (unit.id === undefined) {
-      const row = await db
-        .insertInto('org_units')
-        .values({
-          parent_id: communeId,
+      const row = {
+        id: await createOrgUnit(db, {
+          parentId: communeId,
           kind: 'unit',
-          code: null,
           name: unit.name,
-          short_name: unit.shortName,
-          search_key: searchKey(unit.name),
-          valid_from: null,
-          valid_to: null,
-          successor_id: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+          shortName: unit.shortName,
+        }),
+      };
       await recordAudit(db, {
         userId: actor.id,
         entity: 'org_unit',

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -145,39 +146,30 @@ function LinkTable(props: {
                   <Table.Td w="40%">{c.text}</Table.Td>
                   <Table.Td>
                     {confirmed.map((l) => (
-                      <Group key={l.parentId} gap={4} wrap="nowrap" align="start">
-                        <Badge size="xs" color="teal">
-                          {t('cascade.linked')}
-                        </Badge>
-                        <Text size="xs">{`${parentById.get(l.parentId)?.code}. ${parentById.get(l.parentId)?.text}`}</Text>
-                        {props.canEdit && (
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => props.onChange([link(c.id, l.parentId, false)])}
-                          >
-                            {t('cascade.unlink')}
-                          </Button>
-                        )}
-                      </Group>
+                      <LinkLine
+                        key={l.parentId}
+                        badge={
+                          <Badge size="xs" color="teal">
+                            {t('cascade.linked')}
+                          </Badge>
+                        }
+                        parent={parentById.get(l.parentId)}
+                        action={props.canEdit ? t('cascade.unlink') : null}
+                        danger
+                        onAction={() => props.onChange([link(c.id, l.parentId, false)])}
+                      />
                     ))}
                     {proposal && (
-                      <Group gap={4} wrap="nowrap" align="start">
-                        <Badge size="xs" color="yellow" variant="light">
-                          {`${t('catalogue.proposed')} ${Math.round(proposal.score * 100)}%`}
-                        </Badge>
-                        <Text size="xs">{`${parentById.get(proposal.parentId)?.code}. ${parentById.get(proposal.parentId)?.text}`}</Text>
-                        {props.canEdit && (
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            onClick={() => props.onChange([link(c.id, proposal.parentId, true)])}
-                          >
-                            {t('cascade.confirm')}
-                          </Button>
-                        )}
-                      </Group>
+                      <LinkLine
+                        badge={
+                          <Badge size="xs" color="yellow" variant="light">
+                            {`${t('catalogue.proposed')} ${Math.round(proposal.score * 100)}%`}
+                          </Badge>
+                        }
+                        parent={parentById.get(proposal.parentId)}
+                        action={props.canEdit ? t('cascade.confirm') : null}
+                        onAction={() => props.onChange([link(c.id, proposal.parentId, true)])}
+                      />
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -192,5 +184,31 @@ function LinkTable(props: {
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** One higher-level item beside a commune item: linked or proposed, with its button. */
+function LinkLine(props: {
+  badge: ReactNode;
+  parent: Item | undefined;
+  action: string | null;
+  danger?: boolean;
+  onAction: () => void;
+}) {
+  return (
+    <Group gap={4} wrap="nowrap" align="start">
+      {props.badge}
+      <Text size="xs">{`${props.parent?.code}. ${props.parent?.text}`}</Text>
+      {props.action && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color={props.danger ? 'red' : undefined}
+          onClick={props.onAction}
+        >
+          {props.action}
+        </Button>
+      )}
+    </Group>
   );
 }
