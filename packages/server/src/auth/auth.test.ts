@@ -50,6 +50,19 @@ describe.each(TEST_DIALECTS)('auth on %s', (dialect) => {
       roles: [{ role: 'province_viewer' }],
     });
     expect(response.json().csrfToken).toMatch(/^[\w-]{20,}$/);
+    expect(cookie.secure).toBeFalsy(); // plain HTTP (a developer's machine)
+    expect(cookie.expires!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('marks the cookie Secure behind a TLS-terminating proxy (X-Forwarded-Proto: https)', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'nguoidung', password: PASSWORD },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.cookies.find((c) => c.name === 'tiendo_session')!.secure).toBe(true);
   });
 
   it('answers a wrong password and an unknown user with the same Vietnamese message', async () => {
