@@ -14,7 +14,11 @@ export async function listPlans(db: Kysely<Database>, communeIds: number[] | 'al
       'plans.status',
       'plans.version',
     ])
-    .select(['commune.id as commune_id', 'commune.name as commune_name'])
+    .select([
+      'commune.id as commune_id',
+      'commune.name as commune_name',
+      'commune.kind as owner_kind',
+    ])
     .select((eb) => [
       eb
         .selectFrom('indicators')

@@ -15,6 +15,8 @@ const PlanSummary = z.object({
   version: z.number(),
   commune_id: z.number(),
   commune_name: z.string(),
+  /** 'province' for a higher-level plan, listed after the communes' own */
+  owner_kind: z.string(),
   indicator_count: z.number(),
   task_count: z.number(),
 });

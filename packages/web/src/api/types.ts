@@ -18,6 +18,7 @@ export interface PlanSummary {
   status: string;
   commune_id: number;
   commune_name: string;
+  owner_kind: string;
   indicator_count: number;
   task_count: number;
 }

@@ -29,7 +29,12 @@ export function PlanListPage() {
     return <Alert color="red">{`${t('error.loading')}: ${plans.error.message}`}</Alert>;
   const rows = (plans.data ?? [])
     .filter((p) => matchesSearch(`${p.commune_name} ${p.title} ${p.number ?? ''}`, query))
-    .sort((a, b) => compareVietnamese(a.commune_name, b.commune_name));
+    // The communes' own plans first, then the higher-level (province) plans they implement.
+    .sort(
+      (a, b) =>
+        Number(a.owner_kind === 'province') - Number(b.owner_kind === 'province') ||
+        compareVietnamese(a.commune_name, b.commune_name),
+    );
   return (
     <Stack>
       <Group justify="space-between">
