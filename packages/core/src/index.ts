@@ -13,3 +13,4 @@ export * from './text/unitCells.ts';
 export * from './plan/fieldDoubts.ts';
 export * from './text/indicatorMatch.ts';
 export * from './text/cascadeMatch.ts';
+export * from './status/explanation.ts';

@@ -25,6 +25,7 @@ import { exportRoutes } from './exports/exportRoutes.ts';
 import { dashboardRoutes } from './dashboards/dashboardRoutes.ts';
 import { publicRoutes } from './public/publicRoutes.ts';
 import { catalogueRoutes } from './catalogue/catalogueRoutes.ts';
+import { concernRoutes } from './concerns/concernRoutes.ts';
 import { cascadeRoutes } from './cascade/cascadeRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   publicRoutes(app);
   catalogueRoutes(app);
   cascadeRoutes(app);
+  concernRoutes(app);
 
   if (config.webDist && existsSync(config.webDist)) serveWeb(app, config.webDist);
   return app;

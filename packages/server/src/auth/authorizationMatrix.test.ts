@@ -45,6 +45,7 @@ interface Ids {
   user: number;
   province: number;
   cityPlan: number;
+  concern: number;
 }
 
 type Case = {
@@ -307,6 +308,29 @@ const MATRIX: Record<string, Case> = {
     allowed: COMMUNE_READERS,
     url: (i) => `/api/tasks/${i.task}/history`,
   },
+  'POST /api/periods/:id/units/:unitId/unlock': {
+    allowed: MANAGERS, // the period is open: a 400 for them, nothing unlocked
+    url: (i) => `/api/periods/${i.period}/units/${i.unit}/unlock`,
+    body: () => ({ reason: 'Bổ sung số liệu' }),
+  },
+  'GET /api/plans/:id/compliance': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/compliance`,
+  },
+  'GET /api/provinces/:id/compliance': {
+    allowed: ['admin', 'province'],
+    url: (i) => `/api/provinces/${i.province}/compliance`,
+  },
+  'GET /api/plans/:id/concerns': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/concerns`,
+  },
+  'GET /api/my/concerns': { allowed: LOGGED_IN, url: () => '/api/my/concerns' },
+  'PATCH /api/concerns/:id': {
+    allowed: MANAGERS,
+    url: (i) => `/api/concerns/${i.concern}`,
+    body: () => ({ version: 999, answer: 'Đã bố trí kinh phí' }),
+  },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },
 };
@@ -421,6 +445,24 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         .selectFrom('plans')
         .select('id')
         .where('number', '=', '48/KH-UBND')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const now = new Date().toISOString();
+    ids.concern = (
+      await db
+        .insertInto('concerns')
+        .values({
+          plan_id: ids.plan,
+          report_id: ids.report,
+          task_id: ids.task,
+          unit_id: ids.unit,
+          kind: 'proposal',
+          content: 'Đề nghị hỗ trợ kinh phí',
+          status: 'open',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
     ids.user = (

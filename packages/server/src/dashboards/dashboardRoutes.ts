@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
@@ -7,11 +7,33 @@ import { readableCommuneIds } from '../org/queries.ts';
 import { communeDashboard } from './communeDashboard.ts';
 import { provinceRollup } from './provinceRollup.ts';
 import { taskHistory } from './itemHistory.ts';
+import { planCompliance, provinceCompliance } from '../reports/compliance.ts';
+import { todayInVietnam } from '../http/time.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
+function assertProvinceViewer(request: FastifyRequest, provinceId: number): void {
+  const allowed = requireUser(request).roles.some(
+    (x) => x.role === 'admin' || (x.role === 'province_viewer' && x.scopeUnitId === provinceId),
+  );
+  if (!allowed) throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
+}
+
 export function dashboardRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const readablePublishedPlan = async (request: FastifyRequest, planId: number) => {
+    const user = requireUser(request);
+    const plan = await app.db
+      .selectFrom('plans')
+      .select(['commune_id', 'status'])
+      .where('id', '=', planId)
+      .executeTakeFirst();
+    if (!plan) throw notFound('Không tìm thấy kế hoạch');
+    const communes = await readableCommuneIds(app.db, user);
+    if ((communes !== 'all' && !communes.includes(plan.commune_id)) || plan.status !== 'published')
+      throw forbidden('Bạn không có quyền xem kế hoạch này');
+  };
 
   r.get(
     '/api/plans/:id/dashboard',
@@ -29,20 +51,38 @@ export function dashboardRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      const plan = await app.db
-        .selectFrom('plans')
-        .select(['commune_id', 'status'])
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!plan) throw notFound('Không tìm thấy kế hoạch');
-      const communes = await readableCommuneIds(app.db, user);
-      if (
-        (communes !== 'all' && !communes.includes(plan.commune_id)) ||
-        plan.status !== 'published'
-      )
-        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      await readablePublishedPlan(request, request.params.id);
       return communeDashboard(app.db, request.params.id, request.query);
+    },
+  );
+
+  r.get(
+    '/api/plans/:id/compliance',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Tỷ lệ báo cáo đầy đủ và đúng hạn của từng đơn vị',
+        params: Id,
+      },
+    },
+    async (request) => {
+      await readablePublishedPlan(request, request.params.id);
+      return planCompliance(app.db, request.params.id, todayInVietnam());
+    },
+  );
+
+  r.get(
+    '/api/provinces/:id/compliance',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Tỷ lệ báo cáo đầy đủ và đúng hạn của từng xã',
+        params: Id,
+      },
+    },
+    async (request) => {
+      assertProvinceViewer(request, request.params.id);
+      return provinceCompliance(app.db, request.params.id, todayInVietnam());
     },
   );
 
@@ -76,13 +116,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      const allowed = user.roles.some(
-        (x) =>
-          x.role === 'admin' ||
-          (x.role === 'province_viewer' && x.scopeUnitId === request.params.id),
-      );
-      if (!allowed) throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
+      assertProvinceViewer(request, request.params.id);
       return provinceRollup(app.db, request.params.id, request.query.label);
     },
   );

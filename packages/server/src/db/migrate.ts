@@ -5,6 +5,7 @@ import * as reportingWorkflow from './migrations/0002_reporting_workflow.ts';
 import * as reminders from './migrations/0003_reminders.ts';
 import * as narratives from './migrations/0004_period_narratives.ts';
 import * as catalogue from './migrations/0005_indicator_catalogue.ts';
+import * as beyondAnchors from './migrations/0006_beyond_anchors.ts';
 
 // Migrations are listed here (not read from disk) so they work the same under tsx, vitest
 // and a bundled build. Each receives the dialect for the few types that differ.
@@ -14,6 +15,7 @@ const MIGRATIONS = {
   '0003_reminders': reminders,
   '0004_period_narratives': narratives,
   '0005_indicator_catalogue': catalogue,
+  '0006_beyond_anchors': beyondAnchors,
 };
 
 function provider(handle: DatabaseHandle): MigrationProvider {

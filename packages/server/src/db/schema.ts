@@ -213,6 +213,12 @@ export interface ReportTable {
   reviewed_at: string | null;
   reviewed_by: number | null;
   review_comment: string | null;
+  /** Set while a locked period is reopened for this unit alone. */
+  unlocked_at: string | null;
+  unlocked_by: number | null;
+  unlock_reason: string | null;
+  /** The first time the report was sent; submitted_at is the latest. */
+  first_submitted_at: string | null;
   version: Version;
   created_at: string;
   updated_at: string;
@@ -232,6 +238,8 @@ export interface TaskUpdateTable {
   review_comment: string | null;
   /** The day the unit says the work was completed (state done). */
   completed_on: string | null;
+  /** Giải trình: required when the update leaves the task overdue. */
+  explanation: string | null;
   version: Version;
   updated_at: string;
   updated_by: number | null;
@@ -246,6 +254,8 @@ export interface IndicatorValueTable {
   data_source: string | null;
   note: string | null;
   review_comment: string | null;
+  /** Giải trình: required when the value leaves the indicator off track. */
+  explanation: string | null;
   version: Version;
   updated_at: string;
   updated_by: number | null;
@@ -313,6 +323,56 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** A difficulty or proposal (khó khăn, vướng mắc / kiến nghị) raised in a submitted report. */
+export interface ConcernTable {
+  id: Id;
+  plan_id: number;
+  report_id: number;
+  task_id: number;
+  /** The unit that raised it. */
+  unit_id: number;
+  /** 'difficulty' | 'proposal' */
+  kind: string;
+  content: string;
+  /** Who must answer (a unit or level, as the focal officer writes it). */
+  addressee: string | null;
+  answer_due: string | null;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  /** 'open' | 'answered' | 'closed' */
+  status: string;
+  version: Version;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A province indicator's target for one commune and year. */
+export interface TargetShareTable {
+  id: Id;
+  indicator_id: number;
+  commune_id: number;
+  year: number;
+  /** 'equal' | 'weight' | 'manual' */
+  method: string;
+  weight: number | null;
+  value: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface UnitSuccessionTable {
+  id: Id;
+  predecessor_id: number;
+  successor_id: number;
+  /** 'merge' | 'split' | 'rename' */
+  kind: string;
+  effective_on: string;
+  /** The decision that made the change, e.g. "Nghị quyết 1669/NQ-UBTVQH15". */
+  decision: string | null;
+  created_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -339,4 +399,7 @@ export interface Database {
   period_narratives: PeriodNarrativeTable;
   notifications: NotificationTable;
   idempotency_keys: IdempotencyKeyTable;
+  concerns: ConcernTable;
+  target_shares: TargetShareTable;
+  unit_successions: UnitSuccessionTable;
 }

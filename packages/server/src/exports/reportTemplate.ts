@@ -31,6 +31,7 @@ const TASK_COLUMNS = [
   { key: 'difficulties', header: 'Khó khăn, vướng mắc', width: 28 },
   { key: 'proposals', header: 'Đề xuất, kiến nghị', width: 28 },
   { key: 'evidenceText', header: 'Minh chứng (số văn bản, đường dẫn)', width: 28 },
+  { key: 'explanation', header: 'Giải trình (khi quá hạn)', width: 28 },
 ] as const;
 
 const INDICATOR_COLUMNS = [
@@ -43,6 +44,7 @@ const INDICATOR_COLUMNS = [
   { key: 'value', header: 'Giá trị kỳ này', width: 16 },
   { key: 'dataSource', header: 'Nguồn số liệu', width: 24 },
   { key: 'note', header: 'Ghi chú', width: 28 },
+  { key: 'explanation', header: 'Giải trình (khi chậm lộ trình)', width: 28 },
 ] as const;
 
 const TASKS = 'Nhiệm vụ';
@@ -106,6 +108,7 @@ export async function buildReportTemplate(report: Report): Promise<Buffer> {
       difficulties: u?.difficulties,
       proposals: u?.proposals,
       evidenceText: u?.evidenceText,
+      explanation: u?.explanation,
     });
     styleEditableRow(row, 6, TASK_COLUMNS);
     row.getCell('status').dataValidation = {
@@ -138,6 +141,7 @@ export async function buildReportTemplate(report: Report): Promise<Buffer> {
       value: v ? (v.valueNumber ?? v.valueText) : null,
       dataSource: v?.dataSource,
       note: v?.note,
+      explanation: v?.explanation,
     });
     styleEditableRow(row, 7, INDICATOR_COLUMNS);
   }
@@ -293,7 +297,8 @@ export async function parseReportTemplate(
         header('completedOn'),
         'Ngày hoàn thành phải có dạng ngày/tháng/năm, ví dụ 15/06/2026.',
       );
-    const long = (key: 'results' | 'difficulties' | 'proposals' | 'evidenceText', max: number) => {
+    type Long = 'results' | 'difficulties' | 'proposals' | 'evidenceText' | 'explanation';
+    const long = (key: Long, max: number) => {
       const text = get(key);
       if (text && text.length > max) fail(TASKS, n, header(key), `Nội dung dài quá ${max} ký tự.`);
       return text;
@@ -308,6 +313,7 @@ export async function parseReportTemplate(
       proposals: long('proposals', 5_000),
       evidenceText: long('evidenceText', 2_000),
       completedOn: completedOn === 'invalid' ? null : completedOn,
+      explanation: long('explanation', 5_000),
     };
     out.tasks.push({ id, row: n, input });
   });
@@ -331,6 +337,7 @@ export async function parseReportTemplate(
         valueText: typeof number === 'number' ? null : raw,
         dataSource: get('dataSource'),
         note: get('note'),
+        explanation: get('explanation'),
       },
     });
   });

@@ -15,3 +15,9 @@ export function addMinutes(iso: string, minutes: number): string {
 export function todayInVietnam(now = Date.now()): string {
   return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The day in Vietnam on which an instant fell (a report sent at 23:30 on the due day is on
+ *  time, though it is already the next day in UTC). */
+export function vietnamDateOf(iso: string): string {
+  return todayInVietnam(Date.parse(iso));
+}

@@ -4,6 +4,8 @@ import type { DatabaseHandle } from '../db/dialect.ts';
 import { InProcessJobs, PgBossJobs, type Jobs } from '../jobs/jobs.ts';
 import { smtpMailer } from './mailer.ts';
 import { sweepReminders } from './sweep.ts';
+import { lockOverduePeriods } from '../reports/periodLocks.ts';
+import { todayInVietnam } from '../http/time.ts';
 
 export const REMINDER_JOB = 'reminders.sweep';
 
@@ -19,6 +21,9 @@ export async function startJobs(
       : new InProcessJobs((name, err) => log.error({ err, job: name }, 'job failed'));
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   await jobs.handle(REMINDER_JOB, async () => {
+    // Periods past their lock day lock first: a locked period is not reminded of.
+    const locked = await lockOverduePeriods(database.db, todayInVietnam());
+    if (locked.length) log.info({ periods: locked }, 'đã khóa kỳ báo cáo quá hạn khóa sổ');
     const sent = await sweepReminders(database.db, {
       daysBefore: config.reminderDaysBefore,
       publicUrl: config.publicUrl,

@@ -94,6 +94,11 @@ async function reporters(db: Kysely<Database>, unitId: number) {
     .execute();
 }
 
+/** Straight into the unit's report for the period (created on arrival if need be): from the
+ *  e-mail, one click to the prefilled report and one to send it. */
+export const reportLink = (periodId: number, unitId: number) =>
+  `/reports/period/${periodId}/unit/${unitId}`;
+
 const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 function message(period: PeriodRef, kind: Kind) {
@@ -113,7 +118,7 @@ async function notifyInApp(db: Kysely<Database>, unitId: number, period: PeriodR
         kind: `reminder_${kind}`,
         title: message(period, kind),
         body: null,
-        link: '/reports',
+        link: reportLink(period.id, unitId),
         created_at: nowIso(),
         read_at: null,
       })),
@@ -132,7 +137,7 @@ async function deliver(
   const to = (await reporters(db, unitId)).flatMap((u) => (u.email ? [u.email] : []));
   let error: string | null = null;
   if (settings.mailer && to.length) {
-    const link = `${settings.publicUrl ?? ''}/reports`;
+    const link = `${settings.publicUrl ?? ''}${reportLink(period.id, unitId)}`;
     try {
       await settings.mailer.send({
         to,

@@ -22,6 +22,8 @@ export interface ReportContext {
   status: string;
   version: number;
   periodStatus: string;
+  /** The period is locked or closed but reopened for this unit alone. */
+  unlocked: boolean;
 }
 
 const has = (user: SessionUser, role: string, scope: number | null) =>
@@ -68,11 +70,13 @@ export async function loadReportContext(
       'plans.id as planId',
       'commune.parent_id as provinceId',
       'p.status as periodStatus',
+      'reports.unlocked_at',
     ])
     .where('reports.id', '=', reportId)
     .executeTakeFirst();
   if (!row) throw notFound('Không tìm thấy báo cáo');
-  return row;
+  const { unlocked_at, ...context } = row;
+  return { ...context, unlocked: unlocked_at !== null };
 }
 
 export async function readableReport(

@@ -4,8 +4,9 @@ import type { Database } from '../db/schema.ts';
 
 // What the units reported, as every figure downstream reads it (period summary, province
 // roll-up, exports, dashboards): only submitted and approved reports count — drafts never
-// leave the unit — and updates come in submission order, so when several units report one
-// task in a period the last submitted is the latest.
+// leave the unit — and a task's update is its lead unit's (chủ trì), which consolidates the
+// coordinating units' contributions (reports/contributions.ts); only a task without a lead
+// unit counts whoever reported it. Updates come in submission order.
 
 export const COUNTED_STATUSES = ['submitted', 'approved'];
 
@@ -21,7 +22,15 @@ export function countedTaskUpdates(
     .innerJoin('reports as r', 'r.id', 'u.report_id')
     .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
     .where('p.plan_id', 'in', planIds.length ? planIds : [-1])
-    .where('r.status', 'in', options.statuses ?? COUNTED_STATUSES);
+    .where('r.status', 'in', options.statuses ?? COUNTED_STATUSES)
+    .where(({ or, not, exists, selectFrom }) => {
+      const leads = () =>
+        selectFrom('task_units as lead')
+          .select('lead.item_id')
+          .whereRef('lead.item_id', '=', 'u.task_id')
+          .where('lead.role', '=', 'lead');
+      return or([exists(leads().whereRef('lead.unit_id', '=', 'r.unit_id')), not(exists(leads()))]);
+    });
   if (options.until) query = query.where('p.window_end', '<=', options.until);
   return query.orderBy('r.submitted_at').orderBy('u.id');
 }

@@ -25,6 +25,8 @@ export const TaskUpdateInput = z
     proposals: text(5_000),
     evidenceText: text(2_000),
     completedOn: isoDay.nullable().default(null),
+    /** Giải trình: what happened and what is planned, when the task is overdue. */
+    explanation: text(5_000),
   })
   .meta({
     example: {
@@ -37,6 +39,7 @@ export const TaskUpdateInput = z
       proposals: 'Đề nghị thành phố hỗ trợ kinh phí',
       evidenceText: 'Báo cáo số 12/BC-VHXH ngày 10/6/2026',
       completedOn: null,
+      explanation: null,
     },
   });
 export type TaskUpdateInput = z.infer<typeof TaskUpdateInput>;
@@ -48,6 +51,8 @@ export const IndicatorValueInput = z
     valueText: text(500),
     dataSource: text(500),
     note: text(2_000),
+    /** Giải trình, when the value is off the indicator's trajectory. */
+    explanation: text(5_000),
   })
   .meta({
     example: {
@@ -56,12 +61,18 @@ export const IndicatorValueInput = z
       valueText: null,
       dataSource: 'Cổng dịch vụ công',
       note: null,
+      explanation: null,
     },
   });
 export type IndicatorValueInput = z.infer<typeof IndicatorValueInput>;
 
+/** Whether the unit may write now: the period is open, or reopened for this unit. */
+export function periodWritable(periodStatus: string, unlocked: boolean): boolean {
+  return periodStatus === 'open' || (unlocked && periodStatus !== 'planned');
+}
+
 export function assertEditable(context: ReportContext): void {
-  if (context.periodStatus !== 'open')
+  if (!periodWritable(context.periodStatus, context.unlocked))
     throw badRequest('Kỳ báo cáo không còn mở: không sửa được báo cáo.');
   if (context.status === 'submitted')
     throw badRequest('Báo cáo đã gửi, đang chờ duyệt: không sửa được.');
@@ -69,17 +80,19 @@ export function assertEditable(context: ReportContext): void {
     throw badRequest('Báo cáo đã được duyệt: chỉ sửa được khi cán bộ đầu mối mở lại.');
 }
 
-function taskRow(input: TaskUpdateInput) {
-  const done = input.status === 'done';
+/** A coordinating unit (phối hợp) writes its contribution; the task's state is the lead's. */
+function taskRow(input: TaskUpdateInput, role: 'lead' | 'coordinate') {
+  const done = role === 'lead' && input.status === 'done';
   return {
-    status: input.status,
-    progress: done ? 100 : input.progress,
+    status: role === 'lead' ? input.status : null,
+    progress: role !== 'lead' ? null : done ? 100 : input.progress,
     results: input.results,
     resources_vnd: input.resourcesVnd,
     difficulties: input.difficulties,
     proposals: input.proposals,
     evidence_text: input.evidenceText,
     completed_on: done ? (input.completedOn ?? todayInVietnam()) : null,
+    explanation: role === 'lead' ? input.explanation : null,
   };
 }
 
@@ -152,14 +165,18 @@ async function saveItem(
   kind: keyof typeof ITEMS,
   itemId: number,
   version: number,
-  values: Record<string, unknown>,
+  rowFor: (role: 'lead' | 'coordinate') => Record<string, unknown>,
   userId: number,
 ): Promise<number> {
   return atomically(db, async (db) => {
     assertEditable(context);
     const item = ITEMS[kind];
     const own = await item.ofUnit(db, context.planId, context.unitId);
-    if (!own.some((i) => i.id === itemId)) throw badRequest(item.notOwn);
+    const mine = own.filter((i) => i.id === itemId);
+    if (mine.length === 0) throw badRequest(item.notOwn);
+    // Indicators are always the lead's; a unit listed both ways on a task leads it.
+    const leads = mine.some((i) => !('role' in i) || i.role === 'lead');
+    const values = rowFor(leads ? 'lead' : 'coordinate');
     const saved = await upsertItem(
       db,
       item.table,
@@ -187,7 +204,8 @@ export function saveTaskUpdate(
   input: TaskUpdateInput,
   userId: number,
 ): Promise<number> {
-  return saveItem(db, context, 'task', taskId, input.version, taskRow(input), userId);
+  const row = (role: 'lead' | 'coordinate') => taskRow(input, role);
+  return saveItem(db, context, 'task', taskId, input.version, row, userId);
 }
 
 export function saveIndicatorValue(
@@ -202,6 +220,7 @@ export function saveIndicatorValue(
     value_text: input.valueText,
     data_source: input.dataSource,
     note: input.note,
+    explanation: input.explanation,
   };
-  return saveItem(db, context, 'indicator', indicatorId, input.version, values, userId);
+  return saveItem(db, context, 'indicator', indicatorId, input.version, () => values, userId);
 }

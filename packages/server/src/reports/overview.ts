@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { notFound } from '../http/errors.ts';
+import { todayInVietnam, vietnamDateOf } from '../http/time.ts';
+import { contributionCounts } from './contributions.ts';
+import { periodWritable } from './itemUpdates.ts';
 
 // Who has reported: per period, every unit that has tasks or indicators in the plan with its
 // report's state (the focal officer's checklist); per reporter, the periods their unit owes.
@@ -42,18 +45,20 @@ export async function periodOverview(db: Kysely<Database>, periodId: number) {
   if (!period) throw notFound('Không tìm thấy kỳ báo cáo');
   const counts = await unitsWithItems(db, period.plan_id);
   const ids = [...counts.keys()];
-  const [units, reports] = await Promise.all([
+  const [units, reports, contributions] = await Promise.all([
     ids.length
       ? db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', ids).execute()
       : [],
     db.selectFrom('reports').selectAll().where('period_id', '=', periodId).execute(),
+    contributionCounts(db, period.plan_id, periodId),
   ]);
   return {
     period,
     units: units
       .map((unit) => {
         const report = reports.find((r) => r.unit_id === unit.id);
-        const submittedOn = report?.submitted_at ? report.submitted_at.slice(0, 10) : null;
+        const first = report?.first_submitted_at;
+        const submittedOn = first ? vietnamDateOf(first) : null;
         return {
           unitId: unit.id,
           unitName: unit.name,
@@ -63,6 +68,11 @@ export async function periodOverview(db: Kysely<Database>, periodId: number) {
           version: report?.version ?? null,
           submittedAt: report?.submitted_at ?? null,
           onTime: submittedOn === null ? null : submittedOn <= period.due_date,
+          unlocked: report?.unlocked_at
+            ? { at: report.unlocked_at, reason: report.unlock_reason }
+            : null,
+          /** Contributions to tasks it coordinates (phối hợp): owed and sent. */
+          contributions: contributions.get(unit.id) ?? { expected: 0, given: 0 },
         };
       })
       .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')),
@@ -82,6 +92,9 @@ export async function myReports(db: Kysely<Database>, user: SessionUser) {
     .select([
       'unit.id as unitId',
       'unit.name as unitName',
+      'reports.unlocked_at as unlockedAt',
+      'p.window_start as windowStart',
+      'p.window_end as windowEnd',
       'plans.id as planId',
       'plans.title as planTitle',
       'p.id as periodId',
@@ -97,5 +110,42 @@ export async function myReports(db: Kysely<Database>, user: SessionUser) {
     .where('p.status', '!=', 'planned')
     .orderBy('p.due_date', 'desc')
     .execute();
-  return rows.map((r) => ({ ...r, reportStatus: r.reportStatus ?? 'not_started' }));
+  const owing = await unitsWithItemsOf(db, rows);
+  const today = todayInVietnam();
+  return rows
+    .filter((r) => owing.has(`${r.planId}:${r.unitId}`))
+    .map((r) => {
+      const reportStatus = r.reportStatus ?? 'not_started';
+      const { unlockedAt, ...row } = r;
+      return {
+        ...row,
+        reportStatus,
+        bucket: inboxBucket(reportStatus, r.periodStatus, unlockedAt !== null, r.dueDate, today),
+      };
+    });
+}
+
+/** Where an owed report sits in the reporter's inbox ("Việc của tôi"). */
+export type InboxBucket = 'returned' | 'overdue' | 'due' | 'done' | 'missed';
+
+export function inboxBucket(
+  reportStatus: string,
+  periodStatus: string,
+  unlocked: boolean,
+  dueDate: string,
+  today: string,
+): InboxBucket {
+  if (reportStatus === 'submitted' || reportStatus === 'approved') return 'done';
+  if (!periodWritable(periodStatus, unlocked)) return 'missed';
+  if (reportStatus === 'returned') return 'returned';
+  return dueDate < today ? 'overdue' : 'due';
+}
+
+/** Which (plan, unit) pairs have anything to report: a unit with no item owes nothing. */
+async function unitsWithItemsOf(db: Kysely<Database>, rows: { planId: number }[]) {
+  const pairs = new Set<string>();
+  for (const planId of new Set(rows.map((r) => r.planId)))
+    for (const unitId of (await unitsWithItems(db, planId)).keys())
+      pairs.add(`${planId}:${unitId}`);
+  return pairs;
 }

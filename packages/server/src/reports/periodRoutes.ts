@@ -7,6 +7,7 @@ import { readableCommuneIds } from '../org/queries.ts';
 import { canReviewReports, canWriteUnitReport } from './access.ts';
 import { addAdhocPeriod, changePeriod, generatePeriods, listPeriods, planOf } from './periods.ts';
 import { openReport } from './reportView.ts';
+import { unlockForUnit } from './periodLocks.ts';
 import { myReports, periodOverview } from './overview.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -24,6 +25,14 @@ export function periodRoutes(app: FastifyInstance): void {
       .executeTakeFirst();
     if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
     return row;
+  };
+  const unitOfCommune = async (unitId: number, communeId: number) => {
+    const unit = await app.db
+      .selectFrom('org_units')
+      .select('parent_id')
+      .where('id', '=', unitId)
+      .executeTakeFirst();
+    if (unit?.parent_id !== communeId) throw forbidden('Đơn vị không thuộc xã của kế hoạch');
   };
   const managerOf = async (request: FastifyRequest, communeId: number) => {
     const user = requireUser(request);
@@ -131,6 +140,29 @@ export function periodRoutes(app: FastifyInstance): void {
     },
   );
 
+  r.post(
+    '/api/periods/:id/units/:unitId/unlock',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Mở lại kỳ đã đóng/khóa cho một đơn vị (ghi lý do)',
+        params: z.object({
+          id: z.coerce.number().int().positive(),
+          unitId: z.coerce.number().int().positive(),
+        }),
+        body: z.object({ reason: z.string().trim().min(1, 'Cần ghi lý do mở lại').max(2_000) }),
+        response: { 200: z.object({ reportId: z.number() }) },
+      },
+    },
+    async (request) => {
+      const { commune_id } = await periodCommune(request.params.id);
+      const user = await managerOf(request, commune_id);
+      await unitOfCommune(request.params.unitId, commune_id);
+      const { id, unitId } = request.params;
+      return { reportId: await unlockForUnit(app.db, id, unitId, request.body.reason, user.id) };
+    },
+  );
+
   r.get(
     '/api/my/reports',
     { schema: { tags: ['reports'], summary: 'Các kỳ báo cáo của đơn vị tôi' } },
@@ -155,12 +187,7 @@ export function periodRoutes(app: FastifyInstance): void {
       if (!canWriteUnitReport(user, request.params.unitId))
         throw forbidden('Chỉ người báo cáo của đơn vị mới lập được báo cáo này');
       const { commune_id } = await periodCommune(request.params.id);
-      const unit = await app.db
-        .selectFrom('org_units')
-        .select('parent_id')
-        .where('id', '=', request.params.unitId)
-        .executeTakeFirst();
-      if (unit?.parent_id !== commune_id) throw forbidden('Đơn vị không thuộc xã của kế hoạch');
+      await unitOfCommune(request.params.unitId, commune_id);
       return { reportId: await openReport(app.db, request.params.id, request.params.unitId) };
     },
   );

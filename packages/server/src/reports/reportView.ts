@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { nowIso } from '../http/time.ts';
+import { nowIso, todayInVietnam } from '../http/time.ts';
+import { indicatorNeedsExplanation, minDate, taskNeedsExplanation } from '@tiendo/core';
+import { prefillFromLastPeriod } from './prefill.ts';
+import { contributionsFor } from './contributions.ts';
+import { periodWritable } from './itemUpdates.ts';
+import { atomically } from '../audit/log.ts';
 
 // A unit's report for a period, as the unit sees it: exactly the tasks it leads or
 // coordinates and the indicators it is responsible for, each with what it has written so far.
@@ -21,25 +26,31 @@ export async function openReport(
   const existing = await findReport(db, periodId, unitId);
   if (existing) return existing;
   if (period.status === 'planned') throw badRequest('Kỳ báo cáo chưa được mở.');
-  const now = nowIso();
-  // Two tabs opening at once: the unique (period, unit) constraint keeps one report.
-  await db
-    .insertInto('reports')
-    .values({
-      period_id: periodId,
-      unit_id: unitId,
-      status: 'draft',
-      submitted_at: null,
-      submitted_by: null,
-      reviewed_at: null,
-      reviewed_by: null,
-      review_comment: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.columns(['period_id', 'unit_id']).doNothing())
-    .execute();
-  return (await findReport(db, periodId, unitId))!;
+  // Two tabs opening at once: the unique (period, unit) constraint keeps one report; the
+  // report and what it carries over from the last period arrive together or not at all.
+  const created = await atomically(db, async (db) => {
+    const now = nowIso();
+    const row = await db
+      .insertInto('reports')
+      .values({
+        period_id: periodId,
+        unit_id: unitId,
+        status: 'draft',
+        submitted_at: null,
+        submitted_by: null,
+        reviewed_at: null,
+        reviewed_by: null,
+        review_comment: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['period_id', 'unit_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) await prefillFromLastPeriod(db, row.id, periodId, unitId);
+    return row;
+  });
+  return created?.id ?? (await findReport(db, periodId, unitId))!;
 }
 
 async function findReport(db: Kysely<Database>, periodId: number, unitId: number) {
@@ -106,10 +117,14 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
       'p.window_end as windowEnd',
       'plans.id as planId',
       'plans.title as planTitle',
+      'reports.unlocked_at as unlockedAt',
+      'reports.unlock_reason as unlockReason',
     ])
     .where('reports.id', '=', reportId)
     .executeTakeFirst();
   if (!report) throw notFound('Không tìm thấy báo cáo');
+  const today = todayInVietnam();
+  const window = { start: report.windowStart, end: report.windowEnd };
   const [tasks, indicators, updates, values, attachments, targets] = await Promise.all([
     unitTasks(db, report.planId, report.unitId),
     unitIndicators(db, report.planId, report.unitId),
@@ -128,10 +143,16 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
       .where('indicators.plan_id', '=', report.planId)
       .execute(),
   ]);
+  const led = tasks.filter((t) => t.role === 'lead').map((t) => t.id);
+  const contributions = await contributionsFor(db, report.periodId, led);
   return {
     ...report,
+    editable:
+      periodWritable(report.periodStatus, report.unlockedAt !== null) &&
+      ['draft', 'returned'].includes(report.status),
     tasks: tasks.map((t) => {
       const update = updates.find((u) => u.task_id === t.id);
+      const lead = t.role === 'lead';
       return {
         taskId: t.id,
         code: t.code,
@@ -140,6 +161,17 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
         deadline: t.deadline_text,
         role: t.role as 'lead' | 'coordinate',
         update: update ? taskUpdateView(update) : null,
+        needsExplanation:
+          lead && update
+            ? taskNeedsExplanation(
+                t.deadline_text,
+                update.status as 'done' | null,
+                update.completed_on,
+                window,
+                today,
+              )
+            : null,
+        contributions: contributions.get(t.id) ?? null,
         attachments: attachments
           .filter((a) => update && a.task_update_id === update.id)
           .map((a) => ({ id: a.id, filename: a.filename, size: a.size_bytes, sha256: a.sha256 })),
@@ -147,14 +179,21 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
     }),
     indicators: indicators.map((i) => {
       const value = values.find((v) => v.indicator_id === i.id);
+      const own = targets
+        .filter((t) => t.indicator_id === i.id)
+        .map((t) => ({ year: t.year, text: t.raw_text }));
       return {
         indicatorId: i.id,
         code: i.code,
         name: i.name,
         unit: i.measure_unit,
-        targets: targets
-          .filter((t) => t.indicator_id === i.id)
-          .map((t) => ({ year: t.year, text: t.raw_text })),
+        targets: own,
+        needsExplanation: indicatorNeedsExplanation(
+          own,
+          i.measure_unit,
+          value?.value_number ?? null,
+          minDate(today, report.windowEnd),
+        ),
         value: value
           ? {
               version: value.version,
@@ -163,6 +202,8 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
               dataSource: value.data_source,
               note: value.note,
               reviewComment: value.review_comment,
+              explanation: value.explanation,
+              prefilled: value.updated_by === null,
             }
           : null,
       };
@@ -181,6 +222,8 @@ function taskUpdateView(u: {
   evidence_text: string | null;
   completed_on: string | null;
   review_comment: string | null;
+  explanation: string | null;
+  updated_by: number | null;
 }) {
   return {
     version: u.version,
@@ -194,5 +237,8 @@ function taskUpdateView(u: {
     evidenceText: u.evidence_text,
     completedOn: u.completed_on,
     reviewComment: u.review_comment,
+    explanation: u.explanation,
+    /** Carried over from the last period and not touched since. */
+    prefilled: u.updated_by === null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
@@ -7,6 +7,22 @@ import { atomically, recordAudit } from '../audit/log.ts';
 import { loadReportContext, type ReportContext } from './access.ts';
 import { HttpError } from '../http/errors.ts';
 import { assertEditable } from './itemUpdates.ts';
+import { loadReport } from './reportView.ts';
+import { trackConcerns } from '../concerns/concerns.ts';
+
+/** An overdue task or an off-track indicator must say what happened and what is planned. */
+async function assertExplained(db: Kysely<Database>, reportId: number): Promise<void> {
+  const report = await loadReport(db, reportId);
+  const missing = [
+    ...report.tasks.filter((t) => t.needsExplanation && !t.update?.explanation),
+    ...report.indicators.filter((i) => i.needsExplanation && !i.value?.explanation),
+  ].map((item) => ('taskId' in item ? `nhiệm vụ ${item.code}` : `chỉ tiêu ${item.code}`));
+  if (missing.length)
+    throw badRequest(
+      `Cần giải trình (nguyên nhân, giải pháp) cho ${missing.join(', ')}: mục này đang quá hạn hoặc chậm so với lộ trình.`,
+      { items: missing },
+    );
+}
 
 // A report's life: draft → submitted → approved, or → returned (with comments per item) →
 // submitted again; an approved report is read-only until the focal officer reopens it, with a
@@ -113,10 +129,14 @@ async function submit(
       throw badRequest(
         'Báo cáo chưa có nội dung nào: hãy cập nhật ít nhất một nhiệm vụ hoặc chỉ tiêu.',
       );
+    await assertExplained(db, context.reportId);
+    const now = nowIso();
     const next = await transition(db, context, version, 'submitted', {
-      submitted_at: nowIso(),
+      submitted_at: now,
       submitted_by: userId,
+      first_submitted_at: sql<string>`coalesce(first_submitted_at, ${now})`,
     });
+    await trackConcerns(db, context);
     await recordAudit(db, {
       userId,
       entity: 'report',
@@ -191,6 +211,9 @@ async function approve(
       reviewed_at: nowIso(),
       reviewed_by: userId,
       review_comment: comment,
+      // An approved report closes a reopening for this unit: the period is shut again.
+      unlocked_at: null,
+      unlocked_by: null,
     });
     // Comments from an earlier return are settled once the report is approved.
     for (const table of ['task_updates', 'indicator_values'] as const)

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/plugin.ts';
+import { changeConcern, ConcernChange, myConcerns, planConcerns } from './concerns.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+
+export function concernRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/plans/:id/concerns',
+    { schema: { tags: ['concerns'], summary: 'Khó khăn, kiến nghị của kế hoạch', params: Id } },
+    async (request) => planConcerns(app.db, requireUser(request), request.params.id),
+  );
+
+  r.get(
+    '/api/my/concerns',
+    { schema: { tags: ['concerns'], summary: 'Khó khăn, kiến nghị đơn vị tôi đã nêu' } },
+    async (request) => myConcerns(app.db, requireUser(request)),
+  );
+
+  r.patch(
+    '/api/concerns/:id',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Phân công trả lời, hạn trả lời, nội dung trả lời, trạng thái',
+        params: Id,
+        body: ConcernChange,
+        response: { 200: z.object({ version: z.number() }) },
+      },
+    },
+    async (request) => ({
+      version: await changeConcern(app.db, requireUser(request), request.params.id, request.body),
+    }),
+  );
+}
