@@ -42,8 +42,8 @@ describe.each(TEST_DIALECTS)('a focal officer adds a unit and a reporter (%s)', 
     await newcomer.getByLabel(/^Mật khẩu mới/).fill('YTe@Kienhung2026');
     await newcomer.getByLabel('Nhập lại mật khẩu mới').fill('YTe@Kienhung2026');
     await newcomer.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await newcomer.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
-    await newcomer.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
+    // A unit's reporter lands on "Việc của tôi".
+    await newcomer.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
     await newcomer.getByText('Chưa có kỳ báo cáo nào được mở cho đơn vị.').waitFor();
     await newcomer.close();
   });

@@ -43,7 +43,7 @@ export async function signIn(page: Page, username: string, password = 'Demo@2026
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-/** A new page signed in as `username`, on the plan list. */
+/** A new page signed in as `username`, on the plan list (a unit's reporter: on "Việc của tôi"). */
 export async function signedInPage(
   e2e: E2E,
   username: string,
@@ -52,7 +52,7 @@ export async function signedInPage(
   const page = await e2e.browser.newPage({ acceptDownloads: true, ...options });
   await page.goto(e2e.server.url);
   await signIn(page, username);
-  await page.getByRole('heading', { name: 'Kế hoạch' }).waitFor();
+  await page.getByRole('heading', { name: /^(Kế hoạch|Việc của tôi)$/ }).waitFor();
   return page;
 }
 
@@ -76,7 +76,7 @@ export async function openFirstPeriod(page: Page, periods: Locator): Promise<str
 
 /** A unit reporter's way into the report of the first period listed for them. */
 export async function openMyFirstReport(page: Page) {
-  await page.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
+  await page.getByRole('link', { name: 'Việc của tôi' }).click();
   await page
     .getByRole('button', { name: /^Lập báo cáo/ })
     .first()

@@ -13,6 +13,11 @@ import { PlanPage } from './plans/PlanPage.tsx';
 import { ImportPage } from './imports/ImportPage.tsx';
 import { ReviewPage } from './imports/ReviewPage.tsx';
 import { MyReportsPage } from './reports/MyReportsPage.tsx';
+import { OpenReport } from './reports/OpenReport.tsx';
+
+/** A unit's reporter lands on "Việc của tôi", not on the list of plans. */
+const reporterOnly = (me: { roles: Array<{ role: string }> }) =>
+  me.roles.length > 0 && me.roles.every((r) => r.role === 'unit_reporter');
 import { ReportPage } from './reports/ReportPage.tsx';
 import { PeriodPage } from './periods/PeriodPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
@@ -40,12 +45,13 @@ function Routed() {
   return (
     <Layout>
       <Routes>
-        <Route path="/" element={<PlanListPage />} />
+        <Route path="/" element={reporterOnly(me) ? <MyReportsPage /> : <PlanListPage />} />
         <Route path="/plans/import" element={<ImportPage />} />
         <Route path="/plans/:id/review" element={<ReviewPage />} />
         <Route path="/plans/:id" element={<PlanPage />} />
         <Route path="/reports" element={<MyReportsPage />} />
         <Route path="/reports/:id" element={<ReportPage />} />
+        <Route path="/reports/period/:periodId/unit/:unitId" element={<OpenReport />} />
         <Route path="/periods/:id" element={<PeriodPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route

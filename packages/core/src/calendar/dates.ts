@@ -58,3 +58,8 @@ export function formatVietnameseDate(date: IsoDate): string {
 
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+
+/** Today's date in Vietnam (UTC+7, no daylight saving), for due dates and period windows. */
+export function todayInVietnam(now = Date.now()): IsoDate {
+  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10) as IsoDate;
+}

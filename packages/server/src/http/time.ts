@@ -11,10 +11,9 @@ export function addMinutes(iso: string, minutes: number): string {
   return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving), for due dates and period windows. */
-export function todayInVietnam(now = Date.now()): string {
-  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+import { todayInVietnam } from '@tiendo/core';
+
+export { todayInVietnam };
 
 /** The day in Vietnam on which an instant fell (a report sent at 23:30 on the due day is on
  *  time, though it is already the next day in UTC). */

@@ -81,6 +81,9 @@ export interface TaskUpdate {
   evidenceText: string | null;
   completedOn: string | null;
   reviewComment: string | null;
+  explanation: string | null;
+  /** Carried over from the last period, not touched since. */
+  prefilled?: boolean;
 }
 
 export interface IndicatorValue {
@@ -90,6 +93,19 @@ export interface IndicatorValue {
   dataSource: string | null;
   note: string | null;
   reviewComment: string | null;
+  explanation: string | null;
+  prefilled?: boolean;
+}
+
+export interface Contribution {
+  unitId: number;
+  unitName: string;
+  results: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  evidenceText: string | null;
+  resourcesVnd: number | null;
+  submittedAt: string | null;
 }
 
 export interface ReportDetail {
@@ -107,6 +123,12 @@ export interface ReportDetail {
   planId: number;
   planTitle: string;
   permissions: { write: boolean; review: boolean };
+  /** The unit may write now: the period is open (or reopened for it) and the report a draft. */
+  editable: boolean;
+  windowStart: string;
+  windowEnd: string;
+  unlockedAt: string | null;
+  unlockReason: string | null;
   tasks: Array<{
     taskId: number;
     code: string;
@@ -115,6 +137,11 @@ export interface ReportDetail {
     deadline: string | null;
     role: 'lead' | 'coordinate';
     update: TaskUpdate | null;
+    needsExplanation: 'overdue' | null;
+    contributions: {
+      given: Contribution[];
+      missing: Array<{ unitId: number; unitName: string }>;
+    } | null;
     attachments: Array<{ id: number; filename: string; size: number; sha256: string }>;
   }>;
   indicators: Array<{
@@ -124,6 +151,7 @@ export interface ReportDetail {
     unit: string | null;
     targets: Array<{ year: number | null; text: string }>;
     value: IndicatorValue | null;
+    needsExplanation: 'off_track' | null;
   }>;
 }
 
@@ -139,6 +167,39 @@ export interface MyReportRow {
   reportId: number | null;
   reportStatus: string;
   reviewComment: string | null;
+  windowStart: string;
+  windowEnd: string;
+  bucket: 'returned' | 'overdue' | 'due' | 'done' | 'missed';
+}
+
+export interface Concern {
+  id: number;
+  kind: 'difficulty' | 'proposal';
+  content: string;
+  addressee: string | null;
+  answerDue: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  status: 'open' | 'answered' | 'closed';
+  version: number;
+  raisedAt: string;
+  planId: number;
+  planTitle: string;
+  taskCode: string;
+  taskContent: string;
+  unitId: number;
+  unitName: string;
+  periodLabel: string;
+}
+
+export interface Compliance {
+  expected: number;
+  received: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  completeness: number | null;
+  timeliness: number | null;
 }
 
 export interface Period {
@@ -150,6 +211,8 @@ export interface Period {
   window_end: string;
   due_date: string;
   status: 'planned' | 'open' | 'closed' | 'locked';
+  /** Locks itself this many days after the due date; null: only by hand. */
+  lock_after_days: number | null;
   version: number;
 }
 
@@ -164,6 +227,8 @@ export interface PeriodOverview {
     status: string;
     submittedAt: string | null;
     onTime: boolean | null;
+    unlocked: { at: string; reason: string | null } | null;
+    contributions: { expected: number; given: number };
   }>;
 }
 

@@ -1,5 +1,19 @@
-import { Alert, Anchor, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Popover,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import type { PeriodOverview } from '../api/types.ts';
@@ -22,6 +36,8 @@ export function PeriodPage() {
     return <Alert color="red">{overview.error?.message ?? t('error.loading')}</Alert>;
   const { period, units } = overview.data;
   const received = units.filter((u) => ['submitted', 'approved'].includes(u.status)).length;
+  const canManage = (managed.data ?? []).some((c) => c.id === period.commune_id);
+  const reopenable = period.status === 'closed' || period.status === 'locked';
   return (
     <Stack>
       <Anchor component={Link} to={`/plans/${period.plan_id}`} size="sm">
@@ -40,6 +56,8 @@ export function PeriodPage() {
               <Table.Th ta="right">{t('plans.indicators')}</Table.Th>
               <Table.Th>{t('periods.reportStatus')}</Table.Th>
               <Table.Th>{t('periods.submittedAt')}</Table.Th>
+              <Table.Th>{t('periods.contributions')}</Table.Th>
+              {canManage && reopenable && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -69,15 +87,82 @@ export function PeriodPage() {
                     </>
                   )}
                 </Table.Td>
+                <Table.Td>
+                  {u.contributions.expected > 0 && (
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={u.contributions.given < u.contributions.expected ? 'orange' : 'teal'}
+                    >
+                      {`${u.contributions.given}/${u.contributions.expected}`}
+                    </Badge>
+                  )}
+                </Table.Td>
+                {canManage && reopenable && (
+                  <Table.Td>
+                    {u.unlocked ? (
+                      <Badge size="sm" variant="light" title={u.unlocked.reason ?? ''}>
+                        {t('periods.unlocked')}
+                      </Badge>
+                    ) : (
+                      <UnlockButton periodId={period.id} unitId={u.unitId} unitName={u.unitName} />
+                    )}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <NarrativeEditor
-        periodId={period.id}
-        canEdit={(managed.data ?? []).some((c) => c.id === period.commune_id)}
-      />
+      <NarrativeEditor periodId={period.id} canEdit={canManage} />
     </Stack>
+  );
+}
+
+/** Reopens a closed or locked period for one unit, with the reason the audit log keeps. */
+function UnlockButton(props: { periodId: number; unitId: number; unitName: string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const unlock = useMutation({
+    mutationFn: () =>
+      api(`/api/periods/${props.periodId}/units/${props.unitId}/unlock`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['period-overview'] }),
+  });
+  return (
+    <Popover width={320} position="bottom-end" withArrow>
+      <Popover.Target>
+        <Button
+          size="compact-xs"
+          variant="light"
+          aria-label={`${t('periods.unlock')} ${props.unitName}`}
+        >
+          {t('periods.unlock')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <TextInput
+            size="xs"
+            label={t('periods.unlockReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          {unlock.error && (
+            <Text size="xs" c="red" role="alert">
+              {unlock.error.message}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button size="xs" onClick={() => unlock.mutate()} loading={unlock.isPending}>
+              {t('periods.unlockConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

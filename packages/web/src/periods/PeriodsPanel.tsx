@@ -6,6 +6,7 @@ import {
   Button,
   Group,
   Loader,
+  NumberInput,
   Stack,
   Table,
   Text,
@@ -16,6 +17,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import type { Period } from '../api/types.ts';
 import { AdhocPeriodForm } from './AdhocPeriodForm.tsx';
+import { CompliancePanel } from './CompliancePanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const NEXT: Record<Period['status'], Array<Period['status']>> = {
@@ -90,6 +92,7 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
                 <Table.Th>{t('periods.label')}</Table.Th>
                 <Table.Th>{t('periods.window')}</Table.Th>
                 <Table.Th>{t('periods.due')}</Table.Th>
+                <Table.Th>{t('periods.lockAfter')}</Table.Th>
                 <Table.Th>{t('periods.status')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -113,6 +116,18 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
                       />
                     ) : (
                       vnDate(period.due_date)
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {canManage && period.status !== 'locked' ? (
+                      <LockAfter
+                        period={period}
+                        onSave={(lockAfterDays) =>
+                          change.mutate({ period, patch: { lockAfterDays } })
+                        }
+                      />
+                    ) : (
+                      (period.lock_after_days ?? '—')
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -143,7 +158,28 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
           </Table>
         </Table.ScrollContainer>
       )}
+      <CompliancePanel planId={planId} />
     </Stack>
+  );
+}
+
+/** Days after the due date when the period locks itself (empty: never by itself). */
+function LockAfter({ period, onSave }: { period: Period; onSave(days: number | null): void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState<string | number>(period.lock_after_days ?? '');
+  const days = value === '' ? null : Number(value);
+  return (
+    <NumberInput
+      size="xs"
+      w={90}
+      min={0}
+      max={365}
+      allowDecimal={false}
+      aria-label={`${t('periods.lockAfter')} ${period.label}`}
+      value={value}
+      onChange={setValue}
+      onBlur={() => days !== period.lock_after_days && onSave(days)}
+    />
   );
 }
 

@@ -12,6 +12,7 @@ import { CatalogueLinks } from '../catalogue/CatalogueLinks.tsx';
 import { useManagedCommunes } from '../imports/ImportPage.tsx';
 import { CascadeView } from '../cascade/CascadeView.tsx';
 import { CascadeLinks } from '../cascade/CascadeLinks.tsx';
+import { ConcernsPanel } from '../concerns/ConcernsPanel.tsx';
 
 export function PlanPage() {
   const { t } = useI18n();
@@ -64,6 +65,9 @@ export function PlanPage() {
           <Tabs.Tab value="tasks">{`${t('plan.tasksTab')} (${p.tasks.length})`}</Tabs.Tab>
           <Tabs.Tab value="periods">{t('plan.periodsTab')}</Tabs.Tab>
           {p.status === 'published' && <Tabs.Tab value="catalogue">{t('catalogue.tab')}</Tabs.Tab>}
+          {p.status === 'published' && p.ownerKind !== 'province' && (
+            <Tabs.Tab value="concerns">{t('concerns.tab')}</Tabs.Tab>
+          )}
           {p.status === 'published' && (
             <Tabs.Tab value={cascadeTab}>
               {t(cascadeTab === 'cascade' ? 'cascade.tab' : 'cascade.parentTab')}
@@ -78,6 +82,9 @@ export function PlanPage() {
         </Tabs.Panel>
         <Tabs.Panel value="catalogue" pt="md">
           <CatalogueLinks planId={p.id} canEdit={canManage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="concerns" pt="md">
+          <ConcernsPanel planId={p.id} />
         </Tabs.Panel>
         <Tabs.Panel value="periods" pt="md">
           <PeriodsPanel planId={p.id} canManage={canManage} />

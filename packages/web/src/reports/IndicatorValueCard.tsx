@@ -1,6 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { parseVietnameseNumber } from '@tiendo/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { indicatorNeedsExplanation, parseVietnameseNumber, todayInVietnam } from '@tiendo/core';
 import type { ReportDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAutosave } from './useAutosave.ts';
@@ -12,18 +22,21 @@ interface Form {
   valueText: string | null;
   dataSource: string | null;
   note: string | null;
+  explanation: string | null;
 }
 
 interface Props {
   reportId: number;
   indicator: Indicator;
+  periodEnd: string;
   editable: boolean;
   onReload(): void;
   reviewSlot?: React.ReactNode;
 }
 
 /** One indicator's value this period: a number ("85,5") or words ("Đạt"), with its source. */
-export function IndicatorValueCard({ reportId, indicator, editable, onReload, reviewSlot }: Props) {
+export function IndicatorValueCard(props: Props) {
+  const { reportId, indicator, periodEnd, editable, onReload, reviewSlot } = props;
   const { t } = useI18n();
   const v = indicator.value;
   const [raw, setRaw] = useState(() =>
@@ -36,7 +49,15 @@ export function IndicatorValueCard({ reportId, indicator, editable, onReload, re
     valueText: v?.valueText ?? null,
     dataSource: v?.dataSource ?? null,
     note: v?.note ?? null,
+    explanation: v?.explanation ?? null,
   });
+  const today = todayInVietnam();
+  const offTrack = indicatorNeedsExplanation(
+    indicator.targets,
+    indicator.unit,
+    form.valueNumber,
+    today < periodEnd ? today : periodEnd,
+  );
   const autosave = useAutosave<Form>(
     `/api/reports/${reportId}/indicators/${indicator.indicatorId}`,
     v?.version ?? 0,
@@ -107,6 +128,23 @@ export function IndicatorValueCard({ reportId, indicator, editable, onReload, re
             onChange={(e) => change({ note: e.currentTarget.value || null })}
           />
         </SimpleGrid>
+        {(offTrack || form.explanation) && (
+          <Textarea
+            size="xs"
+            autosize
+            required={Boolean(offTrack)}
+            label={label('report.explanation')}
+            description={offTrack ? t('report.explanationOffTrack') : undefined}
+            error={
+              offTrack && editable && !form.explanation ? t('report.explanationNeeded') : undefined
+            }
+            disabled={!editable}
+            value={form.explanation ?? ''}
+            onChange={(e) =>
+              change({ explanation: e.currentTarget.value.trim() ? e.currentTarget.value : null })
+            }
+          />
+        )}
         <Group justify="space-between">
           <SaveIndicator state={autosave.state} />
           {reviewSlot}

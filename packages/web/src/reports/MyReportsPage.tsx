@@ -1,12 +1,28 @@
-import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
+import { daysBetween, todayInVietnam } from '@tiendo/core';
 import { api } from '../api/client.ts';
 import type { MyReportRow } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+import { MyConcerns } from './MyConcerns.tsx';
 
-/** A reporter's periods: what their unit owes, by due date, one click into each report. */
+const BUCKETS = ['overdue', 'returned', 'due', 'done', 'missed'] as const;
+const COLORS: Record<MyReportRow['bucket'], string> = {
+  overdue: 'red',
+  returned: 'orange',
+  due: 'blue',
+  done: 'teal',
+  missed: 'gray',
+};
+/** Sent reports shown: this round's, not the whole history. */
+const DONE_SHOWN = 4;
+
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** "Việc của tôi": what the reporter's units owe, overdue first, then what came back for
+ *  revision, what is due, and what was sent; one click opens (or starts) each report. */
 export function MyReportsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -25,6 +41,48 @@ export function MyReportsPage() {
   });
   if (rows.isLoading) return <Loader />;
   if (rows.error) return <Alert color="red">{rows.error.message}</Alert>;
+  const all = rows.data ?? [];
+  const today = todayInVietnam();
+  const days = (row: MyReportRow) => {
+    const n = daysBetween(today, row.dueDate);
+    return n >= 0
+      ? t('inbox.dueIn').replace('{n}', String(n))
+      : t('inbox.lateBy').replace('{n}', String(-n));
+  };
+  const card = (row: MyReportRow) => (
+    <Card key={`${row.periodId}-${row.unitId}`} withBorder padding="sm" data-testid="inbox-item">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <div>
+          <Group gap="xs">
+            <Text fw={600}>{row.periodLabel}</Text>
+            <ReportStatusBadge status={row.reportStatus} />
+          </Group>
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {`${row.unitName} · ${t('report.due')}: ${vnDate(row.dueDate)}`}
+            {['overdue', 'due', 'returned'].includes(row.bucket) && ` · ${days(row)}`}
+          </Text>
+          {row.bucket === 'returned' && row.reviewComment && (
+            <Text size="xs" c="orange.8" lineClamp={2}>
+              {row.reviewComment}
+            </Text>
+          )}
+        </div>
+        <Button
+          size="xs"
+          variant={['overdue', 'returned', 'due'].includes(row.bucket) ? 'filled' : 'light'}
+          onClick={() => open.mutate(row)}
+          loading={open.isPending && open.variables === row}
+          aria-label={`${t('report.open')} ${row.periodLabel} — ${row.unitName}`}
+        >
+          {t(['overdue', 'returned', 'due'].includes(row.bucket) ? 'report.open' : 'report.view')}
+        </Button>
+      </Group>
+    </Card>
+  );
+  const groups = BUCKETS.map((bucket) => {
+    const list = all.filter((r) => r.bucket === bucket);
+    return { bucket, list: bucket === 'done' ? list.slice(0, DONE_SHOWN) : list };
+  }).filter((g) => g.list.length > 0);
   return (
     <Stack maw={760}>
       <Title order={2}>{t('nav.myReports')}</Title>
@@ -33,30 +91,19 @@ export function MyReportsPage() {
           {open.error.message}
         </Alert>
       )}
-      {(rows.data ?? []).length === 0 && <Alert>{t('report.nothingDue')}</Alert>}
-      {(rows.data ?? []).map((row) => (
-        <Card key={`${row.periodId}-${row.unitId}`} withBorder padding="sm">
-          <Group justify="space-between" wrap="wrap" gap="xs">
-            <div>
-              <Group gap="xs">
-                <Text fw={600}>{row.periodLabel}</Text>
-                <ReportStatusBadge status={row.reportStatus} />
-              </Group>
-              <Text size="xs" c="dimmed" lineClamp={1}>
-                {`${row.unitName} · ${t('report.due')}: ${row.dueDate.split('-').reverse().join('/')}`}
-              </Text>
-            </div>
-            <Button
-              size="xs"
-              onClick={() => open.mutate(row)}
-              loading={open.isPending && open.variables === row}
-              aria-label={`${t('report.open')} ${row.periodLabel}`}
-            >
-              {t(row.periodStatus === 'open' ? 'report.open' : 'report.view')}
-            </Button>
+      {all.length === 0 && <Alert>{t('report.nothingDue')}</Alert>}
+      {groups.map(({ bucket, list }) => (
+        <Stack key={bucket} gap="xs" data-testid={`inbox-${bucket}`}>
+          <Group gap="xs">
+            <Title order={4}>{t(`inbox.${bucket}`)}</Title>
+            <Badge color={COLORS[bucket]} variant="light">
+              {list.length}
+            </Badge>
           </Group>
-        </Card>
+          {list.map(card)}
+        </Stack>
       ))}
+      <MyConcerns />
     </Stack>
   );
 }

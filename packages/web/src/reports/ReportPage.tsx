@@ -61,8 +61,13 @@ export function ReportPage() {
   if (report.error || !report.data)
     return <Alert color="red">{`${t('error.loading')}: ${report.error?.message ?? ''}`}</Alert>;
   const r = report.data;
-  const editable =
-    r.permissions.write && r.periodStatus === 'open' && ['draft', 'returned'].includes(r.status);
+  const editable = r.permissions.write && r.editable;
+  const period = { start: r.windowStart, end: r.windowEnd };
+  const prefilled =
+    editable &&
+    [...r.tasks.map((x) => x.update), ...r.indicators.map((x) => x.value)].some(
+      (u) => u?.prefilled,
+    );
   const reviewing = r.permissions.review && r.status === 'submitted';
   const commentSlot = (kind: 'task' | 'indicator', itemId: number, code: string) =>
     reviewing ? (
@@ -119,6 +124,12 @@ export function ReportPage() {
         {r.permissions.write && !editable && r.periodStatus !== 'open' && (
           <Alert color="gray">{t('report.periodNotOpen')}</Alert>
         )}
+        {r.unlockedAt && r.periodStatus !== 'open' && (
+          <Alert color="blue" title={t('report.unlocked')}>
+            {r.unlockReason}
+          </Alert>
+        )}
+        {prefilled && <Alert color="blue">{t('report.prefilled')}</Alert>}
         {flowError && (
           <Alert color="red" role="alert">
             {flowError}
@@ -137,6 +148,7 @@ export function ReportPage() {
             key={`${task.taskId}-${cardKey(task.update?.version)}-${task.attachments.length}`}
             reportId={r.id}
             task={task}
+            period={period}
             editable={editable}
             onReload={refresh}
             reviewSlot={commentSlot('task', task.taskId, task.code)}
@@ -150,6 +162,7 @@ export function ReportPage() {
             key={`${indicator.indicatorId}-${cardKey(indicator.value?.version)}`}
             reportId={r.id}
             indicator={indicator}
+            periodEnd={r.windowEnd}
             editable={editable}
             onReload={refresh}
             reviewSlot={commentSlot('indicator', indicator.indicatorId, indicator.code)}

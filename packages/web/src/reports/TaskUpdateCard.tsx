@@ -18,9 +18,25 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { EvidenceFiles } from './EvidenceFiles.tsx';
+import { taskNeedsExplanation, todayInVietnam } from '@tiendo/core';
+import { Contributions } from './Contributions.tsx';
 
 type Task = ReportDetail['tasks'][number];
-type Form = Omit<TaskUpdate, 'version' | 'reviewComment'>;
+type Form = Omit<TaskUpdate, 'version' | 'reviewComment' | 'prefilled'>;
+
+const EMPTY_UPDATE: TaskUpdate = {
+  version: 0,
+  reviewComment: null,
+  status: null,
+  progress: null,
+  results: null,
+  resourcesVnd: null,
+  difficulties: null,
+  proposals: null,
+  evidenceText: null,
+  completedOn: null,
+  explanation: null,
+};
 
 const EMPTY: Form = {
   status: null,
@@ -31,20 +47,31 @@ const EMPTY: Form = {
   proposals: null,
   evidenceText: null,
   completedOn: null,
+  explanation: null,
 };
 
 interface Props {
   reportId: number;
   task: Task;
+  /** The period's data window: whether the task is overdue is judged against it. */
+  period: { start: string; end: string };
   editable: boolean;
   onReload(): void;
   reviewSlot?: React.ReactNode;
 }
 
 /** One task of the unit's report: what was done, how far, with what, and what is in the way. */
-export function TaskUpdateCard({ reportId, task, editable, onReload, reviewSlot }: Props) {
+export function TaskUpdateCard({ reportId, task, period, editable, onReload, reviewSlot }: Props) {
   const { t } = useI18n();
-  const [form, setForm] = useState<Form>(() => ({ ...EMPTY, ...task.update }));
+  const [form, setForm] = useState<Form>(() => {
+    const { version: _v, reviewComment: _r, prefilled: _p, ...saved } = task.update ?? EMPTY_UPDATE;
+    return { ...EMPTY, ...saved };
+  });
+  const lead = task.role === 'lead';
+  // Judged live, as the server will judge it on sending: an overdue task must be explained.
+  const overdue =
+    lead &&
+    taskNeedsExplanation(task.deadline, form.status, form.completedOn, period, todayInVietnam());
   const autosave = useAutosave<Form>(
     `/api/reports/${reportId}/tasks/${task.taskId}`,
     task.update?.version ?? 0,
@@ -76,6 +103,12 @@ export function TaskUpdateCard({ reportId, task, editable, onReload, reviewSlot 
             .filter(Boolean)
             .join(' · ')}
         </Text>
+        {task.update?.prefilled && (
+          <Badge size="xs" variant="outline" color="gray">
+            {t('report.fromLastPeriod')}
+          </Badge>
+        )}
+        {task.contributions && <Contributions contributions={task.contributions} />}
         {task.update?.reviewComment && (
           <Alert color="orange" p="xs" title={t('report.reviewerSays')}>
             {task.update.reviewComment}
@@ -104,30 +137,34 @@ export function TaskUpdateCard({ reportId, task, editable, onReload, reviewSlot 
             </Button>
           </Alert>
         )}
-        <SegmentedControl
-          size="xs"
-          fullWidth
-          disabled={!editable}
-          aria-label={label('report.status')}
-          value={form.status ?? ''}
-          onChange={(value) => change({ status: (value || null) as Form['status'] })}
-          data={[
-            { value: 'not_started', label: t('report.state.not_started') },
-            { value: 'in_progress', label: t('report.state.in_progress') },
-            { value: 'done', label: t('report.state.done') },
-          ]}
-        />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-          <NumberInput
+        {lead && (
+          <SegmentedControl
             size="xs"
-            label={label('report.progress')}
-            min={0}
-            max={100}
-            suffix=" %"
-            disabled={!editable || form.status === 'done'}
-            value={form.status === 'done' ? 100 : (form.progress ?? '')}
-            onChange={(v) => change({ progress: v === '' ? null : Number(v) })}
+            fullWidth
+            disabled={!editable}
+            aria-label={label('report.status')}
+            value={form.status ?? ''}
+            onChange={(value) => change({ status: (value || null) as Form['status'] })}
+            data={[
+              { value: 'not_started', label: t('report.state.not_started') },
+              { value: 'in_progress', label: t('report.state.in_progress') },
+              { value: 'done', label: t('report.state.done') },
+            ]}
           />
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+          {lead && (
+            <NumberInput
+              size="xs"
+              label={label('report.progress')}
+              min={0}
+              max={100}
+              suffix=" %"
+              disabled={!editable || form.status === 'done'}
+              value={form.status === 'done' ? 100 : (form.progress ?? '')}
+              onChange={(v) => change({ progress: v === '' ? null : Number(v) })}
+            />
+          )}
           <NumberInput
             size="xs"
             label={label('report.resources')}
@@ -140,7 +177,12 @@ export function TaskUpdateCard({ reportId, task, editable, onReload, reviewSlot 
             onChange={(v) => change({ resourcesVnd: v === '' ? null : Number(v) })}
           />
         </SimpleGrid>
-        {form.status === 'done' && (
+        {!lead && (
+          <Text size="xs" c="dimmed">
+            {t('report.contributionHelp')}
+          </Text>
+        )}
+        {lead && form.status === 'done' && (
           <TextInput
             size="xs"
             type="date"
@@ -169,6 +211,22 @@ export function TaskUpdateCard({ reportId, task, editable, onReload, reviewSlot 
             onChange={(e) => change({ [field]: text(e.currentTarget.value) })}
           />
         ))}
+        {(overdue || form.explanation) && (
+          <Textarea
+            size="xs"
+            autosize
+            minRows={2}
+            required={Boolean(overdue)}
+            label={label('report.explanation')}
+            description={overdue ? t('report.explanationHelp') : undefined}
+            error={
+              overdue && editable && !form.explanation ? t('report.explanationNeeded') : undefined
+            }
+            disabled={!editable}
+            value={form.explanation ?? ''}
+            onChange={(e) => change({ explanation: text(e.currentTarget.value) })}
+          />
+        )}
         <EvidenceFiles
           reportId={reportId}
           taskId={task.taskId}

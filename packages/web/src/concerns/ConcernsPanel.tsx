@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { Concern } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ConcernStatusBadge } from './ConcernStatusBadge.tsx';
+
+type Filter = 'open' | 'answered' | 'closed' | 'all';
+
+/** A plan's difficulties and proposals as tracked items: the focal officer says who must
+ *  answer and by when, records the answer, and closes them; units see their own. */
+export function ConcernsPanel({ planId }: { planId: number }) {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<Filter>('open');
+  const concerns = useQuery({
+    queryKey: ['concerns', planId],
+    queryFn: () => api<{ canAnswer: boolean; items: Concern[] }>(`/api/plans/${planId}/concerns`),
+  });
+  if (concerns.isLoading) return <Loader />;
+  if (concerns.error) return <Alert color="red">{concerns.error.message}</Alert>;
+  const { canAnswer, items } = concerns.data!;
+  const shown = items.filter((c) => filter === 'all' || c.status === filter);
+  return (
+    <Stack gap="sm">
+      <SegmentedControl
+        size="xs"
+        value={filter}
+        onChange={(v) => setFilter(v as Filter)}
+        data={(['open', 'answered', 'closed'] as Filter[])
+          .map((s) => ({
+            value: s,
+            label: `${t(`concerns.status.${s as Concern['status']}`)} (${items.filter((c) => c.status === s).length})`,
+          }))
+          .concat({ value: 'all', label: `${items.length}` })}
+      />
+      {shown.length === 0 && <Alert>{t('concerns.none')}</Alert>}
+      {shown.map((c) => (
+        <ConcernCard
+          key={`${c.id}-${c.version}`}
+          concern={c}
+          canAnswer={canAnswer}
+          planId={planId}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function ConcernCard(props: { concern: Concern; canAnswer: boolean; planId: number }) {
+  const { concern: c, canAnswer } = props;
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [edit, setEdit] = useState({
+    addressee: c.addressee ?? '',
+    answerDue: c.answerDue ?? '',
+    answer: c.answer ?? '',
+  });
+  const save = useMutation({
+    mutationFn: (status?: Concern['status']) =>
+      api(`/api/concerns/${c.id}`, {
+        method: 'PATCH',
+        body: {
+          version: c.version,
+          addressee: edit.addressee.trim() || null,
+          answerDue: edit.answerDue || null,
+          answer: edit.answer.trim() || null,
+          ...(status ? { status } : {}),
+        },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['concerns', props.planId] }),
+  });
+  const field = (key: keyof typeof edit) => ({
+    value: edit[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const value = e.currentTarget.value;
+      setEdit((x) => ({ ...x, [key]: value }));
+    },
+  });
+  return (
+    <Card withBorder padding="sm" data-testid="concern">
+      <Stack gap={6}>
+        <Group gap="xs">
+          <Badge size="xs" variant="outline">
+            {t(`concerns.kind.${c.kind}`)}
+          </Badge>
+          <ConcernStatusBadge concern={c} />
+          <Text size="xs" c="dimmed">
+            {`${c.unitName} · ${c.periodLabel} · ${c.taskCode}. ${c.taskContent.slice(0, 80)}`}
+          </Text>
+        </Group>
+        <Text size="sm">{c.content}</Text>
+        {canAnswer && c.status !== 'closed' ? (
+          <>
+            <Group grow gap="xs" align="flex-start">
+              <TextInput size="xs" label={t('concerns.addressee')} {...field('addressee')} />
+              <TextInput
+                size="xs"
+                type="date"
+                label={t('concerns.answerDue')}
+                {...field('answerDue')}
+              />
+            </Group>
+            <Textarea size="xs" autosize label={t('concerns.answer')} {...field('answer')} />
+            {save.error && (
+              <Text size="xs" c="red" role="alert">
+                {save.error.message}
+              </Text>
+            )}
+            <Group justify="flex-end" gap="xs">
+              <Button size="xs" variant="light" onClick={() => save.mutate('closed')}>
+                {t('concerns.close')}
+              </Button>
+              <Button size="xs" onClick={() => save.mutate(undefined)} loading={save.isPending}>
+                {t('concerns.save')}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <>
+            {c.addressee && (
+              <Text size="xs" c="dimmed">{`${t('concerns.addressee')}: ${c.addressee}`}</Text>
+            )}
+            {c.answer && <Text size="sm" c="teal.8">{`${t('concerns.answer')}: ${c.answer}`}</Text>}
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,45 @@
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { Concern } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ConcernStatusBadge } from '../concerns/ConcernStatusBadge.tsx';
+
+/** The difficulties and proposals the reporter's units raised: who answers, by when, and
+ *  the answer once it is given. */
+export function MyConcerns() {
+  const { t } = useI18n();
+  const concerns = useQuery({
+    queryKey: ['my-concerns'],
+    queryFn: () => api<Concern[]>('/api/my/concerns'),
+  });
+  const list = concerns.data ?? [];
+  if (list.length === 0) return null;
+  return (
+    <Stack gap="xs" data-testid="my-concerns">
+      <Title order={4}>{t('inbox.concerns')}</Title>
+      {list.map((c) => (
+        <Card key={c.id} withBorder padding="xs">
+          <Group gap="xs">
+            <Badge size="xs" variant="outline">
+              {t(`concerns.kind.${c.kind}`)}
+            </Badge>
+            <ConcernStatusBadge concern={c} />
+            <Text size="xs" c="dimmed">
+              {`${c.periodLabel} · ${c.taskCode}`}
+            </Text>
+          </Group>
+          <Text size="sm">{c.content}</Text>
+          {c.addressee && (
+            <Text size="xs" c="dimmed">
+              {`${t('concerns.addressee')}: ${c.addressee}`}
+              {c.answerDue &&
+                ` · ${t('concerns.answerDue')}: ${c.answerDue.split('-').reverse().join('/')}`}
+            </Text>
+          )}
+          {c.answer && <Text size="sm" c="teal.8">{`${t('concerns.answer')}: ${c.answer}`}</Text>}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
