@@ -37,4 +37,32 @@ describe.each(TEST_DIALECTS)('cascade from the city plan to the communes (%s)', 
     expect(await first.textContent()).toMatch(/Phường .*|Xã Chí Minh|Xã Thái Tân/);
     await page.close();
   });
+
+  it('the city assigns a ranked indicator to its communes and sees their average', async () => {
+    const page = await signedInPage(e2e, 'admin');
+    await page.getByRole('link', { name: /phần nhiệm vụ, chỉ tiêu giao cấp xã/ }).click();
+    await page.getByRole('tab', { name: 'Phân cấp thực hiện' }).click();
+    const shares = page.getByTestId('target-shares');
+    await shares.waitFor();
+    // The first indicator is a rank ("Thứ bậc"): each commune gets a rank, not a slice of it.
+    await shares.getByText('Bình quân các xã').first().waitFor();
+    await shares.getByText('Nhập từng xã').click();
+    const values = [5, 8, 12, 15];
+    const inputs = shares.getByLabel(/^Chỉ tiêu giao /);
+    await expect.poll(() => inputs.count()).toBe(values.length);
+    for (const [i, value] of values.entries()) await inputs.nth(i).fill(String(value));
+    await shares.getByRole('button', { name: 'Lưu phân bổ' }).click();
+    const average = shares.getByRole('row', { name: /^Bình quân các xã/ });
+    await expect.poll(() => average.textContent()).toContain('10');
+    const kienHung = shares.getByRole('row', { name: /Xã Kiến Hưng/ });
+    expect(await kienHung.textContent()).toMatch(/Xã Kiến Hưng\d+/);
+    // Weights cannot split a rank: the refusal is in Vietnamese.
+    await shares.getByText('Theo trọng số').click();
+    await shares.getByLabel('Tổng cần giao').fill('10');
+    await shares.getByRole('button', { name: 'Lưu phân bổ' }).click();
+    await expect
+      .poll(() => shares.getByRole('alert').textContent())
+      .toContain('không chia theo trọng số');
+    await page.close();
+  });
 });

@@ -14,3 +14,4 @@ export * from './plan/fieldDoubts.ts';
 export * from './text/indicatorMatch.ts';
 export * from './text/cascadeMatch.ts';
 export * from './status/explanation.ts';
+export * from './targets/targetSplit.ts';

@@ -46,6 +46,7 @@ interface Ids {
   province: number;
   cityPlan: number;
   concern: number;
+  cityIndicator: number;
 }
 
 type Case = {
@@ -331,6 +332,15 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/concerns/${i.concern}`,
     body: () => ({ version: 999, answer: 'Đã bố trí kinh phí' }),
   },
+  'GET /api/indicators/:id/target-shares': {
+    allowed: LOGGED_IN, // the city's published plan: every commune of the city reads it
+    url: (i) => `/api/indicators/${i.cityIndicator}/target-shares`,
+  },
+  'PUT /api/indicators/:id/target-shares': {
+    allowed: ['admin'], // the city plan's manager; no commune officer
+    url: (i) => `/api/indicators/${i.cityIndicator}/target-shares`,
+    body: (i) => ({ year: 2026, method: 'manual', shares: [{ communeId: i.commune, value: 5 }] }),
+  },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },
 };
@@ -445,6 +455,13 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         .selectFrom('plans')
         .select('id')
         .where('number', '=', '48/KH-UBND')
+        .executeTakeFirstOrThrow()
+    ).id;
+    ids.cityIndicator = (
+      await db
+        .selectFrom('indicators')
+        .select('id')
+        .where('plan_id', '=', ids.cityPlan)
         .executeTakeFirstOrThrow()
     ).id;
     const now = new Date().toISOString();

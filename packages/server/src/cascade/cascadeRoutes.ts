@@ -5,6 +5,8 @@ import { requireUser } from '../auth/plugin.ts';
 import { forbidden } from '../http/errors.ts';
 import { canManageCommune, readableCommuneIds, readablePlanOwnerIds } from '../org/queries.ts';
 import { cascadeLinksOf, cascadeView, changeLinks, planOwner, setParentPlan } from './cascade.ts';
+import { setTargetShares, targetShares, TargetSharesInput } from './targetShares.ts';
+import { notFound } from '../http/errors.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
@@ -42,6 +44,50 @@ export function cascadeRoutes(app: FastifyInstance): void {
     async (request) => {
       const { user } = await readablePlan(request, request.params.id);
       return cascadeView(app.db, request.params.id, await readableCommuneIds(app.db, user));
+    },
+  );
+
+  const planOfIndicator = async (indicatorId: number) => {
+    const row = await app.db
+      .selectFrom('indicators')
+      .select('plan_id')
+      .where('id', '=', indicatorId)
+      .executeTakeFirst();
+    if (!row) throw notFound('Không tìm thấy chỉ tiêu');
+    return row.plan_id;
+  };
+
+  r.get(
+    '/api/indicators/:id/target-shares',
+    {
+      schema: {
+        tags: ['cascade'],
+        summary: 'Chỉ tiêu cấp tỉnh giao cho từng xã và kết quả các xã báo cáo (tổng/bình quân)',
+        params: Id,
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      },
+    },
+    async (request) => {
+      const { user } = await readablePlan(request, await planOfIndicator(request.params.id));
+      const visible = await readableCommuneIds(app.db, user);
+      return targetShares(app.db, request.params.id, request.query.year, visible);
+    },
+  );
+
+  r.put(
+    '/api/indicators/:id/target-shares',
+    {
+      schema: {
+        tags: ['cascade'],
+        summary: 'Giao chỉ tiêu xuống các xã: chia đều, theo trọng số hoặc nhập từng xã',
+        params: Id,
+        body: TargetSharesInput,
+        response: { 200: z.object({ communes: z.number() }) },
+      },
+    },
+    async (request) => {
+      const user = await managedPlan(request, await planOfIndicator(request.params.id));
+      return { communes: await setTargetShares(app.db, request.params.id, request.body, user.id) };
     },
   );
 

@@ -5,6 +5,7 @@ import { nowIso, todayInVietnam } from '../http/time.ts';
 import { indicatorNeedsExplanation, minDate, taskNeedsExplanation } from '@tiendo/core';
 import { prefillFromLastPeriod } from './prefill.ts';
 import { contributionsFor } from './contributions.ts';
+import { assignedTargets } from '../cascade/targetShares.ts';
 import { periodWritable } from './itemUpdates.ts';
 import { atomically } from '../audit/log.ts';
 
@@ -144,7 +145,10 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
       .execute(),
   ]);
   const led = tasks.filter((t) => t.role === 'lead').map((t) => t.id);
-  const contributions = await contributionsFor(db, report.periodId, led);
+  const [contributions, assigned] = await Promise.all([
+    contributionsFor(db, report.periodId, led),
+    assignedTargets(db, report.planId),
+  ]);
   return {
     ...report,
     editable:
@@ -188,6 +192,10 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
         name: i.name,
         unit: i.measure_unit,
         targets: own,
+        /** What the province assigned to this commune (giao chỉ tiêu), by year. */
+        assigned: assigned
+          .filter((a) => a.indicatorId === i.id)
+          .map((a) => ({ year: a.year, value: a.value })),
         needsExplanation: indicatorNeedsExplanation(
           own,
           i.measure_unit,

@@ -151,6 +151,8 @@ export interface ReportDetail {
     unit: string | null;
     targets: Array<{ year: number | null; text: string }>;
     value: IndicatorValue | null;
+    /** What the province assigned to the commune, by year (giao chỉ tiêu). */
+    assigned: Array<{ year: number; value: number }>;
     needsExplanation: 'off_track' | null;
   }>;
 }

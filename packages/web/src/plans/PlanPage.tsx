@@ -13,6 +13,7 @@ import { useManagedCommunes } from '../imports/ImportPage.tsx';
 import { CascadeView } from '../cascade/CascadeView.tsx';
 import { CascadeLinks } from '../cascade/CascadeLinks.tsx';
 import { ConcernsPanel } from '../concerns/ConcernsPanel.tsx';
+import { TargetShares } from '../cascade/TargetShares.tsx';
 
 export function PlanPage() {
   const { t } = useI18n();
@@ -90,7 +91,10 @@ export function PlanPage() {
           <PeriodsPanel planId={p.id} canManage={canManage} />
         </Tabs.Panel>
         <Tabs.Panel value="cascade" pt="md">
-          <CascadeView planId={p.id} />
+          <Stack gap="lg">
+            <CascadeView planId={p.id} />
+            <TargetShares plan={p} canManage={canManage} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="parent" pt="md">
           <CascadeLinks planId={p.id} canEdit={canManage} />

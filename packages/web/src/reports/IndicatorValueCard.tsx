@@ -88,6 +88,10 @@ export function IndicatorValueCard(props: Props) {
           {[
             indicator.unit && `${t('plan.unit')}: ${indicator.unit}`,
             targets && `${t('plan.targets')}: ${targets}`,
+            indicator.assigned.length > 0 &&
+              `${t('report.assigned')}: ${indicator.assigned
+                .map((a) => `${a.year}: ${a.value.toLocaleString('vi-VN')}`)
+                .join(' · ')}`,
           ]
             .filter(Boolean)
             .join(' · ')}

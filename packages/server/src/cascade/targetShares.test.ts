@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
+import { asUser, buildTestApp, loginAs, type LoggedIn } from '../testing/app.ts';
+import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+import { aggregationOf } from '@tiendo/core';
+
+// Cascaded targets: the city splits one of its indicators' 2026 target down to its communes;
+// the commune whose plan links its own indicator to it sees the target assigned in its
+// report, reports a value, and the city sees the communes' results rolled up.
+
+describe.each(TEST_DIALECTS)('cascaded targets on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let send: ReturnType<typeof asUser>;
+  let admin: LoggedIn;
+  let cityIndicator: number;
+  let childIndicator: number;
+  let communes: { id: number; name: string }[];
+  let kienHung: number;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    await seedDemo(database.db, loadDemoDrafts());
+    app = await buildTestApp(database);
+    send = asUser(app);
+    admin = await loginAs(app, 'admin', DEMO_PASSWORD);
+    const db = database.db;
+    communes = await db
+      .selectFrom('org_units')
+      .select(['id', 'name'])
+      .where('kind', '=', 'commune')
+      .orderBy('id')
+      .execute();
+    kienHung = communes.find((c) => c.name === 'Xã Kiến Hưng')!.id;
+    // A city indicator counted in units (summed), linked to an indicator Kiến Hưng reports.
+    const links = await db
+      .selectFrom('cascade_links as l')
+      .innerJoin('indicators as parent', 'parent.id', 'l.parent_id')
+      .innerJoin('indicators as child', 'child.id', 'l.child_id')
+      .innerJoin('indicator_units as iu', 'iu.item_id', 'child.id')
+      .select(['parent.id as parentId', 'child.id as childId', 'parent.measure_unit'])
+      .where('l.child_kind', '=', 'indicator')
+      .where('iu.role', '=', 'lead')
+      .orderBy('parent.id')
+      .execute();
+    const link = links.find((l) => aggregationOf(l.measure_unit) === 'sum')!;
+    cityIndicator = link.parentId;
+    childIndicator = link.childId;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.dispose();
+  });
+
+  const url = () => `/api/indicators/${cityIndicator}/target-shares`;
+  const view = async (who: LoggedIn = admin) =>
+    (await send(who, 'GET', `${url()}?year=2026`)).json();
+
+  it('splits a count by weight, equally, or as entered, and refuses what cannot be split', async () => {
+    const ids = communes.map((c) => c.id);
+    const put = (body: object) => send(admin, 'PUT', url(), { year: 2026, ...body });
+    // The demo city plan carries no targets of its own: equal and weighted need a total.
+    const noTotal = await put({ method: 'equal', shares: ids.map((communeId) => ({ communeId })) });
+    expect(noTotal.statusCode).toBe(400);
+    expect(noTotal.json().error).toMatch(/hãy nhập tổng/);
+    const dup = await put({
+      method: 'manual',
+      shares: [ids[0], ids[0]].map((communeId) => ({ communeId, value: 1 })),
+    });
+    expect(dup.statusCode).toBe(400);
+    const weighted = await put({
+      method: 'weight',
+      total: 1000,
+      shares: ids.map((communeId, i) => ({ communeId, weight: i === 0 ? 2 : 1 })),
+    });
+    expect(weighted.json()).toEqual({ communes: communes.length });
+    const split = await view();
+    const first = split.communes.find((c: { communeId: number }) => c.communeId === ids[0]);
+    expect(first).toMatchObject({
+      method: 'weight',
+      weight: 2,
+      value: (1000 * 2) / (ids.length + 1),
+    });
+    expect(split.assigned).toBeCloseTo(1000, 1);
+    expect(split.aggregation).toBe('sum');
+    // Replaced as a whole by the next split of the same year.
+    await put({ method: 'equal', total: 400, shares: ids.map((communeId) => ({ communeId })) });
+    expect((await view()).communes.map((c: { value: number }) => c.value)).toEqual(
+      ids.map(() => 400 / ids.length),
+    );
+  });
+
+  it('shows the commune its assigned target and rolls up what it reports', async () => {
+    const db = database.db;
+    const plan = await db
+      .selectFrom('indicators')
+      .select('plan_id')
+      .where('id', '=', childIndicator)
+      .executeTakeFirstOrThrow();
+    const focal = await loginAs(app, 'kienhung.daumoi', DEMO_PASSWORD);
+    await send(focal, 'POST', `/api/plans/${plan.plan_id}/periods/generate`, {
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    const period = (await send(focal, 'GET', `/api/plans/${plan.plan_id}/periods`)).json()[0];
+    await send(focal, 'PATCH', `/api/periods/${period.id}`, {
+      version: period.version,
+      status: 'open',
+    });
+    const lead = await db
+      .selectFrom('indicator_units as iu')
+      .innerJoin('users', 'users.unit_id', 'iu.unit_id')
+      .select(['iu.unit_id', 'users.username'])
+      .where('iu.item_id', '=', childIndicator)
+      .where('iu.role', '=', 'lead')
+      .executeTakeFirstOrThrow();
+    const reporter = await loginAs(app, lead.username, DEMO_PASSWORD);
+    const { reportId } = (
+      await send(reporter, 'POST', `/api/periods/${period.id}/units/${lead.unit_id}/report`)
+    ).json();
+    const report = (await send(reporter, 'GET', `/api/reports/${reportId}`)).json();
+    const item = report.indicators.find(
+      (i: { indicatorId: number }) => i.indicatorId === childIndicator,
+    );
+    expect(item.assigned).toEqual([{ year: 2026, value: 400 / communes.length }]);
+    await send(reporter, 'PUT', `/api/reports/${reportId}/indicators/${childIndicator}`, {
+      version: 0,
+      valueNumber: 42,
+    });
+    // Only sent reports count.
+    expect((await view()).actual).toBeNull();
+    await send(reporter, 'POST', `/api/reports/${reportId}/submit`, { version: report.version });
+    const after = await view();
+    expect(
+      after.communes.find((c: { communeId: number }) => c.communeId === kienHung),
+    ).toMatchObject({
+      linked: true,
+      actual: 42,
+    });
+    expect(after.actual).toBe(42);
+    // A commune officer reading the city plan sees only its own commune's row.
+    const own = await view(focal);
+    expect(own.communes.map((c: { communeId: number }) => c.communeId)).toEqual([kienHung]);
+    expect(
+      (await send(focal, 'PUT', url(), { year: 2026, method: 'manual', shares: [] })).statusCode,
+    ).toBe(403);
+  });
+});
