@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameUnit, unitKey } from './units.ts';
+import { isAdministrativeCode, sameUnit, unitKey } from './units.ts';
 
 describe('unitKey', () => {
   it('treats the spellings of one unit found in the seed plans as one', () => {
@@ -23,5 +23,16 @@ describe('unitKey', () => {
   });
   it('does not strip the unit word itself when the name is only the level', () => {
     expect(unitKey('Công an xã')).toBe('cong an');
+  });
+});
+
+describe('isAdministrativeCode (Decision 19/2025/QĐ-TTg)', () => {
+  it('takes two digits for a province, five for a commune, none for a department', () => {
+    expect(isAdministrativeCode('province', '31')).toBe(true);
+    expect(isAdministrativeCode('province', '031')).toBe(false);
+    expect(isAdministrativeCode('commune', '11460')).toBe(true);
+    expect(isAdministrativeCode('commune', '1146')).toBe(false);
+    expect(isAdministrativeCode('commune', '1146a')).toBe(false);
+    expect(isAdministrativeCode('unit', '12345')).toBe(false);
   });
 });

@@ -37,3 +37,11 @@ export function unitKey(name: string): string {
 export function sameUnit(a: string, b: string): boolean {
   return unitKey(a) === unitKey(b);
 }
+
+/** Administrative unit codes of Decision 19/2025/QĐ-TTg: two digits for a province or
+ *  centrally-run city, five for a commune, ward or special zone; other units have none. */
+export function isAdministrativeCode(kind: string, code: string): boolean {
+  if (kind === 'province') return /^\d{2}$/.test(code);
+  if (kind === 'commune') return /^\d{5}$/.test(code);
+  return false;
+}

@@ -341,6 +341,20 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/indicators/${i.cityIndicator}/target-shares`,
     body: (i) => ({ year: 2026, method: 'manual', shares: [{ communeId: i.commune, value: 5 }] }),
   },
+  'POST /api/admin/reorganisations': {
+    allowed: ['admin'], // a successor name clash is fine: each actor's try is its own unit
+    url: () => '/api/admin/reorganisations',
+    body: (i, actor) => ({
+      kind: 'merge',
+      predecessors: [i.unit],
+      successors: [{ name: `Phòng Kinh tế (${actor})` }],
+      effectiveOn: '2026-07-01',
+    }),
+  },
+  'GET /api/org/units/:id/history': {
+    allowed: LOGGED_IN,
+    url: (i) => `/api/org/units/${i.unit}/history`,
+  },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },
 };

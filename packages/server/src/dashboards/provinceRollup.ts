@@ -7,7 +7,8 @@ import {
   type TaskProgressUpdate,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
-import { todayInVietnam } from '../http/time.ts';
+import { todayInVietnam, vietnamDateOf } from '../http/time.ts';
+import { currentUnits } from '../org/succession.ts';
 import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from '../reports/countedUpdates.ts';
 
 // A province's view across its communes for one reporting round (periods share a label, e.g.
@@ -18,14 +19,21 @@ import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from '../reports/cou
 
 export async function provinceRollup(db: Kysely<Database>, provinceId: number, label?: string) {
   const asOf = todayInVietnam();
-  const communes = await db
-    .selectFrom('org_units')
-    .select(['id', 'name', 'code'])
-    .where('parent_id', '=', provinceId)
-    .where('kind', '=', 'commune')
-    .orderBy('name')
-    .execute();
-  const communeIds = communes.map((c) => c.id);
+  const [every, heirs] = await Promise.all([
+    db
+      .selectFrom('org_units')
+      .select(['id', 'name', 'code', 'valid_to'])
+      .where('parent_id', '=', provinceId)
+      .where('kind', '=', 'commune')
+      .orderBy('name')
+      .execute(),
+    currentUnits(db),
+  ]);
+  // Communes merged away roll up under the commune that took them over (unit history); a
+  // commune split up has no single heir and keeps its own row.
+  const communes = every.filter((c) => c.valid_to === null || !heirs.has(c.id));
+  const ownerOf = (communeId: number) => heirs.get(communeId) ?? communeId;
+  const communeIds = every.map((c) => c.id);
   const periods = communeIds.length
     ? await db
         .selectFrom('reporting_periods as p')
@@ -65,7 +73,7 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
           .execute(),
         db
           .selectFrom('reports')
-          .select(['period_id', 'unit_id', 'status', 'submitted_at'])
+          .select(['period_id', 'unit_id', 'status', 'submitted_at', 'first_submitted_at'])
           .where(
             'period_id',
             'in',
@@ -91,7 +99,8 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
   const specOf = (text: string) =>
     specs.get(text) ?? specs.set(text, parseDeadline(text)).get(text)!;
   const rows = communes.map((commune) => {
-    const period = round.find((p) => p.commune_id === commune.id);
+    const own = round.filter((p) => ownerOf(p.commune_id) === commune.id);
+    const period = own[0];
     if (!period)
       return {
         communeId: commune.id,
@@ -106,24 +115,31 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
         overdue: 0,
         reported: false,
       };
-    const window = { start: period.window_start, end: period.window_end };
-    const statuses = tasks
-      .filter((t) => t.plan_id === period.plan_id)
-      .map((t) =>
-        evaluateTask(specOf(t.deadline_text ?? ''), updatesByTask.get(t.id) ?? [], window, asOf),
-      );
+    const statuses = own.flatMap((p) => {
+      const window = { start: p.window_start, end: p.window_end };
+      return tasks
+        .filter((t) => t.plan_id === p.plan_id)
+        .map((t) =>
+          evaluateTask(specOf(t.deadline_text ?? ''), updatesByTask.get(t.id) ?? [], window, asOf),
+        );
+    });
     const counts = summariseStatuses(statuses);
-    const received = reports.filter((r) => r.period_id === period.id);
+    const dueOf = new Map(own.map((p) => [p.id, p.due_date]));
+    const received = reports.filter((r) => dueOf.has(r.period_id));
+    const sentOn = (r: (typeof received)[number]) => r.first_submitted_at ?? r.submitted_at;
     return {
       communeId: commune.id,
       name: commune.name,
       code: commune.code,
       periodId: period.id,
       planTitle: period.title,
-      units: Number(units.find((u) => u.parent_id === commune.id)?.n ?? 0),
-      received: new Set(received.map((r) => r.unit_id)).size,
+      units: own.reduce(
+        (sum, p) => sum + Number(units.find((u) => u.parent_id === p.commune_id)?.n ?? 0),
+        0,
+      ),
+      received: new Set(received.map((r) => `${r.period_id}:${r.unit_id}`)).size,
       onTime: received.filter(
-        (r) => r.submitted_at && r.submitted_at.slice(0, 10) <= period.due_date,
+        (r) => sentOn(r) && vietnamDateOf(sentOn(r)!) <= dueOf.get(r.period_id)!,
       ).length,
       donePercent: counts.donePercent,
       overdue: counts.overdue,

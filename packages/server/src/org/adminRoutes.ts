@@ -12,6 +12,7 @@ import {
   saveUnit,
   updateUser,
 } from './admin.ts';
+import { Reorganisation, reorganise, unitHistory } from './succession.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const RoleInput = z.object({ role: z.enum(ROLES), scopeUnitId: z.number().int().positive() });
@@ -23,6 +24,35 @@ const email = z.string().trim().email('Thư điện tử không hợp lệ').max
 
 export function adminRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/admin/reorganisations',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Sáp nhập hoặc chia tách xã, đơn vị (giữ nguyên lịch sử báo cáo)',
+        body: Reorganisation,
+        response: { 200: z.object({ created: z.array(z.number()) }) },
+      },
+    },
+    async (request) => ({ created: await reorganise(app.db, requireUser(request), request.body) }),
+  );
+
+  r.get(
+    '/api/org/units/:id/history',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Lịch sử đơn vị: đơn vị tiền thân và đơn vị kế tiếp',
+        params: Id,
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return unitHistory(app.db, request.params.id);
+    },
+  );
+
   const commune = async (id: number) => {
     const row = await app.db
       .selectFrom('org_units')

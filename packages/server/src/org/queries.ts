@@ -3,6 +3,7 @@ import { searchKey } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { predecessorsOf } from './succession.ts';
 
 export type OrgKind = 'province' | 'commune' | 'unit';
 
@@ -94,6 +95,8 @@ export async function readableCommuneIds(
       if (commune !== null) ids.add(commune);
     }
   }
+  // A commune formed by a merger keeps the records of the communes it absorbed.
+  for (const id of await predecessorsOf(db, [...ids])) ids.add(id);
   return [...ids];
 }
 

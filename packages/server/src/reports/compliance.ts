@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { vietnamDateOf } from '../http/time.ts';
 import { unitsWithItems } from './overview.ts';
+import { currentUnits } from '../org/succession.ts';
 
 // Completeness (expected vs. received) and timeliness (on time vs. late) of unit reports:
 // every unit with tasks or indicators in a plan owes one report per period that has been
@@ -98,6 +99,24 @@ export async function provinceCompliance(db: Kysely<Database>, provinceId: numbe
     .where('commune.kind', '=', 'commune')
     .where('plans.status', '=', 'published')
     .execute();
+  // A merged commune's plans count for the commune that took it over.
+  const heirs = await currentUnits(db);
+  const names = new Map(
+    (
+      await db
+        .selectFrom('org_units')
+        .select(['id', 'name', 'code'])
+        .where('parent_id', '=', provinceId)
+        .execute()
+    ).map((u) => [u.id, u]),
+  );
+  for (const plan of plans) {
+    const heir = heirs.get(plan.communeId);
+    if (heir === undefined) continue;
+    plan.communeId = heir;
+    plan.name = names.get(heir)?.name ?? plan.name;
+    plan.code = names.get(heir)?.code ?? null;
+  }
   const byCommune = new Map<number, { name: string; code: string | null; totals: Compliance[] }>();
   for (const plan of plans) {
     const { total } = await planCompliance(db, plan.id, today);

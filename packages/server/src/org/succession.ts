@@ -1,0 +1,205 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { addDays, isAdministrativeCode, type IsoDate } from '@tiendo/core';
+import type { Database } from '../db/schema.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import { nowIso } from '../http/time.ts';
+import { atomically, recordAudit } from '../audit/log.ts';
+import { createOrgUnit, type OrgKind } from './queries.ts';
+
+// Communes and units merge and split (sáp nhập, chia tách — as in the reorganisation of
+// 1/7/2025). Nothing is rewritten: the old units stay, closed (valid_to) and linked to what
+// followed them (unit_successions; successor_id when one unit took over), so their plans and
+// reports keep their history, roll up under the unit that succeeded them, and remain
+// readable by whoever works there now.
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN');
+const NewUnit = z.object({
+  name: z.string().trim().min(2, 'Cần tên đơn vị').max(200),
+  code: z.string().trim().max(10).nullable().default(null),
+});
+
+export const Reorganisation = z
+  .object({
+    kind: z.enum(['merge', 'split']),
+    predecessors: z.array(z.number().int().positive()).min(1).max(50),
+    successors: z.array(NewUnit).min(1).max(20),
+    effectiveOn: Day,
+    decision: z.string().trim().max(300).nullable().default(null),
+  })
+  .meta({
+    example: {
+      kind: 'merge',
+      predecessors: [12, 13],
+      successors: [{ name: 'Xã Kiến Hưng', code: '11460' }],
+      effectiveOn: '2025-07-01',
+      decision: 'Nghị quyết số 1669/NQ-UBTVQH15',
+    },
+  });
+export type Reorganisation = z.infer<typeof Reorganisation>;
+
+function checkShape(input: Reorganisation) {
+  if (input.kind === 'merge' && input.successors.length !== 1)
+    throw badRequest('Sáp nhập tạo ra đúng một đơn vị mới.');
+  if (input.kind === 'split' && (input.predecessors.length !== 1 || input.successors.length < 2))
+    throw badRequest('Chia tách: một đơn vị cũ thành ít nhất hai đơn vị mới.');
+  if (new Set(input.predecessors).size !== input.predecessors.length)
+    throw badRequest('Một đơn vị được chọn hai lần.');
+}
+
+export async function reorganise(
+  db: Kysely<Database>,
+  actor: SessionUser,
+  input: Reorganisation,
+): Promise<number[]> {
+  if (!actor.roles.some((r) => r.role === 'admin'))
+    throw forbidden('Chỉ quản trị hệ thống mới sắp xếp lại đơn vị hành chính.');
+  checkShape(input);
+  return atomically(db, async (db) => {
+    const olds = await db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('id', 'in', input.predecessors)
+      .execute();
+    if (olds.length !== input.predecessors.length) throw notFound('Không tìm thấy đơn vị');
+    const [first] = olds;
+    if (olds.some((u) => u.parent_id !== first!.parent_id || u.kind !== first!.kind))
+      throw badRequest('Các đơn vị phải cùng cấp và cùng đơn vị cấp trên.');
+    if (olds.some((u) => u.valid_to !== null))
+      throw badRequest('Có đơn vị đã sáp nhập hoặc chia tách trước đó.');
+    const kind = first!.kind as OrgKind;
+    for (const s of input.successors)
+      if (s.code && !isAdministrativeCode(kind, s.code))
+        throw badRequest(
+          `Mã "${s.code}" không đúng mã đơn vị hành chính (Quyết định 19/2025/QĐ-TTg: tỉnh 2 chữ số, xã 5 chữ số).`,
+        );
+    // The day before takes effect is the old units' last day.
+    const lastDay = addDays(input.effectiveOn as IsoDate, -1);
+    const created: number[] = [];
+    for (const s of input.successors) {
+      const id = await createOrgUnit(db, { parentId: first!.parent_id, kind, ...s });
+      await db
+        .updateTable('org_units')
+        .set({ valid_from: input.effectiveOn })
+        .where('id', '=', id)
+        .execute();
+      created.push(id);
+    }
+    const single = created.length === 1 ? created[0]! : null;
+    await db
+      .updateTable('org_units')
+      .set((eb) => ({
+        valid_to: lastDay,
+        successor_id: single,
+        version: eb('version', '+', 1),
+        updated_at: nowIso(),
+      }))
+      .where('id', 'in', input.predecessors)
+      .execute();
+    await db
+      .insertInto('unit_successions')
+      .values(
+        input.predecessors.flatMap((predecessor_id) =>
+          created.map((successor_id) => ({
+            predecessor_id,
+            successor_id,
+            kind: input.kind,
+            effective_on: input.effectiveOn,
+            decision: input.decision,
+            created_at: nowIso(),
+          })),
+        ),
+      )
+      .execute();
+    // Whoever managed or led a merged unit does so for the unit that took over.
+    if (single !== null) await carryRoles(db, input.predecessors, single);
+    await recordAudit(db, {
+      userId: actor.id,
+      entity: 'org_unit',
+      entityId: created[0]!,
+      action: input.kind,
+      before: olds.map((u) => ({ id: u.id, name: u.name, code: u.code })),
+      after: { ...input, created },
+    });
+    return created;
+  });
+}
+
+async function carryRoles(db: Kysely<Database>, from: number[], to: number) {
+  const roles = await db
+    .selectFrom('role_assignments')
+    .select(['user_id', 'role'])
+    .where('scope_unit_id', 'in', from)
+    .execute();
+  const now = nowIso();
+  const seen = new Set<string>();
+  for (const r of roles) {
+    if (seen.has(`${r.user_id}:${r.role}`)) continue;
+    seen.add(`${r.user_id}:${r.role}`);
+    await db
+      .insertInto('role_assignments')
+      .values({ user_id: r.user_id, role: r.role, scope_unit_id: to, created_at: now })
+      .execute();
+  }
+}
+
+/** Retired unit → the unit that carries it on today, following merges (a split unit has no
+ *  single heir and maps to nothing). */
+export async function currentUnits(db: Kysely<Database>): Promise<Map<number, number>> {
+  const retired = await db
+    .selectFrom('org_units')
+    .select(['id', 'successor_id'])
+    .where('successor_id', 'is not', null)
+    .execute();
+  const next = new Map(retired.map((r) => [r.id, r.successor_id!]));
+  const out = new Map<number, number>();
+  for (const id of next.keys()) {
+    let current = id;
+    for (let depth = 0; next.has(current) && depth < 20; depth++) current = next.get(current)!;
+    out.set(id, current);
+  }
+  return out;
+}
+
+/** Every unit that (through merges and splits) came before these ones. */
+export async function predecessorsOf(db: Kysely<Database>, ids: number[]): Promise<number[]> {
+  const found = new Set<number>();
+  let frontier = ids;
+  for (let depth = 0; frontier.length && depth < 20; depth++) {
+    const rows = await db
+      .selectFrom('unit_successions')
+      .select('predecessor_id')
+      .where('successor_id', 'in', frontier)
+      .execute();
+    frontier = rows.map((r) => r.predecessor_id).filter((id) => !found.has(id));
+    frontier.forEach((id) => found.add(id));
+  }
+  return [...found];
+}
+
+/** A unit's lineage: what it came from and what followed it, with dates and decisions. */
+export async function unitHistory(db: Kysely<Database>, unitId: number) {
+  const unit = await db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'code', 'kind', 'valid_from', 'valid_to'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (!unit) throw notFound('Không tìm thấy đơn vị');
+  const link = (
+    side: 'predecessor_id' | 'successor_id',
+    other: 'predecessor_id' | 'successor_id',
+  ) =>
+    db
+      .selectFrom('unit_successions as s')
+      .innerJoin('org_units as u', 'u.id', `s.${other}`)
+      .select(['u.id', 'u.name', 'u.code', 's.kind', 's.effective_on as effectiveOn', 's.decision'])
+      .where(`s.${side}`, '=', unitId)
+      .orderBy('u.name')
+      .execute();
+  const [before, after] = await Promise.all([
+    link('successor_id', 'predecessor_id'),
+    link('predecessor_id', 'successor_id'),
+  ]);
+  return { unit, predecessors: before, successors: after };
+}
