@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
-import { signIn, useServerAndBrowser } from './session.ts';
+import { signedInPage, signIn, useServerAndBrowser } from './session.ts';
 
 describe.each(TEST_DIALECTS)('a focal officer adds a unit and a reporter (%s)', (dialect) => {
   const e2e = useServerAndBrowser(dialect);
@@ -46,5 +46,32 @@ describe.each(TEST_DIALECTS)('a focal officer adds a unit and a reporter (%s)', 
     await newcomer.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
     await newcomer.getByText('Chưa có kỳ báo cáo nào được mở cho đơn vị.').waitFor();
     await newcomer.close();
+  });
+
+  it('the admin merges two communes; the province sees one commune carrying both', async () => {
+    const page = await signedInPage(e2e, 'admin');
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    const panel = page.getByTestId('reorganise');
+    await panel.getByLabel('Đơn vị cũ').click();
+    await page.getByRole('option', { name: 'Xã Chí Minh' }).click();
+    await page.getByRole('option', { name: 'Xã Thái Tân' }).click();
+    await panel.getByLabel('Tên đơn vị mới').fill('Xã Chí Minh Thái Tân');
+    await panel.getByLabel('Mã đơn vị hành chính').fill('1234');
+    await panel.getByLabel('Ngày hiệu lực').fill('2026-07-01');
+    await panel.getByRole('button', { name: 'Sáp nhập' }).last().click();
+    // A code of Decision 19/2025 has five digits for a commune.
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('5 chữ số');
+    await panel.getByLabel('Mã đơn vị hành chính').fill('99901');
+    await panel.getByRole('button', { name: 'Sáp nhập' }).last().click();
+    await panel.getByText('Đã sắp xếp lại đơn vị').waitFor();
+
+    await page.close();
+    const province = await signedInPage(e2e, 'haiphong');
+    await province.getByRole('link', { name: 'Tổng hợp tỉnh' }).click();
+    const table = province.getByTestId('province-table');
+    await table.waitFor();
+    await expect.poll(() => table.textContent()).toContain('Xã Chí Minh Thái Tân');
+    expect(await table.textContent()).not.toContain('Xã Thái Tân');
+    await province.close();
   });
 });

@@ -142,7 +142,7 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
         `/api/provinces/${provinceId}/rollup?label=${encodeURIComponent(label)}`,
       )
     ).json();
-    const row = (rollup: { communes: { name: string }[] }, name: string) =>
+    const row = (rollup: { communes: { name: string; units: number }[] }, name: string) =>
       rollup.communes.find((c) => c.name === name);
     expect(row(before, 'Xã Chí Minh')).toMatchObject({ received: 1 });
     const reportsBefore = await database.db.selectFrom('reports').select('id').execute();

@@ -61,16 +61,20 @@ export function draftRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['plans'],
         summary: 'Các xã/phường (và tỉnh/thành phố) người dùng được nhập kế hoạch',
-        response: { 200: z.array(z.object({ id: z.number(), name: z.string() })) },
+        response: {
+          200: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+        },
       },
     },
     async (request) => {
       const ids = managedCommuneIds(requireUser(request));
       let query = app.db
         .selectFrom('org_units')
-        .select(['id', 'name'])
+        .select(['id', 'name', 'kind'])
         // A province imports its own plan too: the higher-level plan its communes implement.
         .where('kind', 'in', ['commune', 'province'])
+        // Not into a commune merged away or split up (unit history).
+        .where('valid_to', 'is', null)
         .orderBy('kind', 'desc')
         .orderBy('name');
       if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);

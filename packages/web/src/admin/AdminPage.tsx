@@ -7,11 +7,15 @@ import { useManagedCommunes } from '../imports/ImportPage.tsx';
 import type { CommuneAdmin } from './types.ts';
 import { UnitsPanel } from './UnitsPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
+import { ReorganisePanel } from './ReorganisePanel.tsx';
+import { useSession } from '../auth/session.tsx';
 
 /** Units and people of a commune: for the system admin and the commune's focal officer. */
 export function AdminPage() {
   const { t } = useI18n();
   const communes = useManagedCommunes();
+  const { me } = useSession();
+  const isAdmin = me?.roles.some((r) => r.role === 'admin') ?? false;
   const [chosen, setChosen] = useState<string | null>(null);
   const communeId = chosen ?? (communes.data?.[0] ? String(communes.data[0].id) : null);
   const view = useQuery({
@@ -42,6 +46,9 @@ export function AdminPage() {
           <UnitsPanel data={view.data} />
           <UsersPanel data={view.data} />
         </>
+      )}
+      {isAdmin && (
+        <ReorganisePanel communes={(communes.data ?? []).filter((c) => c.kind === 'commune')} />
       )}
     </Stack>
   );

@@ -372,4 +372,18 @@ export const en: Record<MessageKey, string> = {
   'shares.notLinked': 'not linked',
   'shares.save': 'Save',
   'report.assigned': 'Assigned target',
+  'reorg.title': 'Reorganise administrative units',
+  'reorg.help':
+    'Merge or split communes. Old units close on the effective date; their plans and reports stay and roll up to the new unit. Codes per Decision 19/2025/QĐ-TTg (communes: 5 digits).',
+  'reorg.merge': 'Merge',
+  'reorg.split': 'Split',
+  'reorg.predecessors': 'Old units',
+  'reorg.newName': 'New unit name',
+  'reorg.code': 'Administrative code',
+  'reorg.addUnit': '+ Add a new unit',
+  'reorg.effectiveOn': 'Effective on',
+  'reorg.decision': 'Decision',
+  'reorg.doMerge': 'Merge',
+  'reorg.doSplit': 'Split',
+  'reorg.done': 'Done; the report history is kept.',
 };

@@ -372,5 +372,19 @@ export const vi = {
   'shares.notLinked': 'chưa liên kết',
   'shares.save': 'Lưu phân bổ',
   'report.assigned': 'Chỉ tiêu được giao',
+  'reorg.title': 'Sắp xếp đơn vị hành chính',
+  'reorg.help':
+    'Sáp nhập hoặc chia tách xã, phường. Đơn vị cũ được đóng từ ngày hiệu lực; kế hoạch, báo cáo cũ được giữ nguyên và tổng hợp vào đơn vị mới. Mã đơn vị theo Quyết định 19/2025/QĐ-TTg (xã: 5 chữ số).',
+  'reorg.merge': 'Sáp nhập',
+  'reorg.split': 'Chia tách',
+  'reorg.predecessors': 'Đơn vị cũ',
+  'reorg.newName': 'Tên đơn vị mới',
+  'reorg.code': 'Mã đơn vị hành chính',
+  'reorg.addUnit': '+ Thêm đơn vị mới',
+  'reorg.effectiveOn': 'Ngày hiệu lực',
+  'reorg.decision': 'Căn cứ (nghị quyết, quyết định)',
+  'reorg.doMerge': 'Sáp nhập',
+  'reorg.doSplit': 'Chia tách',
+  'reorg.done': 'Đã sắp xếp lại đơn vị; lịch sử báo cáo được giữ nguyên.',
 };
 export type MessageKey = keyof typeof vi;

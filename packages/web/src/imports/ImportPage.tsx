@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 export interface ManagedCommune {
   id: number;
   name: string;
+  kind: 'commune' | 'province';
 }
 
 export const useManagedCommunes = () =>

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { ManagedCommune } from '../imports/ImportPage.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+type Kind = 'merge' | 'split';
+interface NewUnit {
+  name: string;
+  code: string;
+}
+
+/** Sáp nhập, chia tách: communes merged into one or one split into several, from a date and
+ *  by a decision; the old communes' plans and reports stay and roll up to the new one. */
+export function ReorganisePanel({ communes }: { communes: ManagedCommune[] }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<Kind>('merge');
+  const [olds, setOlds] = useState<string[]>([]);
+  const [news, setNews] = useState<NewUnit[]>([{ name: '', code: '' }]);
+  const [effectiveOn, setEffectiveOn] = useState('');
+  const [decision, setDecision] = useState('');
+  const run = useMutation({
+    mutationFn: () =>
+      api<{ created: number[] }>('/api/admin/reorganisations', {
+        method: 'POST',
+        body: {
+          kind,
+          predecessors: olds.map(Number),
+          successors: news.map((n) => ({ name: n.name, code: n.code.trim() || null })),
+          effectiveOn,
+          decision: decision.trim() || null,
+        },
+      }),
+    onSuccess: () => {
+      setOlds([]);
+      setNews([{ name: '', code: '' }]);
+      void queryClient.invalidateQueries({ queryKey: ['communes'] });
+    },
+  });
+  const setNew = (i: number, patch: Partial<NewUnit>) =>
+    setNews((list) => list.map((n, j) => (i === j ? { ...n, ...patch } : n)));
+  const changeKind = (next: Kind) => {
+    setKind(next);
+    setNews(next === 'merge' ? news.slice(0, 1) : [...news, { name: '', code: '' }].slice(0, 2));
+  };
+  return (
+    <Card withBorder data-testid="reorganise">
+      <Stack gap="xs">
+        <Title order={4}>{t('reorg.title')}</Title>
+        <Text size="xs" c="dimmed">
+          {t('reorg.help')}
+        </Text>
+        <SegmentedControl
+          size="xs"
+          value={kind}
+          onChange={(v) => changeKind(v as Kind)}
+          data={[
+            { value: 'merge', label: t('reorg.merge') },
+            { value: 'split', label: t('reorg.split') },
+          ]}
+        />
+        <MultiSelect
+          size="xs"
+          label={t('reorg.predecessors')}
+          searchable
+          maxValues={kind === 'split' ? 1 : undefined}
+          data={communes.map((c) => ({ value: String(c.id), label: c.name }))}
+          value={olds}
+          onChange={setOlds}
+        />
+        {news.map((n, i) => (
+          <Group key={i} grow gap="xs" align="flex-end">
+            <TextInput
+              size="xs"
+              label={`${t('reorg.newName')} ${news.length > 1 ? i + 1 : ''}`.trim()}
+              value={n.name}
+              onChange={(e) => setNew(i, { name: e.currentTarget.value })}
+            />
+            <TextInput
+              size="xs"
+              label={`${t('reorg.code')} ${news.length > 1 ? i + 1 : ''}`.trim()}
+              value={n.code}
+              onChange={(e) => setNew(i, { code: e.currentTarget.value })}
+            />
+          </Group>
+        ))}
+        {kind === 'split' && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setNews([...news, { name: '', code: '' }])}
+          >
+            {t('reorg.addUnit')}
+          </Button>
+        )}
+        <Group grow gap="xs">
+          <TextInput
+            size="xs"
+            type="date"
+            label={t('reorg.effectiveOn')}
+            value={effectiveOn}
+            onChange={(e) => setEffectiveOn(e.currentTarget.value)}
+          />
+          <TextInput
+            size="xs"
+            label={t('reorg.decision')}
+            value={decision}
+            onChange={(e) => setDecision(e.currentTarget.value)}
+          />
+        </Group>
+        {run.error && (
+          <Alert color="red" role="alert">
+            {run.error.message}
+          </Alert>
+        )}
+        {run.data && <Alert color="teal">{t('reorg.done')}</Alert>}
+        <Group justify="flex-end">
+          <Button size="xs" onClick={() => run.mutate()} loading={run.isPending}>
+            {t(kind === 'merge' ? 'reorg.doMerge' : 'reorg.doSplit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
