@@ -51,6 +51,17 @@ describe.each(TEST_DIALECTS)('a focal officer adds a unit and a reporter (%s)', 
   it('the admin merges two communes; the province sees one commune carrying both', async () => {
     const page = await signedInPage(e2e, 'admin');
     await page.getByRole('link', { name: 'Quản trị' }).click();
+    // The first commune's administrative code (Decision 19/2025/QĐ-TTg: five digits).
+    const code = page.getByLabel('Mã đơn vị hành chính của xã');
+    await code.fill('1146');
+    await page.getByRole('button', { name: 'Lưu mã' }).click();
+    await page
+      .getByText(/xã 5 chữ số/)
+      .first()
+      .waitFor();
+    await code.fill('11460');
+    await page.getByRole('button', { name: 'Lưu mã' }).click();
+    await expect.poll(() => page.getByText(/xã 5 chữ số/).count()).toBe(0);
     const panel = page.getByTestId('reorganise');
     await panel.getByLabel('Đơn vị cũ').click();
     await page.getByRole('option', { name: 'Xã Chí Minh' }).click();

@@ -79,6 +79,13 @@ describe.each(TEST_DIALECTS)(
       await editor.getByLabel('Đánh giá chung').fill('Các đơn vị đã tích cực triển khai.');
       await editor.getByRole('button', { name: 'Lưu phần lời' }).click();
       await editor.getByText('Đã lưu').waitFor();
+      // The same period for the city's system: one CSV row per item, with unit codes.
+      const upward = (await download(officer, officer.getByTestId('download-upward-csv')))
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
+      expect(upward[0]).toMatch(/^schema,province_code,province_name,commune_code,commune_name,/);
+      expect(upward[1]).toMatch(/^tiendo\.progress\/1,31,Thành phố Hải Phòng,,Xã Kiến Hưng,/);
       const docx = await download(officer, officer.getByTestId('download-docx'));
       const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
       for (const text of [

@@ -351,9 +351,22 @@ const MATRIX: Record<string, Case> = {
       effectiveOn: '2026-07-01',
     }),
   },
+  'PUT /api/admin/org-units/:id/code': {
+    allowed: ['admin'],
+    url: (i) => `/api/admin/org-units/${i.commune}/code`,
+    body: () => ({ code: '99902' }),
+  },
   'GET /api/org/units/:id/history': {
     allowed: LOGGED_IN,
     url: (i) => `/api/org/units/${i.unit}/history`,
+  },
+  'GET /api/periods/:id/upward.json': {
+    allowed: ['admin', 'province', 'leader', 'focal'],
+    url: (i) => `/api/periods/${i.period}/upward.json`,
+  },
+  'GET /api/periods/:id/upward.csv': {
+    allowed: ['admin', 'province', 'leader', 'focal'],
+    url: (i) => `/api/periods/${i.period}/upward.csv`,
   },
   // Last: it ends the actor's session.
   'POST /api/auth/logout': { allowed: LOGGED_IN, url: () => '/api/auth/logout', body: () => ({}) },

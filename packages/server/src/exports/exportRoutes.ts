@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
+import { UPWARD_SCHEMA, upwardExport, upwardExportCsv } from './upwardExport.ts';
 import { periodSummary } from './periodSummary.ts';
 import { loadNarrative, Narrative, saveNarrative } from './narrative.ts';
 import { consolidatedReportDocx } from './docxReport.ts';
@@ -107,6 +108,64 @@ export function exportRoutes(app: FastifyInstance): void {
       return {
         version: await saveNarrative(app.db, request.params.id, version, narrative, user.id),
       };
+    },
+  );
+
+  /** The commune's managers and leaders, and the province above (which ingests it). */
+  const upwardAccess = async (request: FastifyRequest, periodId: number) => {
+    const user = requireUser(request);
+    const row = await app.db
+      .selectFrom('reporting_periods')
+      .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
+      .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
+      .select(['commune.parent_id'])
+      .where('reporting_periods.id', '=', periodId)
+      .executeTakeFirst();
+    const provinceViewer = user.roles.some(
+      (x) => x.role === 'province_viewer' && x.scopeUnitId === row?.parent_id,
+    );
+    if (!provinceViewer) await periodAccess(request, periodId, false);
+  };
+
+  r.get(
+    '/api/periods/:id/upward.json',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: `Tiến độ kỳ báo cáo cho hệ thống cấp trên (JSON, ${UPWARD_SCHEMA}, có mã đơn vị hành chính)`,
+        params: Id,
+      },
+    },
+    async (request, reply) => {
+      await upwardAccess(request, request.params.id);
+      const data = await upwardExport(app.db, request.params.id);
+      return sendFile(
+        reply,
+        'application/json; charset=utf-8',
+        `tien-do-${data.commune.code ?? data.commune.name}-${data.period.label}.json`,
+        JSON.stringify(data, null, 2),
+      );
+    },
+  );
+
+  r.get(
+    '/api/periods/:id/upward.csv',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: `Tiến độ kỳ báo cáo cho hệ thống cấp trên (CSV UTF-8, ${UPWARD_SCHEMA})`,
+        params: Id,
+      },
+    },
+    async (request, reply) => {
+      await upwardAccess(request, request.params.id);
+      const data = await upwardExport(app.db, request.params.id);
+      return sendFile(
+        reply,
+        'text/csv; charset=utf-8',
+        `tien-do-${data.commune.code ?? data.commune.name}-${data.period.label}.csv`,
+        upwardExportCsv(data),
+      );
     },
   );
 

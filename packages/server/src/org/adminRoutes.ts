@@ -12,7 +12,7 @@ import {
   saveUnit,
   updateUser,
 } from './admin.ts';
-import { Reorganisation, reorganise, unitHistory } from './succession.ts';
+import { Reorganisation, reorganise, setAdministrativeCode, unitHistory } from './succession.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const RoleInput = z.object({ role: z.enum(ROLES), scopeUnitId: z.number().int().positive() });
@@ -38,6 +38,23 @@ export function adminRoutes(app: FastifyInstance): void {
     async (request) => ({ created: await reorganise(app.db, requireUser(request), request.body) }),
   );
 
+  r.put(
+    '/api/admin/org-units/:id/code',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Mã đơn vị hành chính của tỉnh, xã (Quyết định 19/2025/QĐ-TTg)',
+        params: Id,
+        body: z.object({ code: z.string().trim().max(10).nullable() }),
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await setAdministrativeCode(app.db, requireUser(request), id, request.body.code || null);
+      return { ok: true };
+    },
+  );
+
   r.get(
     '/api/org/units/:id/history',
     {
@@ -56,7 +73,7 @@ export function adminRoutes(app: FastifyInstance): void {
   const commune = async (id: number) => {
     const row = await app.db
       .selectFrom('org_units')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'code'])
       .where('id', '=', id)
       .where('kind', '=', 'commune')
       .executeTakeFirst();

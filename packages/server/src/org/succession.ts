@@ -203,3 +203,50 @@ export async function unitHistory(db: Kysely<Database>, unitId: number) {
   ]);
   return { unit, predecessors: before, successors: after };
 }
+
+/** Sets a province's or commune's administrative code (Decision 19/2025/QĐ-TTg). */
+export async function setAdministrativeCode(
+  db: Kysely<Database>,
+  actor: SessionUser,
+  unitId: number,
+  code: string | null,
+): Promise<void> {
+  if (!actor.roles.some((r) => r.role === 'admin'))
+    throw forbidden('Chỉ quản trị hệ thống mới sửa mã đơn vị hành chính.');
+  await atomically(db, async (db) => {
+    const unit = await db
+      .selectFrom('org_units')
+      .select(['kind', 'code'])
+      .where('id', '=', unitId)
+      .executeTakeFirst();
+    if (!unit) throw notFound('Không tìm thấy đơn vị');
+    if (code !== null && !isAdministrativeCode(unit.kind, code))
+      throw badRequest(
+        `Mã "${code}" không đúng mã đơn vị hành chính (Quyết định 19/2025/QĐ-TTg: tỉnh 2 chữ số, xã 5 chữ số).`,
+      );
+    const clash = code
+      ? await db
+          .selectFrom('org_units')
+          .select('id')
+          .where('code', '=', code)
+          .where('kind', '=', unit.kind)
+          .where('id', '!=', unitId)
+          .where('valid_to', 'is', null)
+          .executeTakeFirst()
+      : undefined;
+    if (clash) throw badRequest(`Mã ${code} đã dùng cho đơn vị khác.`);
+    await db
+      .updateTable('org_units')
+      .set((eb) => ({ code, version: eb('version', '+', 1), updated_at: nowIso() }))
+      .where('id', '=', unitId)
+      .execute();
+    await recordAudit(db, {
+      userId: actor.id,
+      entity: 'org_unit',
+      entityId: unitId,
+      action: 'set_code',
+      before: { code: unit.code },
+      after: { code },
+    });
+  });
+}

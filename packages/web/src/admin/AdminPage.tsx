@@ -7,13 +7,15 @@ import { useManagedCommunes } from '../imports/ImportPage.tsx';
 import type { CommuneAdmin } from './types.ts';
 import { UnitsPanel } from './UnitsPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
-import { ReorganisePanel } from './ReorganisePanel.tsx';
+import { CommuneCode, ReorganisePanel } from './ReorganisePanel.tsx';
 import { useSession } from '../auth/session.tsx';
 
 /** Units and people of a commune: for the system admin and the commune's focal officer. */
 export function AdminPage() {
   const { t } = useI18n();
-  const communes = useManagedCommunes();
+  const managed = useManagedCommunes();
+  // Units and people are a commune's; a province plan's managers are not administered here.
+  const communes = { ...managed, data: managed.data?.filter((c) => c.kind === 'commune') };
   const { me } = useSession();
   const isAdmin = me?.roles.some((r) => r.role === 'admin') ?? false;
   const [chosen, setChosen] = useState<string | null>(null);
@@ -43,6 +45,7 @@ export function AdminPage() {
       {view.error && <Alert color="red">{view.error.message}</Alert>}
       {view.data && (
         <>
+          {isAdmin && <CommuneCode key={view.data.commune.id} commune={view.data.commune} />}
           <UnitsPanel data={view.data} />
           <UsersPanel data={view.data} />
         </>

@@ -136,3 +136,33 @@ export function ReorganisePanel({ communes }: { communes: ManagedCommune[] }) {
     </Card>
   );
 }
+
+/** The commune's administrative code (Decision 19/2025/QĐ-TTg), carried in upward exports. */
+export function CommuneCode({ commune }: { commune: { id: number; code: string | null } }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [code, setCode] = useState(commune.code ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api(`/api/admin/org-units/${commune.id}/code`, {
+        method: 'PUT',
+        body: { code: code.trim() || null },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', String(commune.id)] }),
+  });
+  return (
+    <Group align="flex-end" gap="xs">
+      <TextInput
+        size="xs"
+        w={200}
+        label={t('admin.communeCode')}
+        value={code}
+        onChange={(e) => setCode(e.currentTarget.value)}
+        error={save.error?.message}
+      />
+      <Button size="xs" variant="light" onClick={() => save.mutate()} loading={save.isPending}>
+        {t('admin.saveCode')}
+      </Button>
+    </Group>
+  );
+}

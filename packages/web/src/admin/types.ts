@@ -17,7 +17,7 @@ export interface AdminUser {
 }
 
 export interface CommuneAdmin {
-  commune: { id: number; name: string };
+  commune: { id: number; name: string; code: string | null };
   units: AdminUnit[];
   users: AdminUser[];
 }

@@ -386,4 +386,10 @@ export const en: Record<MessageKey, string> = {
   'reorg.doMerge': 'Merge',
   'reorg.doSplit': 'Split',
   'reorg.done': 'Done; the report history is kept.',
+  'consolidated.upwardCsv': 'Data for upper levels (.csv)',
+  'consolidated.upwardJson': '(.json)',
+  'consolidated.upwardHelp':
+    'Task and indicator progress with administrative codes, for upper-level systems to ingest (docs/upward-export.md)',
+  'admin.communeCode': 'Commune administrative code',
+  'admin.saveCode': 'Save code',
 };

@@ -386,5 +386,11 @@ export const vi = {
   'reorg.doMerge': 'Sáp nhập',
   'reorg.doSplit': 'Chia tách',
   'reorg.done': 'Đã sắp xếp lại đơn vị; lịch sử báo cáo được giữ nguyên.',
+  'consolidated.upwardCsv': 'Dữ liệu cho cấp trên (.csv)',
+  'consolidated.upwardJson': '(.json)',
+  'consolidated.upwardHelp':
+    'Tiến độ nhiệm vụ, chỉ tiêu kèm mã đơn vị hành chính, để hệ thống cấp trên nhập thẳng (mô tả: docs/upward-export.md)',
+  'admin.communeCode': 'Mã đơn vị hành chính của xã',
+  'admin.saveCode': 'Lưu mã',
 };
 export type MessageKey = keyof typeof vi;

@@ -101,6 +101,22 @@ function Editor({
             >
               {t('consolidated.xlsx')}
             </Anchor>
+            <Anchor
+              href={`/api/periods/${periodId}/upward.csv`}
+              size="sm"
+              data-testid="download-upward-csv"
+              title={t('consolidated.upwardHelp')}
+            >
+              {t('consolidated.upwardCsv')}
+            </Anchor>
+            <Anchor
+              href={`/api/periods/${periodId}/upward.json`}
+              size="sm"
+              data-testid="download-upward-json"
+              title={t('consolidated.upwardHelp')}
+            >
+              {t('consolidated.upwardJson')}
+            </Anchor>
           </Group>
         </Group>
         <Text size="xs" c="dimmed">
