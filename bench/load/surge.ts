@@ -220,7 +220,14 @@ async function surge(base: string, usernames: string[]) {
         'save',
         'PUT',
         `/api/reports/${reportId}/tasks/${taskId}`,
-        { version: 0, status: 'in_progress', progress: 50, results },
+        // Overdue tasks must be explained before the report can be sent.
+        {
+          version: 0,
+          status: 'in_progress',
+          progress: 50,
+          results,
+          explanation: 'Chậm do thiếu kinh phí',
+        },
       );
       acked.set(`${reportId}/${taskId}`, { reportId, taskId, version, results });
     }
