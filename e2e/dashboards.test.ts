@@ -96,6 +96,11 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     const table = await page.getByTestId('province-table').textContent();
     expect(table).toContain('Xã Kiến Hưng');
     expect(table).toContain('1/');
+    // Completeness and timeliness per commune, over every period already due.
+    const compliance = page.getByTestId('province-compliance');
+    await compliance.waitFor();
+    const kienHung = compliance.getByRole('row', { name: /Xã Kiến Hưng/ });
+    expect(await kienHung.textContent()).toMatch(/Xã Kiến Hưng\d+\/\d+/);
     await page.close();
   });
 

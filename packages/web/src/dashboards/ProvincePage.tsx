@@ -18,6 +18,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
 import type { ProvinceRollup } from './types.ts';
 import { CatalogueComparison } from './CatalogueComparison.tsx';
+import { ProvinceCompliance } from '../periods/CompliancePanel.tsx';
 
 /** The province's round-up: which communes have not reported, their rates, the ranking. */
 export default function ProvincePage() {
@@ -117,6 +118,7 @@ export default function ProvincePage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ProvinceCompliance provinceId={id!} />
       <CatalogueComparison provinceId={id!} />
     </Stack>
   );

@@ -4,33 +4,19 @@ import { api } from '../api/client.ts';
 import type { Compliance } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-type Row = Compliance & { unitId: number; unitName: string };
-
 const pct = (value: number | null) =>
   value === null ? '—' : `${String(value).replace('.', ',')}%`;
 
-/** Completeness (received of expected) and timeliness (on time of expected), per unit, over
- *  the plan's periods already due. */
-export function CompliancePanel({ planId }: { planId: number }) {
+interface Row {
+  key: string;
+  name: string;
+  figures: Compliance;
+}
+
+/** Completeness (received of expected) and timeliness (on time of expected) over periods
+ *  already due, one row per unit (a plan) or per commune (a province). */
+export function ComplianceTable(props: { rows: Row[]; firstColumn: string; testId: string }) {
   const { t } = useI18n();
-  const figures = useQuery({
-    queryKey: ['compliance', planId],
-    queryFn: () => api<{ units: Row[]; total: Compliance }>(`/api/plans/${planId}/compliance`),
-  });
-  if (figures.isLoading) return <Loader size="sm" />;
-  if (figures.error) return <Alert color="red">{figures.error.message}</Alert>;
-  const { units, total } = figures.data!;
-  if (total.expected === 0) return null;
-  const row = (key: string, name: string, c: Compliance) => (
-    <Table.Tr key={key}>
-      <Table.Td>{name}</Table.Td>
-      <Table.Td ta="right">{`${c.received}/${c.expected}`}</Table.Td>
-      <Table.Td ta="right">{pct(c.completeness)}</Table.Td>
-      <Table.Td ta="right">{c.onTime}</Table.Td>
-      <Table.Td ta="right">{c.late}</Table.Td>
-      <Table.Td ta="right">{pct(c.timeliness)}</Table.Td>
-    </Table.Tr>
-  );
   return (
     <Stack gap="xs">
       <Title order={5}>{t('compliance.title')}</Title>
@@ -38,10 +24,10 @@ export function CompliancePanel({ planId }: { planId: number }) {
         {t('compliance.help')}
       </Text>
       <Table.ScrollContainer minWidth={560}>
-        <Table withTableBorder striped data-testid="compliance">
+        <Table withTableBorder striped data-testid={props.testId}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('periods.unit')}</Table.Th>
+              <Table.Th>{props.firstColumn}</Table.Th>
               <Table.Th ta="right">{t('compliance.received')}</Table.Th>
               <Table.Th ta="right">{t('compliance.completeness')}</Table.Th>
               <Table.Th ta="right">{t('compliance.onTime')}</Table.Th>
@@ -50,11 +36,66 @@ export function CompliancePanel({ planId }: { planId: number }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {units.map((u) => row(String(u.unitId), u.unitName, u))}
-            {row('total', t('compliance.total'), total)}
+            {props.rows.map(({ key, name, figures: c }) => (
+              <Table.Tr key={key}>
+                <Table.Td>{name}</Table.Td>
+                <Table.Td ta="right">{`${c.received}/${c.expected}`}</Table.Td>
+                <Table.Td ta="right">{pct(c.completeness)}</Table.Td>
+                <Table.Td ta="right">{c.onTime}</Table.Td>
+                <Table.Td ta="right">{c.late}</Table.Td>
+                <Table.Td ta="right">{pct(c.timeliness)}</Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
     </Stack>
   );
+}
+
+type Figures<T> = { isLoading: boolean; error: Error | null; data: T | undefined };
+
+function loaded<T>(query: Figures<T>, render: (data: T) => React.ReactNode) {
+  if (query.isLoading) return <Loader size="sm" />;
+  if (query.error) return <Alert color="red">{query.error.message}</Alert>;
+  return query.data ? render(query.data) : null;
+}
+
+/** Per unit of a plan, and the commune's total. */
+export function CompliancePanel({ planId }: { planId: number }) {
+  const { t } = useI18n();
+  type Unit = Compliance & { unitId: number; unitName: string };
+  const figures = useQuery({
+    queryKey: ['compliance', planId],
+    queryFn: () => api<{ units: Unit[]; total: Compliance }>(`/api/plans/${planId}/compliance`),
+  });
+  return loaded(figures, ({ units, total }) =>
+    total.expected === 0 ? null : (
+      <ComplianceTable
+        testId="compliance"
+        firstColumn={t('periods.unit')}
+        rows={[
+          ...units.map((u) => ({ key: String(u.unitId), name: u.unitName, figures: u })),
+          { key: 'total', name: t('compliance.total'), figures: total },
+        ]}
+      />
+    ),
+  );
+}
+
+/** Per commune of a province. */
+export function ProvinceCompliance({ provinceId }: { provinceId: string }) {
+  const { t } = useI18n();
+  type Commune = Compliance & { communeId: number; name: string };
+  const figures = useQuery({
+    queryKey: ['province-compliance', provinceId],
+    queryFn: () => api<Commune[]>(`/api/provinces/${provinceId}/compliance`),
+  });
+  return loaded(figures, (communes) => (
+    <ComplianceTable
+      testId="province-compliance"
+      firstColumn={t('province.commune')}
+      rows={communes.map((c) => ({ key: String(c.communeId), name: c.name, figures: c }))}
+    />
+  ));
 }
