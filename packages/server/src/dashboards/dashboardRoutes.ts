@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { forbidden, notFound } from '../http/errors.ts';
-import { readableCommuneIds } from '../org/queries.ts';
+import { forbidden } from '../http/errors.ts';
+import { assertPlanReadable, readableCommuneIds } from '../org/queries.ts';
 import { communeDashboard } from './communeDashboard.ts';
 import { provinceRollup } from './provinceRollup.ts';
 import { taskHistory } from './itemHistory.ts';
@@ -22,18 +22,8 @@ function assertProvinceViewer(request: FastifyRequest, provinceId: number): void
 export function dashboardRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const readablePublishedPlan = async (request: FastifyRequest, planId: number) => {
-    const user = requireUser(request);
-    const plan = await app.db
-      .selectFrom('plans')
-      .select(['commune_id', 'status'])
-      .where('id', '=', planId)
-      .executeTakeFirst();
-    if (!plan) throw notFound('Không tìm thấy kế hoạch');
-    const communes = await readableCommuneIds(app.db, user);
-    if ((communes !== 'all' && !communes.includes(plan.commune_id)) || plan.status !== 'published')
-      throw forbidden('Bạn không có quyền xem kế hoạch này');
-  };
+  const readablePublishedPlan = (request: FastifyRequest, planId: number) =>
+    assertPlanReadable(app.db, requireUser(request), planId, ['published']);
 
   r.get(
     '/api/plans/:id/dashboard',

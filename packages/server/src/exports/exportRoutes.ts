@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
-import { UPWARD_SCHEMA, upwardExport, upwardExportCsv } from './upwardExport.ts';
+import { assertPlanReadable, canManageCommune } from '../org/queries.ts';
+import { UPWARD_SCHEMA, upwardExport, upwardExportCsv, type UpwardExport } from './upwardExport.ts';
 import { periodSummary } from './periodSummary.ts';
 import { loadNarrative, Narrative, saveNarrative } from './narrative.ts';
 import { consolidatedReportDocx } from './docxReport.ts';
@@ -127,47 +127,31 @@ export function exportRoutes(app: FastifyInstance): void {
     if (!provinceViewer) await periodAccess(request, periodId, false);
   };
 
-  r.get(
-    '/api/periods/:id/upward.json',
-    {
-      schema: {
-        tags: ['exports'],
-        summary: `Tiến độ kỳ báo cáo cho hệ thống cấp trên (JSON, ${UPWARD_SCHEMA}, có mã đơn vị hành chính)`,
-        params: Id,
+  const UPWARD_FORMATS = {
+    json: {
+      label: 'JSON',
+      type: 'application/json; charset=utf-8',
+      render: (data: UpwardExport) => JSON.stringify(data, null, 2),
+    },
+    csv: { label: 'CSV UTF-8', type: 'text/csv; charset=utf-8', render: upwardExportCsv },
+  };
+  for (const [extension, format] of Object.entries(UPWARD_FORMATS))
+    r.get(
+      `/api/periods/:id/upward.${extension}`,
+      {
+        schema: {
+          tags: ['exports'],
+          summary: `Tiến độ kỳ báo cáo cho hệ thống cấp trên (${format.label}, ${UPWARD_SCHEMA}, có mã đơn vị hành chính)`,
+          params: Id,
+        },
       },
-    },
-    async (request, reply) => {
-      await upwardAccess(request, request.params.id);
-      const data = await upwardExport(app.db, request.params.id);
-      return sendFile(
-        reply,
-        'application/json; charset=utf-8',
-        `tien-do-${data.commune.code ?? data.commune.name}-${data.period.label}.json`,
-        JSON.stringify(data, null, 2),
-      );
-    },
-  );
-
-  r.get(
-    '/api/periods/:id/upward.csv',
-    {
-      schema: {
-        tags: ['exports'],
-        summary: `Tiến độ kỳ báo cáo cho hệ thống cấp trên (CSV UTF-8, ${UPWARD_SCHEMA})`,
-        params: Id,
+      async (request, reply) => {
+        await upwardAccess(request, request.params.id);
+        const data = await upwardExport(app.db, request.params.id);
+        const name = `tien-do-${data.commune.code ?? data.commune.name}-${data.period.label}`;
+        return sendFile(reply, format.type, `${name}.${extension}`, format.render(data));
       },
-    },
-    async (request, reply) => {
-      await upwardAccess(request, request.params.id);
-      const data = await upwardExport(app.db, request.params.id);
-      return sendFile(
-        reply,
-        'text/csv; charset=utf-8',
-        `tien-do-${data.commune.code ?? data.commune.name}-${data.period.label}.csv`,
-        upwardExportCsv(data),
-      );
-    },
-  );
+    );
 
   r.get(
     '/api/periods/:id/report.docx',
@@ -214,18 +198,8 @@ export function exportRoutes(app: FastifyInstance): void {
     },
   );
 
-  const readablePlan = async (request: FastifyRequest, planId: number) => {
-    const user = requireUser(request);
-    const plan = await app.db
-      .selectFrom('plans')
-      .select(['commune_id', 'status'])
-      .where('id', '=', planId)
-      .executeTakeFirst();
-    if (!plan) throw notFound('Không tìm thấy kế hoạch');
-    const communes = await readableCommuneIds(app.db, user);
-    if ((communes !== 'all' && !communes.includes(plan.commune_id)) || plan.status === 'draft')
-      throw forbidden('Bạn không có quyền xem kế hoạch này');
-  };
+  const readablePlan = (request: FastifyRequest, planId: number) =>
+    assertPlanReadable(app.db, requireUser(request), planId, ['published', 'archived']);
 
   r.get(
     '/api/plans/:id/export.json',

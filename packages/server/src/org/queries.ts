@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { searchKey } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
+import { forbidden, notFound } from '../http/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { predecessorsOf } from './succession.ts';
 
@@ -131,4 +132,25 @@ export function canManageCommune(user: SessionUser, communeId: number): boolean 
 export function managedCommuneIds(user: SessionUser): number[] | 'all' {
   if (user.roles.some((r) => r.role === 'admin')) return 'all';
   return user.roles.filter((r) => r.role === 'focal_officer').map((r) => r.scopeUnitId);
+}
+
+/** Refuses unless the plan is in one of `statuses` and its commune is in the user's scope. */
+export async function assertPlanReadable(
+  db: Kysely<Database>,
+  user: SessionUser,
+  planId: number,
+  statuses: string[],
+): Promise<void> {
+  const plan = await db
+    .selectFrom('plans')
+    .select(['commune_id', 'status'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  if (!plan) throw notFound('Không tìm thấy kế hoạch');
+  const communes = await readableCommuneIds(db, user);
+  if (
+    (communes !== 'all' && !communes.includes(plan.commune_id)) ||
+    !statuses.includes(plan.status)
+  )
+    throw forbidden('Bạn không có quyền xem kế hoạch này');
 }

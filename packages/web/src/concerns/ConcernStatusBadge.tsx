@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { todayInVietnam } from '@tiendo/core';
 import type { Concern } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -14,5 +14,24 @@ export function ConcernStatusBadge({ concern }: { concern: Concern }) {
     <Badge size="xs" color={late ? 'red' : COLORS[concern.status]} variant="light">
       {t(late ? 'concerns.overdue' : `concerns.status.${concern.status}`)}
     </Badge>
+  );
+}
+
+/** A concern's kind, state and where it was raised, above its wording. */
+export function ConcernHeader({ concern, where }: { concern: Concern; where: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Group gap="xs">
+        <Badge size="xs" variant="outline">
+          {t(`concerns.kind.${concern.kind}`)}
+        </Badge>
+        <ConcernStatusBadge concern={concern} />
+        <Text size="xs" c="dimmed">
+          {where}
+        </Text>
+      </Group>
+      <Text size="sm">{concern.content}</Text>
+    </>
   );
 }

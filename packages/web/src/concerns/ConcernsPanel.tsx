@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Group,
@@ -16,7 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { Concern } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ConcernStatusBadge } from './ConcernStatusBadge.tsx';
+import { ConcernHeader } from './ConcernStatusBadge.tsx';
 
 type Filter = 'open' | 'answered' | 'closed' | 'all';
 
@@ -92,16 +91,10 @@ function ConcernCard(props: { concern: Concern; canAnswer: boolean; planId: numb
   return (
     <Card withBorder padding="sm" data-testid="concern">
       <Stack gap={6}>
-        <Group gap="xs">
-          <Badge size="xs" variant="outline">
-            {t(`concerns.kind.${c.kind}`)}
-          </Badge>
-          <ConcernStatusBadge concern={c} />
-          <Text size="xs" c="dimmed">
-            {`${c.unitName} · ${c.periodLabel} · ${c.taskCode}. ${c.taskContent.slice(0, 80)}`}
-          </Text>
-        </Group>
-        <Text size="sm">{c.content}</Text>
+        <ConcernHeader
+          concern={c}
+          where={`${c.unitName} · ${c.periodLabel} · ${c.taskCode}. ${c.taskContent.slice(0, 80)}`}
+        />
         {canAnswer && c.status !== 'closed' ? (
           <>
             <Group grow gap="xs" align="flex-start">

@@ -1,20 +1,11 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { indicatorNeedsExplanation, parseVietnameseNumber, todayInVietnam } from '@tiendo/core';
 import type { ReportDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
+import { ExplanationField } from './ExplanationField.tsx';
 
 type Indicator = ReportDetail['indicators'][number];
 interface Form {
@@ -132,23 +123,13 @@ export function IndicatorValueCard(props: Props) {
             onChange={(e) => change({ note: e.currentTarget.value || null })}
           />
         </SimpleGrid>
-        {(offTrack || form.explanation) && (
-          <Textarea
-            size="xs"
-            autosize
-            required={Boolean(offTrack)}
-            label={label('report.explanation')}
-            description={offTrack ? t('report.explanationOffTrack') : undefined}
-            error={
-              offTrack && editable && !form.explanation ? t('report.explanationNeeded') : undefined
-            }
-            disabled={!editable}
-            value={form.explanation ?? ''}
-            onChange={(e) =>
-              change({ explanation: e.currentTarget.value.trim() ? e.currentTarget.value : null })
-            }
-          />
-        )}
+        <ExplanationField
+          needed={offTrack ? t('report.explanationOffTrack') : null}
+          label={label('report.explanation')}
+          editable={editable}
+          value={form.explanation}
+          onChange={(explanation) => change({ explanation })}
+        />
         <Group justify="space-between">
           <SaveIndicator state={autosave.state} />
           {reviewSlot}

@@ -1,9 +1,9 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { Concern } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ConcernStatusBadge } from '../concerns/ConcernStatusBadge.tsx';
+import { ConcernHeader } from '../concerns/ConcernStatusBadge.tsx';
 
 /** The difficulties and proposals the reporter's units raised: who answers, by when, and
  *  the answer once it is given. */
@@ -20,16 +20,7 @@ export function MyConcerns() {
       <Title order={4}>{t('inbox.concerns')}</Title>
       {list.map((c) => (
         <Card key={c.id} withBorder padding="xs">
-          <Group gap="xs">
-            <Badge size="xs" variant="outline">
-              {t(`concerns.kind.${c.kind}`)}
-            </Badge>
-            <ConcernStatusBadge concern={c} />
-            <Text size="xs" c="dimmed">
-              {`${c.periodLabel} · ${c.taskCode}`}
-            </Text>
-          </Group>
-          <Text size="sm">{c.content}</Text>
+          <ConcernHeader concern={c} where={`${c.periodLabel} · ${c.taskCode}`} />
           {c.addressee && (
             <Text size="xs" c="dimmed">
               {`${t('concerns.addressee')}: ${c.addressee}`}

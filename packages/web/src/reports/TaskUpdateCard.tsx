@@ -20,23 +20,10 @@ import { SaveIndicator } from './SaveIndicator.tsx';
 import { EvidenceFiles } from './EvidenceFiles.tsx';
 import { taskNeedsExplanation, todayInVietnam } from '@tiendo/core';
 import { Contributions } from './Contributions.tsx';
+import { ExplanationField } from './ExplanationField.tsx';
 
 type Task = ReportDetail['tasks'][number];
 type Form = Omit<TaskUpdate, 'version' | 'reviewComment' | 'prefilled'>;
-
-const EMPTY_UPDATE: TaskUpdate = {
-  version: 0,
-  reviewComment: null,
-  status: null,
-  progress: null,
-  results: null,
-  resourcesVnd: null,
-  difficulties: null,
-  proposals: null,
-  evidenceText: null,
-  completedOn: null,
-  explanation: null,
-};
 
 const EMPTY: Form = {
   status: null,
@@ -49,6 +36,8 @@ const EMPTY: Form = {
   completedOn: null,
   explanation: null,
 };
+
+const EMPTY_UPDATE: TaskUpdate = { ...EMPTY, version: 0, reviewComment: null };
 
 interface Props {
   reportId: number;
@@ -211,22 +200,13 @@ export function TaskUpdateCard({ reportId, task, period, editable, onReload, rev
             onChange={(e) => change({ [field]: text(e.currentTarget.value) })}
           />
         ))}
-        {(overdue || form.explanation) && (
-          <Textarea
-            size="xs"
-            autosize
-            minRows={2}
-            required={Boolean(overdue)}
-            label={label('report.explanation')}
-            description={overdue ? t('report.explanationHelp') : undefined}
-            error={
-              overdue && editable && !form.explanation ? t('report.explanationNeeded') : undefined
-            }
-            disabled={!editable}
-            value={form.explanation ?? ''}
-            onChange={(e) => change({ explanation: text(e.currentTarget.value) })}
-          />
-        )}
+        <ExplanationField
+          needed={overdue ? t('report.explanationHelp') : null}
+          label={label('report.explanation')}
+          editable={editable}
+          value={form.explanation}
+          onChange={(explanation) => change({ explanation })}
+        />
         <EvidenceFiles
           reportId={reportId}
           taskId={task.taskId}
