@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import { signedInPage, useServerAndBrowser } from './session.ts';
+import { apiSession } from './api.ts';
 
 describe.each(TEST_DIALECTS)('cascade from the city plan to the communes (%s)', (dialect) => {
   const e2e = useServerAndBrowser(dialect);
@@ -64,5 +65,46 @@ describe.each(TEST_DIALECTS)('cascade from the city plan to the communes (%s)', 
       .poll(() => shares.getByRole('alert').textContent())
       .toContain('không chia theo trọng số');
     await page.close();
+  });
+
+  it('the commune adds its own indicator beside the cascaded ones; its unit reports on it', async () => {
+    const page = await signedInPage(e2e, 'kienhung.daumoi');
+    await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
+    await page.getByRole('tab', { name: /^Chỉ tiêu/ }).click();
+    await page.getByRole('button', { name: '+ Bổ sung chỉ tiêu riêng của xã' }).click();
+    const form = page.getByTestId('local-indicator');
+    await form.getByLabel('Tên chỉ tiêu').fill('Số hộ kinh doanh dùng thanh toán không tiền mặt');
+    await form.getByLabel('Đơn vị tính').fill('hộ');
+    await form.getByLabel('Mục tiêu').fill('≥ 200');
+    await form.getByLabel('Chủ trì').click();
+    await page.getByRole('option', { name: 'Phòng Kinh tế' }).click();
+    await form.getByRole('button', { name: 'Bổ sung', exact: true }).click();
+    await form.getByText('Đã bổ sung mục BS1').waitFor();
+    await page.getByText('Số hộ kinh doanh dùng thanh toán không tiền mặt').first().waitFor();
+    await page.close();
+
+    // The economy unit finds it in its next report.
+    const focal = await apiSession(e2e.server.url, 'kienhung.daumoi');
+    const planId = (await focal.call<Array<{ id: number }>>('GET', '/api/plans'))[0]!.id;
+    await focal.call('POST', `/api/plans/${planId}/periods/generate`, {
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    const [period] = await focal.call<Array<{ id: number; version: number }>>(
+      'GET',
+      `/api/plans/${planId}/periods`,
+    );
+    await focal.call('PATCH', `/api/periods/${period!.id}`, {
+      version: period!.version,
+      status: 'open',
+    });
+    const reporter = await signedInPage(e2e, 'kienhung.kt');
+    await reporter
+      .getByRole('button', { name: /^Lập báo cáo/ })
+      .first()
+      .click();
+    await reporter.getByTestId('indicator-BS1').waitFor();
+    expect(await reporter.getByTestId('indicator-BS1').textContent()).toContain('≥ 200');
+    await reporter.close();
   });
 });

@@ -356,6 +356,11 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/admin/org-units/${i.commune}/code`,
     body: () => ({ code: '99902' }),
   },
+  'POST /api/plans/:id/local-items': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/local-items`,
+    body: (i) => ({ kind: 'task', content: 'Nhiệm vụ riêng của xã', leadUnitIds: [i.unit] }),
+  },
   'GET /api/org/units/:id/history': {
     allowed: LOGGED_IN,
     url: (i) => `/api/org/units/${i.unit}/history`,

@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { canManageCommune, readablePlanOwnerIds } from '../org/queries.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { getPlanDetail, listPlans } from './queries.ts';
+import { addLocalItem, LocalItemInput } from './localItems.ts';
 
 const PlanSummary = z.object({
   id: z.number(),
@@ -112,6 +113,34 @@ export function planRoutes(app: FastifyInstance): void {
         throw forbidden('Bạn không có quyền xem kế hoạch này');
       }
       return plan;
+    },
+  );
+
+  r.post(
+    '/api/plans/:id/local-items',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Bổ sung nhiệm vụ, chỉ tiêu riêng của xã vào kế hoạch đã ban hành',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: LocalItemInput,
+        response: { 201: z.object({ id: z.number(), code: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const plan = await app.db
+        .selectFrom('plans')
+        .innerJoin('org_units as owner', 'owner.id', 'plans.commune_id')
+        .select(['plans.id', 'plans.commune_id as communeId', 'plans.status', 'owner.kind'])
+        .where('plans.id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!plan) throw notFound('Không tìm thấy kế hoạch');
+      if (!canManageCommune(user, plan.communeId))
+        throw forbidden('Chỉ cán bộ đầu mối của xã mới bổ sung được kế hoạch');
+      if (plan.kind !== 'commune')
+        throw badRequest('Chỉ kế hoạch của xã, phường mới bổ sung nhiệm vụ, chỉ tiêu riêng.');
+      return reply.code(201).send(await addLocalItem(app.db, plan, request.body, user.id));
     },
   );
 }

@@ -223,7 +223,7 @@ function unitIds(cell: string | null, units: UnitRef[]): number[] {
   return match.collective ? units.map((u) => u.id) : match.matched.map((m) => m.unitId);
 }
 
-async function linkUnits(
+export async function linkUnits(
   trx: Trx,
   table: 'task_units' | 'indicator_units',
   itemId: number,

@@ -392,4 +392,14 @@ export const en: Record<MessageKey, string> = {
     'Task and indicator progress with administrative codes, for upper-level systems to ingest (docs/upward-export.md)',
   'admin.communeCode': 'Commune administrative code',
   'admin.saveCode': 'Save code',
+  'local.addIndicator': '+ Add a commune indicator',
+  'local.addTask': '+ Add a commune task',
+  'local.help':
+    'Added items go under "BỔ SUNG CỦA XÃ", numbered BS1, BS2…; the lead units report on them like any other.',
+  'local.name': 'Indicator name',
+  'local.content': 'Task',
+  'local.target': 'Target',
+  'local.save': 'Add',
+  'local.close': 'Close',
+  'local.added': 'Added item',
 };

@@ -392,5 +392,15 @@ export const vi = {
     'Tiến độ nhiệm vụ, chỉ tiêu kèm mã đơn vị hành chính, để hệ thống cấp trên nhập thẳng (mô tả: docs/upward-export.md)',
   'admin.communeCode': 'Mã đơn vị hành chính của xã',
   'admin.saveCode': 'Lưu mã',
+  'local.addIndicator': '+ Bổ sung chỉ tiêu riêng của xã',
+  'local.addTask': '+ Bổ sung nhiệm vụ riêng của xã',
+  'local.help':
+    'Mục bổ sung nằm trong phần "BỔ SUNG CỦA XÃ", đánh số BS1, BS2…; các đơn vị chủ trì báo cáo như mọi mục khác.',
+  'local.name': 'Tên chỉ tiêu',
+  'local.content': 'Nội dung nhiệm vụ',
+  'local.target': 'Mục tiêu',
+  'local.save': 'Bổ sung',
+  'local.close': 'Đóng',
+  'local.added': 'Đã bổ sung mục',
 };
 export type MessageKey = keyof typeof vi;

@@ -14,6 +14,7 @@ import { CascadeView } from '../cascade/CascadeView.tsx';
 import { CascadeLinks } from '../cascade/CascadeLinks.tsx';
 import { ConcernsPanel } from '../concerns/ConcernsPanel.tsx';
 import { TargetShares } from '../cascade/TargetShares.tsx';
+import { LocalItemForm } from './LocalItemForm.tsx';
 
 export function PlanPage() {
   const { t } = useI18n();
@@ -28,6 +29,8 @@ export function PlanPage() {
     return <Alert color="red">{`${t('error.loading')}: ${plan.error?.message ?? ''}`}</Alert>;
   const p = plan.data;
   const canManage = (managed.data ?? []).some((c) => c.id === p.communeId);
+  // A commune adds its own items to its running plan (not to a province's).
+  const local = canManage && p.status === 'published' && p.ownerKind !== 'province';
   const cascadeTab = p.ownerKind === 'province' ? 'cascade' : 'parent';
   return (
     <Stack>
@@ -76,10 +79,16 @@ export function PlanPage() {
           )}
         </Tabs.List>
         <Tabs.Panel value="indicators" pt="md">
-          <IndicatorTable plan={p} />
+          <Stack gap="sm">
+            {local && <LocalItemForm planId={p.id} communeId={p.communeId} kind="indicator" />}
+            <IndicatorTable plan={p} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
-          <TaskTable plan={p} />
+          <Stack gap="sm">
+            {local && <LocalItemForm planId={p.id} communeId={p.communeId} kind="task" />}
+            <TaskTable plan={p} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="catalogue" pt="md">
           <CatalogueLinks planId={p.id} canEdit={canManage} />
