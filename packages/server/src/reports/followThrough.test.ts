@@ -3,6 +3,7 @@ import { TEST_DIALECTS } from '../testing/databases.ts';
 import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 import { lockOverduePeriods } from './periodLocks.ts';
 import { todayInVietnam } from '../http/time.ts';
+import { addDays } from '@tiendo/core';
 
 // What makes units report and keeps the record straight: the reporter's inbox, a report that
 // starts from the last period, an explanation required for an overdue task, tracked
@@ -102,6 +103,9 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
       version: period.version,
       lockAfterDays: 5,
     });
+    // The reporter is told when the period locks.
+    const told = await report('pvhcc', reports.pvhcc);
+    expect(told.lockOn).toBe(addDays(told.dueDate, 5));
     expect(await lockOverduePeriods(fixture.database.db, todayInVietnam())).toEqual([periodId]);
     expect(await lockOverduePeriods(fixture.database.db, todayInVietnam())).toEqual([]);
     const pvhcc = await report('pvhcc', reports.pvhcc);

@@ -8,6 +8,7 @@ import { contributionsFor } from './contributions.ts';
 import { assignedTargets } from '../cascade/targetShares.ts';
 import { periodWritable } from './itemUpdates.ts';
 import { atomically } from '../audit/log.ts';
+import { lockDate } from './periodLocks.ts';
 
 // A unit's report for a period, as the unit sees it: exactly the tasks it leads or
 // coordinates and the indicators it is responsible for, each with what it has written so far.
@@ -113,6 +114,7 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
       'p.id as periodId',
       'p.label as periodLabel',
       'p.due_date as dueDate',
+      'p.lock_after_days as lockAfterDays',
       'p.status as periodStatus',
       'p.window_start as windowStart',
       'p.window_end as windowEnd',
@@ -151,6 +153,8 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
   ]);
   return {
     ...report,
+    /** The day the period locks itself (khóa sổ), if it does. */
+    lockOn: lockDate({ due_date: report.dueDate, lock_after_days: report.lockAfterDays }),
     editable:
       periodWritable(report.periodStatus, report.unlockedAt !== null) &&
       ['draft', 'returned'].includes(report.status),

@@ -125,6 +125,8 @@ export interface ReportDetail {
   permissions: { write: boolean; review: boolean };
   /** The unit may write now: the period is open (or reopened for it) and the report a draft. */
   editable: boolean;
+  /** The day the period locks itself (khóa sổ), or null. */
+  lockOn: string | null;
   windowStart: string;
   windowEnd: string;
   unlockedAt: string | null;

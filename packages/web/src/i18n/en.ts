@@ -402,4 +402,5 @@ export const en: Record<MessageKey, string> = {
   'local.save': 'Add',
   'local.close': 'Close',
   'local.added': 'Added item',
+  'report.lockOn': 'Locks on',
 };

@@ -402,5 +402,6 @@ export const vi = {
   'local.save': 'Bổ sung',
   'local.close': 'Đóng',
   'local.added': 'Đã bổ sung mục',
+  'report.lockOn': 'Khóa sổ',
 };
 export type MessageKey = keyof typeof vi;

@@ -114,6 +114,7 @@ export function ReportPage() {
           </Text>
           <Text size="sm" fw={500}>
             {`${t('report.due')}: ${r.dueDate.split('-').reverse().join('/')}`}
+            {r.lockOn && ` · ${t('report.lockOn')}: ${r.lockOn.split('-').reverse().join('/')}`}
           </Text>
         </div>
         {r.reviewComment && r.status !== 'approved' && (
