@@ -26,6 +26,15 @@ describe.each(TEST_DIALECTS)('API write routes under random payloads on %s', (di
 
   it('answer 2xx or a Vietnamese 4xx, never 500', async () => {
     const { send, focal, users, planId, periodId, reports, taskIds } = fixture.ctx;
+    const concern = await fixture.database.db
+      .selectFrom('concerns')
+      .select('id')
+      .executeTakeFirstOrThrow(); // the economy unit's difficulty, tracked since it sent
+    const unit = await fixture.database.db
+      .selectFrom('reports')
+      .select('unit_id')
+      .where('id', '=', reports.pvhcc)
+      .executeTakeFirstOrThrow();
     const routes: Array<[typeof focal | null, Method, string, string[], unknown?]> = [
       [
         users.pvhcc,
@@ -63,6 +72,20 @@ describe.each(TEST_DIALECTS)('API write routes under random payloads on %s', (di
       [focal, 'PUT', `/api/plans/${planId}/cascade-links`, ['changes']],
       [focal, 'PUT', `/api/plans/${planId}/catalogue`, ['links']],
       [
+        focal,
+        'PATCH',
+        `/api/concerns/${concern.id}`,
+        ['version', 'addressee', 'answerDue', 'answer', 'status'],
+      ],
+      [focal, 'POST', `/api/periods/${periodId}/units/${unit.unit_id}/unlock`, ['reason']],
+      [
+        focal,
+        'POST',
+        `/api/plans/${planId}/local-items`,
+        ['kind', 'name', 'content', 'unit', 'targets', 'leadUnitIds', 'coordinateUnitIds'],
+        { kind: 'task', content: 'Nhiệm vụ bổ sung', leadUnitIds: [unit.unit_id] },
+      ],
+      [
         null,
         'POST',
         '/api/auth/login',
@@ -85,7 +108,7 @@ describe.each(TEST_DIALECTS)('API write routes under random payloads on %s', (di
           return failures.length === 0;
         },
       ),
-      { numRuns: 150, endOnFailure: true },
+      { numRuns: 200, endOnFailure: true },
     );
     expect(failures).toEqual([]);
     expect(statuses).toContain(400); // the payloads did reach validation…
