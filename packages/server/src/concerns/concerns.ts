@@ -179,6 +179,8 @@ export async function changeConcern(
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1)
       throw conflict({ version: before.version, status: before.status, answer: before.answer });
+    if (status === 'answered' && before.status !== 'answered')
+      await notifyUnit(db, before.unit_id, before.kind as ConcernKind, before.content);
     await recordAudit(db, {
       userId: user.id,
       entity: 'concern',
@@ -189,4 +191,35 @@ export async function changeConcern(
     });
     return change.version + 1;
   });
+}
+
+/** Tells the reporters of the unit that raised it that its difficulty or proposal has an answer. */
+async function notifyUnit(
+  db: Kysely<Database>,
+  unitId: number,
+  kind: ConcernKind,
+  content: string,
+) {
+  const reporters = await db
+    .selectFrom('role_assignments')
+    .select('user_id')
+    .where('role', '=', 'unit_reporter')
+    .where('scope_unit_id', '=', unitId)
+    .execute();
+  if (reporters.length === 0) return;
+  const what = kind === 'difficulty' ? 'Khó khăn' : 'Kiến nghị';
+  await db
+    .insertInto('notifications')
+    .values(
+      reporters.map((r) => ({
+        user_id: r.user_id,
+        kind: 'concern_answered',
+        title: `${what} của đơn vị đã được trả lời`,
+        body: content.length > 200 ? `${content.slice(0, 200)}…` : content,
+        link: '/reports',
+        created_at: nowIso(),
+        read_at: null,
+      })),
+    )
+    .execute();
 }

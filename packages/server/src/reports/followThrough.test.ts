@@ -87,6 +87,8 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
       version: assigned.json().version,
     });
     expect(answered.statusCode).toBe(200);
+    const notes = (await send(users.kt, 'GET', '/api/notifications')).json();
+    expect(JSON.stringify(notes)).toContain('Kiến nghị của đơn vị đã được trả lời');
     const mine = (await send(users.kt, 'GET', '/api/my/concerns')).json();
     expect(mine.find((c: { id: number }) => c.id === proposal.id)).toMatchObject({
       status: 'answered',
