@@ -198,4 +198,85 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
     const kienHung = await loginAs(app, 'kienhung.daumoi', DEMO_PASSWORD);
     expect((await send(kienHung, 'GET', `/api/plans/${plan.chiminh}`)).statusCode).toBe(403);
   });
+
+  it('merges two departments: the new one reports on both sets of items once it exists', async () => {
+    const db = database.db;
+    const kienHung = await db
+      .selectFrom('org_units')
+      .select('id')
+      .where('name', '=', 'Xã Kiến Hưng')
+      .executeTakeFirstOrThrow();
+    const departments = await db
+      .selectFrom('org_units')
+      .select(['id', 'name'])
+      .where('parent_id', '=', kienHung.id)
+      .where('name', 'in', ['Công an xã', 'Ban Chỉ huy Quân sự xã'])
+      .execute();
+    const created = await send(admin, 'POST', '/api/admin/reorganisations', {
+      kind: 'merge',
+      predecessors: departments.map((d) => d.id),
+      successors: [{ name: 'Lực lượng vũ trang xã', code: null }],
+      effectiveOn: '2026-07-01',
+    });
+    expect(created.statusCode).toBe(200);
+    const successor = created.json().created[0] as number;
+    const items = async (unitIds: number[]) =>
+      new Set(
+        (
+          await db
+            .selectFrom('task_units')
+            .select('item_id')
+            .where('unit_id', 'in', unitIds)
+            .execute()
+        ).map((r) => r.item_id),
+      );
+    expect(await items([successor])).toEqual(await items(departments.map((d) => d.id)));
+
+    const focal = await loginAs(app, 'kienhung.daumoi', DEMO_PASSWORD);
+    const planId = (
+      await db
+        .selectFrom('plans')
+        .select('id')
+        .where('commune_id', '=', kienHung.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await send(focal, 'POST', `/api/plans/${planId}/periods/generate`, {
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    const periods = (await send(focal, 'GET', `/api/plans/${planId}/periods`)).json();
+    const before = periods.find((p: { due_date: string }) => p.due_date < '2026-07-01');
+    const after = periods.find((p: { due_date: string }) => p.due_date > '2026-07-01');
+    const owing = async (period: { id: number; version: number }) => {
+      await send(focal, 'PATCH', `/api/periods/${period.id}`, {
+        version: period.version,
+        status: 'open',
+      });
+      const overview = (await send(focal, 'GET', `/api/periods/${period.id}/reports`)).json();
+      return overview.units.map((u: { unitName: string }) => u.unitName);
+    };
+    const early = await owing(before);
+    expect(early).toContain('Công an xã');
+    expect(early).not.toContain('Lực lượng vũ trang xã');
+    const late = await owing(after);
+    expect(late).toContain('Lực lượng vũ trang xã');
+    expect(late).not.toContain('Công an xã');
+    // The police's reporter now reports for the new unit too, for the periods it owes.
+    const police = await loginAs(app, 'kienhung.ca', DEMO_PASSWORD);
+    const mine = (await send(police, 'GET', '/api/my/reports')).json();
+    expect(
+      mine.map((r: { periodId: number; unitName: string }) => [r.periodId, r.unitName]),
+    ).toEqual(
+      expect.arrayContaining([
+        [before.id, 'Công an xã'],
+        [after.id, 'Lực lượng vũ trang xã'],
+      ]),
+    );
+    expect(
+      mine.some(
+        (r: { periodId: number; unitName: string }) =>
+          r.periodId === after.id && r.unitName === 'Công an xã',
+      ),
+    ).toBe(false);
+  });
 });

@@ -112,8 +112,12 @@ export async function reorganise(
         ),
       )
       .execute();
-    // Whoever managed or led a merged unit does so for the unit that took over.
-    if (single !== null) await carryRoles(db, input.predecessors, single);
+    // Whoever managed, led or reported for a merged unit does so for the unit that took over,
+    // and a merged department's tasks and indicators are now the new one's to report on.
+    if (single !== null) {
+      await carryRoles(db, input.predecessors, single);
+      if (kind === 'unit') await carryItems(db, input.predecessors, single);
+    }
     await recordAudit(db, {
       userId: actor.id,
       entity: 'org_unit',
@@ -142,6 +146,29 @@ async function carryRoles(db: Kysely<Database>, from: number[], to: number) {
       .values({ user_id: r.user_id, role: r.role, scope_unit_id: to, created_at: now })
       .execute();
   }
+}
+
+async function carryItems(db: Kysely<Database>, from: number[], to: number) {
+  for (const table of ['task_units', 'indicator_units'] as const) {
+    const links = await db
+      .selectFrom(table)
+      .select(['item_id', 'role'])
+      .where('unit_id', 'in', from)
+      .execute();
+    // Lead wins over coordinate when the merged units held both roles on one item.
+    const roles = new Map<number, string>();
+    for (const l of links) if (roles.get(l.item_id) !== 'lead') roles.set(l.item_id, l.role);
+    if (roles.size)
+      await db
+        .insertInto(table)
+        .values([...roles].map(([item_id, role]) => ({ item_id, unit_id: to, role })))
+        .execute();
+  }
+  await db
+    .updateTable('plans')
+    .set({ focal_unit_id: to })
+    .where('focal_unit_id', 'in', from)
+    .execute();
 }
 
 /** Retired unit → the unit that carries it on today, following merges (a split unit has no

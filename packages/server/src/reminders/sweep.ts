@@ -50,7 +50,7 @@ export async function sweepReminders(
       .where('period_id', '=', period.id)
       .where('status', 'in', COUNTED_STATUSES)
       .execute();
-    const owing = [...(await unitsWithItems(db, period.plan_id)).keys()].filter(
+    const owing = [...(await unitsWithItems(db, period.plan_id, period.due_date)).keys()].filter(
       (unit) => !done.some((d) => d.unit_id === unit),
     );
     for (const unitId of owing) {

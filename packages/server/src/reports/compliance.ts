@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { vietnamDateOf } from '../http/time.ts';
-import { unitsWithItems } from './overview.ts';
+import { existedOn, unitsWithItems } from './overview.ts';
 import { currentUnits } from '../org/succession.ts';
 
 // Completeness (expected vs. received) and timeliness (on time vs. late) of unit reports:
@@ -55,7 +55,11 @@ export async function planCompliance(db: Kysely<Database>, planId: number, today
   const unitIds = [...units.keys()];
   const [names, reports] = await Promise.all([
     unitIds.length
-      ? db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', unitIds).execute()
+      ? db
+          .selectFrom('org_units')
+          .select(['id', 'name', 'valid_from', 'valid_to'])
+          .where('id', 'in', unitIds)
+          .execute()
       : [],
     periods.length
       ? db
@@ -73,14 +77,17 @@ export async function planCompliance(db: Kysely<Database>, planId: number, today
   const due = new Map(periods.map((p) => [p.id, p.due_date]));
   const rows: UnitCompliance[] = names
     .map((unit) => {
-      const sent = reports.filter((r) => r.unit_id === unit.id);
+      // A unit merged away, or formed later, owes the periods due while it existed.
+      const owed = periods.filter((p) => existedOn(p.due_date, unit.valid_from, unit.valid_to));
+      const owedIds = new Set(owed.map((p) => p.id));
+      const sent = reports.filter((r) => r.unit_id === unit.id && owedIds.has(r.period_id));
       const onTime = sent.filter(
         (r) => vietnamDateOf(r.first_submitted_at!) <= due.get(r.period_id)!,
       ).length;
       return {
         unitId: unit.id,
         unitName: unit.name,
-        ...figures(periods.length, sent.length, onTime),
+        ...figures(owed.length, sent.length, onTime),
       };
     })
     .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));

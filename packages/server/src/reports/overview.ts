@@ -9,8 +9,11 @@ import { periodWritable } from './itemUpdates.ts';
 // Who has reported: per period, every unit that has tasks or indicators in the plan with its
 // report's state (the focal officer's checklist); per reporter, the periods their unit owes.
 
-export async function unitsWithItems(db: Kysely<Database>, planId: number) {
-  const [tasks, indicators] = await Promise.all([
+/** The units that owe reports in a plan: those with tasks or indicators, and — for a period
+ *  due on `dueDate` — in existence then (a unit merged away before the due date owes
+ *  nothing, its successor reports; a unit formed after it owes nothing for it). */
+export async function unitsWithItems(db: Kysely<Database>, planId: number, dueDate?: string) {
+  const [tasks, indicators, retired] = await Promise.all([
     db
       .selectFrom('task_units')
       .innerJoin('tasks', 'tasks.id', 'task_units.item_id')
@@ -26,11 +29,21 @@ export async function unitsWithItems(db: Kysely<Database>, planId: number) {
       .where('indicator_units.role', '=', 'lead')
       .groupBy('indicator_units.unit_id')
       .execute(),
+    dueDate
+      ? db
+          .selectFrom('org_units')
+          .select('id')
+          .where((eb) => eb.or([eb('valid_to', '<', dueDate), eb('valid_from', '>', dueDate)]))
+          .where('kind', '=', 'unit')
+          .execute()
+      : [],
   ]);
+  const gone = new Set(retired.map((r) => r.id));
   const counts = new Map<number, { tasks: number; indicators: number }>();
   for (const t of tasks) counts.set(t.unit_id, { tasks: Number(t.n), indicators: 0 });
   for (const i of indicators)
     counts.set(i.unit_id, { tasks: counts.get(i.unit_id)?.tasks ?? 0, indicators: Number(i.n) });
+  for (const id of gone) counts.delete(id);
   return counts;
 }
 
@@ -43,7 +56,7 @@ export async function periodOverview(db: Kysely<Database>, periodId: number) {
     .where('reporting_periods.id', '=', periodId)
     .executeTakeFirst();
   if (!period) throw notFound('Không tìm thấy kỳ báo cáo');
-  const counts = await unitsWithItems(db, period.plan_id);
+  const counts = await unitsWithItems(db, period.plan_id, period.due_date);
   const ids = [...counts.keys()];
   const [units, reports, contributions] = await Promise.all([
     ids.length
@@ -93,6 +106,8 @@ export async function myReports(db: Kysely<Database>, user: SessionUser) {
       'unit.id as unitId',
       'unit.name as unitName',
       'reports.unlocked_at as unlockedAt',
+      'unit.valid_to as unitValidTo',
+      'unit.valid_from as unitValidFrom',
       'p.window_start as windowStart',
       'p.window_end as windowEnd',
       'plans.id as planId',
@@ -112,17 +127,21 @@ export async function myReports(db: Kysely<Database>, user: SessionUser) {
     .execute();
   const owing = await unitsWithItemsOf(db, rows);
   const today = todayInVietnam();
-  return rows
-    .filter((r) => owing.has(`${r.planId}:${r.unitId}`))
-    .map((r) => {
-      const reportStatus = r.reportStatus ?? 'not_started';
-      const { unlockedAt, ...row } = r;
-      return {
-        ...row,
-        reportStatus,
-        bucket: inboxBucket(reportStatus, r.periodStatus, unlockedAt !== null, r.dueDate, today),
-      };
-    });
+  return (
+    rows
+      .filter((r) => owing.has(`${r.planId}:${r.unitId}`))
+      // A unit merged away before a period was due owes nothing for it.
+      .filter((r) => r.unitValidTo === null || r.unitValidTo >= r.dueDate)
+      .map((r) => {
+        const reportStatus = r.reportStatus ?? 'not_started';
+        const { unlockedAt, unitValidTo: _to, unitValidFrom: _from, ...row } = r;
+        return {
+          ...row,
+          reportStatus,
+          bucket: inboxBucket(reportStatus, r.periodStatus, unlockedAt !== null, r.dueDate, today),
+        };
+      })
+  );
 }
 
 /** Where an owed report sits in the reporter's inbox ("Việc của tôi"). */
@@ -148,4 +167,9 @@ async function unitsWithItemsOf(db: Kysely<Database>, rows: { planId: number }[]
     for (const unitId of (await unitsWithItems(db, planId)).keys())
       pairs.add(`${planId}:${unitId}`);
   return pairs;
+}
+
+/** Whether a unit existed on `day` (merged away before it, or formed after it: no). */
+export function existedOn(day: string, validFrom: string | null, validTo: string | null) {
+  return (validFrom === null || validFrom <= day) && (validTo === null || validTo >= day);
 }

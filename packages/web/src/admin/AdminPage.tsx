@@ -50,9 +50,7 @@ export function AdminPage() {
           <UsersPanel data={view.data} />
         </>
       )}
-      {isAdmin && (
-        <ReorganisePanel communes={(communes.data ?? []).filter((c) => c.kind === 'commune')} />
-      )}
+      {isAdmin && <ReorganisePanel communes={communes.data ?? []} units={view.data?.units ?? []} />}
     </Stack>
   );
 }

@@ -24,9 +24,15 @@ interface NewUnit {
 
 /** Sáp nhập, chia tách: communes merged into one or one split into several, from a date and
  *  by a decision; the old communes' plans and reports stay and roll up to the new one. */
-export function ReorganisePanel({ communes }: { communes: ManagedCommune[] }) {
+export function ReorganisePanel(props: {
+  communes: ManagedCommune[];
+  /** The departments of the commune chosen above, which can merge or split too. */
+  units: Array<{ id: number; name: string }>;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  const [level, setLevel] = useState<'commune' | 'unit'>('commune');
+  const choices = level === 'commune' ? props.communes : props.units;
   const [kind, setKind] = useState<Kind>('merge');
   const [olds, setOlds] = useState<string[]>([]);
   const [news, setNews] = useState<NewUnit[]>([{ name: '', code: '' }]);
@@ -48,6 +54,7 @@ export function ReorganisePanel({ communes }: { communes: ManagedCommune[] }) {
       setOlds([]);
       setNews([{ name: '', code: '' }]);
       void queryClient.invalidateQueries({ queryKey: ['communes'] });
+      void queryClient.invalidateQueries({ queryKey: ['admin'] });
     },
   });
   const setNew = (i: number, patch: Partial<NewUnit>) =>
@@ -65,6 +72,18 @@ export function ReorganisePanel({ communes }: { communes: ManagedCommune[] }) {
         </Text>
         <SegmentedControl
           size="xs"
+          value={level}
+          onChange={(v) => {
+            setLevel(v as 'commune' | 'unit');
+            setOlds([]);
+          }}
+          data={[
+            { value: 'commune', label: t('reorg.communes') },
+            { value: 'unit', label: t('reorg.units') },
+          ]}
+        />
+        <SegmentedControl
+          size="xs"
           value={kind}
           onChange={(v) => changeKind(v as Kind)}
           data={[
@@ -77,7 +96,7 @@ export function ReorganisePanel({ communes }: { communes: ManagedCommune[] }) {
           label={t('reorg.predecessors')}
           searchable
           maxValues={kind === 'split' ? 1 : undefined}
-          data={communes.map((c) => ({ value: String(c.id), label: c.name }))}
+          data={choices.map((c) => ({ value: String(c.id), label: c.name }))}
           value={olds}
           onChange={setOlds}
         />
@@ -89,12 +108,14 @@ export function ReorganisePanel({ communes }: { communes: ManagedCommune[] }) {
               value={n.name}
               onChange={(e) => setNew(i, { name: e.currentTarget.value })}
             />
-            <TextInput
-              size="xs"
-              label={`${t('reorg.code')} ${news.length > 1 ? i + 1 : ''}`.trim()}
-              value={n.code}
-              onChange={(e) => setNew(i, { code: e.currentTarget.value })}
-            />
+            {level === 'commune' && (
+              <TextInput
+                size="xs"
+                label={`${t('reorg.code')} ${news.length > 1 ? i + 1 : ''}`.trim()}
+                value={n.code}
+                onChange={(e) => setNew(i, { code: e.currentTarget.value })}
+              />
+            )}
           </Group>
         ))}
         {kind === 'split' && (

@@ -403,4 +403,6 @@ export const en: Record<MessageKey, string> = {
   'local.close': 'Close',
   'local.added': 'Added item',
   'report.lockOn': 'Locks on',
+  'reorg.communes': 'Communes',
+  'reorg.units': 'Departments of the chosen commune',
 };

@@ -403,5 +403,7 @@ export const vi = {
   'local.close': 'Đóng',
   'local.added': 'Đã bổ sung mục',
   'report.lockOn': 'Khóa sổ',
+  'reorg.communes': 'Xã, phường',
+  'reorg.units': 'Phòng, ban của xã đang chọn',
 };
 export type MessageKey = keyof typeof vi;
