@@ -35,3 +35,21 @@ export async function apiSession(
     },
   };
 }
+
+export interface PeriodRef {
+  id: number;
+  version: number;
+  label: string;
+}
+
+/** The focal officer makes the plan's 2026 periods and opens the first; returns them all. */
+export async function openFirstPeriodOf(focal: ApiSession, planId: number): Promise<PeriodRef[]> {
+  await focal.call('POST', `/api/plans/${planId}/periods/generate`, {
+    from: '2026-01-01',
+    to: '2026-12-31',
+  });
+  const periods = await focal.call<PeriodRef[]>('GET', `/api/plans/${planId}/periods`);
+  const first = periods[0]!;
+  await focal.call('PATCH', `/api/periods/${first.id}`, { version: first.version, status: 'open' });
+  return periods;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import { signedInPage, useServerAndBrowser } from './session.ts';
-import { apiSession } from './api.ts';
+import { apiSession, openFirstPeriodOf } from './api.ts';
 
 describe.each(TEST_DIALECTS)('cascade from the city plan to the communes (%s)', (dialect) => {
   const e2e = useServerAndBrowser(dialect);
@@ -86,18 +86,7 @@ describe.each(TEST_DIALECTS)('cascade from the city plan to the communes (%s)', 
     // The economy unit finds it in its next report.
     const focal = await apiSession(e2e.server.url, 'kienhung.daumoi');
     const planId = (await focal.call<Array<{ id: number }>>('GET', '/api/plans'))[0]!.id;
-    await focal.call('POST', `/api/plans/${planId}/periods/generate`, {
-      from: '2026-01-01',
-      to: '2026-12-31',
-    });
-    const [period] = await focal.call<Array<{ id: number; version: number }>>(
-      'GET',
-      `/api/plans/${planId}/periods`,
-    );
-    await focal.call('PATCH', `/api/periods/${period!.id}`, {
-      version: period!.version,
-      status: 'open',
-    });
+    await openFirstPeriodOf(focal, planId);
     const reporter = await signedInPage(e2e, 'kienhung.kt');
     await reporter
       .getByRole('button', { name: /^Lập báo cáo/ })

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './api.ts';
+import { apiSession, openFirstPeriodOf } from './api.ts';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import { signIn, useServerAndBrowser } from './session.ts';
 
@@ -16,18 +16,7 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
       '/api/plans',
     );
     planId = plans.find((p) => p.commune_name === 'Xã Kiến Hưng')!.id;
-    await focal.call('POST', `/api/plans/${planId}/periods/generate`, {
-      from: '2026-01-01',
-      to: '2026-12-31',
-    });
-    const [period] = await focal.call<Array<{ id: number; version: number }>>(
-      'GET',
-      `/api/plans/${planId}/periods`,
-    );
-    await focal.call('PATCH', `/api/periods/${period!.id}`, {
-      version: period!.version,
-      status: 'open',
-    });
+    await openFirstPeriodOf(focal, planId);
     const unit = await apiSession(e2e.server.url, 'kienhung.kt');
     const mine = await unit.call<Array<{ periodId: number; unitId: number }>>(
       'GET',

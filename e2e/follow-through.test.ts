@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
-import { apiSession } from './api.ts';
+import { apiSession, openFirstPeriodOf } from './api.ts';
 import { signedInPage, useServerAndBrowser } from './session.ts';
 
 // What makes units report, in the real UI: a reporter lands on "Việc của tôi", sees what a
@@ -35,16 +35,7 @@ describe.each(TEST_DIALECTS)('follow-through in the browser (%s)', (dialect) => 
     const url = e2e.server.url;
     const focal = await apiSession(url, 'kienhung.daumoi');
     const planId = (await focal.call<Array<{ id: number }>>('GET', '/api/plans'))[0]!.id;
-    await focal.call('POST', `/api/plans/${planId}/periods/generate`, {
-      from: '2026-01-01',
-      to: '2026-12-31',
-    });
-    const periods = await focal.call<PeriodRow[]>('GET', `/api/plans/${planId}/periods`);
-    const [first, second] = periods as [PeriodRow, PeriodRow];
-    await focal.call('PATCH', `/api/periods/${first.id}`, {
-      version: first.version,
-      status: 'open',
-    });
+    const [first, second] = (await openFirstPeriodOf(focal, planId)) as [PeriodRow, PeriodRow];
 
     // The economy unit coordinates the culture unit's task and sends its contribution first.
     const economy = await apiSession(url, 'kienhung.kt');
