@@ -39,7 +39,7 @@ export function NotificationBell() {
             variant="subtle"
             aria-label={`${t('notifications.title')} (${data?.unread ?? 0})`}
           >
-            🔔
+            <BellIcon />
           </ActionIcon>
         </Indicator>
       </Menu.Target>
@@ -74,5 +74,20 @@ export function NotificationBell() {
         )}
       </Menu.Dropdown>
     </Menu>
+  );
+}
+
+/** A bell drawn in SVG: an emoji needs an emoji font, which many office PCs lack. */
+function BellIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+      <path
+        d="M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15L6 16Z M10 20a2 2 0 0 0 4 0"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }
