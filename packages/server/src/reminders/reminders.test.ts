@@ -99,7 +99,11 @@ describe.each(TEST_DIALECTS)('reminders on %s', (dialect) => {
     expect(await sweepReminders(database.db, settings())).toBe(owing.length);
     expect(smtp.received).toHaveLength(owing.length);
     expect(smtp.received[0]!.subject).toContain('Sắp đến hạn báo cáo Báo cáo đột xuất');
-    expect(smtp.received[0]!.raw).toContain('https://tiendo.example.vn/reports');
+    // Straight into the unit's report for the period: one click, then "Gửi báo cáo".
+    const links = smtp.received.map((m) =>
+      /https:\/\/tiendo\.example\.vn\/reports\/period\/(\d+)\/unit\/(\d+)/.exec(m.raw)?.slice(1),
+    );
+    expect(links.map((l) => Number(l![1])).sort()).toEqual([...owing].sort());
     expect(smtp.received.flatMap((m) => m.to)).not.toContain('kienhung.vhxh@xa.vn');
     const inApp = await database.db
       .selectFrom('notifications')
