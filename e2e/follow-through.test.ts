@@ -107,6 +107,15 @@ describe.each(TEST_DIALECTS)('follow-through in the browser (%s)', (dialect) => 
     await concern.getByRole('button', { name: 'Lưu' }).click();
     await officer.getByText(/^Đã trả lời \(1\)$/).waitFor();
 
+    // The city reads every commune's concerns.
+    const city = await signedInPage(e2e, 'haiphong');
+    await city.getByRole('link', { name: 'Tổng hợp tỉnh' }).click();
+    const citywide = city.getByTestId('province-concerns');
+    await citywide.getByText(/^Đã trả lời \(1\)$/).click();
+    await expect.poll(() => citywide.textContent()).toContain('Thiếu máy quét tài liệu khổ A3');
+    expect(await citywide.textContent()).toContain('Xã Kiến Hưng');
+    await city.close();
+
     // ...and the unit sees the answer in its inbox.
     await culture.getByRole('link', { name: 'Việc của tôi' }).click();
     const mine = culture.getByTestId('my-concerns');

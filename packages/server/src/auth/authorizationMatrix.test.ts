@@ -326,6 +326,10 @@ const MATRIX: Record<string, Case> = {
     allowed: COMMUNE_READERS,
     url: (i) => `/api/plans/${i.plan}/concerns`,
   },
+  'GET /api/provinces/:id/concerns': {
+    allowed: ['admin', 'province'],
+    url: (i) => `/api/provinces/${i.province}/concerns`,
+  },
   'GET /api/my/concerns': { allowed: LOGGED_IN, url: () => '/api/my/concerns' },
   'PATCH /api/concerns/:id': {
     allowed: MANAGERS,

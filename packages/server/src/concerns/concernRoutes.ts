@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { changeConcern, ConcernChange, myConcerns, planConcerns } from './concerns.ts';
+import {
+  changeConcern,
+  ConcernChange,
+  myConcerns,
+  planConcerns,
+  provinceConcerns,
+} from './concerns.ts';
+import { forbidden } from '../http/errors.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
@@ -13,6 +20,26 @@ export function concernRoutes(app: FastifyInstance): void {
     '/api/plans/:id/concerns',
     { schema: { tags: ['concerns'], summary: 'Khó khăn, kiến nghị của kế hoạch', params: Id } },
     async (request) => planConcerns(app.db, requireUser(request), request.params.id),
+  );
+
+  r.get(
+    '/api/provinces/:id/concerns',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Khó khăn, kiến nghị của các xã trong tỉnh/thành phố',
+        params: Id,
+      },
+    },
+    async (request) => {
+      const allowed = requireUser(request).roles.some(
+        (x) =>
+          x.role === 'admin' ||
+          (x.role === 'province_viewer' && x.scopeUnitId === request.params.id),
+      );
+      if (!allowed) throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
+      return provinceConcerns(app.db, request.params.id);
+    },
   );
 
   r.get(

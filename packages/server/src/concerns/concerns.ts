@@ -136,6 +136,15 @@ const reporterUnits = (user: SessionUser) => {
   return ids.length ? ids : [-1];
 };
 
+/** Every commune's concerns in a province (the province answers many of them), newest first. */
+export function provinceConcerns(db: Kysely<Database>, provinceId: number) {
+  return selectConcerns(db)
+    .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
+    .select('commune.name as communeName')
+    .where('commune.parent_id', '=', provinceId)
+    .execute();
+}
+
 /** What the reporter's units raised, everywhere, for the inbox. */
 export function myConcerns(db: Kysely<Database>, user: SessionUser) {
   return selectConcerns(db).where('c.unit_id', 'in', reporterUnits(user)).execute();

@@ -4,6 +4,8 @@ import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 import { lockOverduePeriods } from './periodLocks.ts';
 import { todayInVietnam } from '../http/time.ts';
 import { addDays } from '@tiendo/core';
+import { loginAs } from '../testing/app.ts';
+import { DEMO_PASSWORD } from '../demo/seed.ts';
 
 // What makes units report and keeps the record straight: the reporter's inbox, a report that
 // starts from the last period, an explanation required for an overdue task, tracked
@@ -89,6 +91,20 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
     expect(answered.statusCode).toBe(200);
     const notes = (await send(users.kt, 'GET', '/api/notifications')).json();
     expect(JSON.stringify(notes)).toContain('Kiến nghị của đơn vị đã được trả lời');
+    // The city sees every commune's concerns with where they came from.
+    const city = await loginAs(fixture.app, 'haiphong', DEMO_PASSWORD);
+    const province = (
+      await fixture.database.db
+        .selectFrom('org_units')
+        .select('id')
+        .where('kind', '=', 'province')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const citywide = (await send(city, 'GET', `/api/provinces/${province}/concerns`)).json();
+    expect(citywide.find((c: { id: number }) => c.id === proposal.id)).toMatchObject({
+      communeName: 'Xã Kiến Hưng',
+      status: 'answered',
+    });
     const mine = (await send(users.kt, 'GET', '/api/my/concerns')).json();
     expect(mine.find((c: { id: number }) => c.id === proposal.id)).toMatchObject({
       status: 'answered',

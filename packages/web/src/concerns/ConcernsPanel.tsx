@@ -10,6 +10,7 @@ import {
   Text,
   Textarea,
   TextInput,
+  Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
@@ -22,15 +23,36 @@ type Filter = 'open' | 'answered' | 'closed' | 'all';
 /** A plan's difficulties and proposals as tracked items: the focal officer says who must
  *  answer and by when, records the answer, and closes them; units see their own. */
 export function ConcernsPanel({ planId }: { planId: number }) {
-  const { t } = useI18n();
-  const [filter, setFilter] = useState<Filter>('open');
   const concerns = useQuery({
     queryKey: ['concerns', planId],
     queryFn: () => api<{ canAnswer: boolean; items: Concern[] }>(`/api/plans/${planId}/concerns`),
   });
   if (concerns.isLoading) return <Loader />;
   if (concerns.error) return <Alert color="red">{concerns.error.message}</Alert>;
-  const { canAnswer, items } = concerns.data!;
+  return <ConcernList {...concerns.data!} />;
+}
+
+/** Every commune's concerns in a province, to read (each commune's focal officer answers). */
+export function ProvinceConcerns({ provinceId }: { provinceId: string }) {
+  const { t } = useI18n();
+  const concerns = useQuery({
+    queryKey: ['province-concerns', provinceId],
+    queryFn: () =>
+      api<Array<Concern & { communeName: string }>>(`/api/provinces/${provinceId}/concerns`),
+  });
+  if (concerns.isLoading) return <Loader />;
+  if (concerns.error) return <Alert color="red">{concerns.error.message}</Alert>;
+  return (
+    <Stack gap="xs" data-testid="province-concerns">
+      <Title order={5}>{t('concerns.provinceTitle')}</Title>
+      <ConcernList canAnswer={false} items={concerns.data!} />
+    </Stack>
+  );
+}
+
+function ConcernList({ canAnswer, items }: { canAnswer: boolean; items: Concern[] }) {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<Filter>('open');
   const shown = items.filter((c) => filter === 'all' || c.status === filter);
   return (
     <Stack gap="sm">
@@ -47,18 +69,13 @@ export function ConcernsPanel({ planId }: { planId: number }) {
       />
       {shown.length === 0 && <Alert>{t('concerns.none')}</Alert>}
       {shown.map((c) => (
-        <ConcernCard
-          key={`${c.id}-${c.version}`}
-          concern={c}
-          canAnswer={canAnswer}
-          planId={planId}
-        />
+        <ConcernCard key={`${c.id}-${c.version}`} concern={c} canAnswer={canAnswer} />
       ))}
     </Stack>
   );
 }
 
-function ConcernCard(props: { concern: Concern; canAnswer: boolean; planId: number }) {
+function ConcernCard(props: { concern: Concern & { communeName?: string }; canAnswer: boolean }) {
   const { concern: c, canAnswer } = props;
   const { t } = useI18n();
   const queryClient = useQueryClient();
@@ -79,7 +96,7 @@ function ConcernCard(props: { concern: Concern; canAnswer: boolean; planId: numb
           ...(status ? { status } : {}),
         },
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['concerns', props.planId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['concerns', c.planId] }),
   });
   const field = (key: keyof typeof edit) => ({
     value: edit[key],
@@ -93,7 +110,14 @@ function ConcernCard(props: { concern: Concern; canAnswer: boolean; planId: numb
       <Stack gap={6}>
         <ConcernHeader
           concern={c}
-          where={`${c.unitName} · ${c.periodLabel} · ${c.taskCode}. ${c.taskContent.slice(0, 80)}`}
+          where={[
+            c.communeName,
+            c.unitName,
+            c.periodLabel,
+            `${c.taskCode}. ${c.taskContent.slice(0, 80)}`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         />
         {canAnswer && c.status !== 'closed' ? (
           <>

@@ -19,6 +19,7 @@ import { ChartCard } from './ChartCard.tsx';
 import type { ProvinceRollup } from './types.ts';
 import { CatalogueComparison } from './CatalogueComparison.tsx';
 import { ProvinceCompliance } from '../periods/CompliancePanel.tsx';
+import { ProvinceConcerns } from '../concerns/ConcernsPanel.tsx';
 
 /** The province's round-up: which communes have not reported, their rates, the ranking. */
 export default function ProvincePage() {
@@ -119,6 +120,7 @@ export default function ProvincePage() {
         </Table>
       </Table.ScrollContainer>
       <ProvinceCompliance provinceId={id!} />
+      <ProvinceConcerns provinceId={id!} />
       <CatalogueComparison provinceId={id!} />
     </Stack>
   );

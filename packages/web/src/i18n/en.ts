@@ -405,4 +405,5 @@ export const en: Record<MessageKey, string> = {
   'report.lockOn': 'Locks on',
   'reorg.communes': 'Communes',
   'reorg.units': 'Departments of the chosen commune',
+  'concerns.provinceTitle': "The communes' difficulties and proposals",
 };

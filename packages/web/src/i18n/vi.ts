@@ -405,5 +405,6 @@ export const vi = {
   'report.lockOn': 'Khóa sổ',
   'reorg.communes': 'Xã, phường',
   'reorg.units': 'Phòng, ban của xã đang chọn',
+  'concerns.provinceTitle': 'Khó khăn, kiến nghị của các xã',
 };
 export type MessageKey = keyof typeof vi;
