@@ -278,5 +278,12 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
           r.periodId === after.id && r.unitName === 'Công an xã',
       ),
     ).toBe(false);
+    // Nor does the new unit owe the period that was due before it existed.
+    expect(
+      mine.some(
+        (r: { periodId: number; unitName: string }) =>
+          r.periodId === before.id && r.unitName === 'Lực lượng vũ trang xã',
+      ),
+    ).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { periodWritable } from './itemUpdates.ts';
  *  due on `dueDate` — in existence then (a unit merged away before the due date owes
  *  nothing, its successor reports; a unit formed after it owes nothing for it). */
 export async function unitsWithItems(db: Kysely<Database>, planId: number, dueDate?: string) {
-  const [tasks, indicators, retired] = await Promise.all([
+  const [tasks, indicators, dated] = await Promise.all([
     db
       .selectFrom('task_units')
       .innerJoin('tasks', 'tasks.id', 'task_units.item_id')
@@ -32,13 +32,15 @@ export async function unitsWithItems(db: Kysely<Database>, planId: number, dueDa
     dueDate
       ? db
           .selectFrom('org_units')
-          .select('id')
-          .where((eb) => eb.or([eb('valid_to', '<', dueDate), eb('valid_from', '>', dueDate)]))
+          .select(['id', 'valid_from', 'valid_to'])
           .where('kind', '=', 'unit')
+          .where((eb) => eb.or([eb('valid_from', 'is not', null), eb('valid_to', 'is not', null)]))
           .execute()
       : [],
   ]);
-  const gone = new Set(retired.map((r) => r.id));
+  const gone = new Set(
+    dated.filter((u) => !existedOn(dueDate!, u.valid_from, u.valid_to)).map((u) => u.id),
+  );
   const counts = new Map<number, { tasks: number; indicators: number }>();
   for (const t of tasks) counts.set(t.unit_id, { tasks: Number(t.n), indicators: 0 });
   for (const i of indicators)
@@ -127,21 +129,18 @@ export async function myReports(db: Kysely<Database>, user: SessionUser) {
     .execute();
   const owing = await unitsWithItemsOf(db, rows);
   const today = todayInVietnam();
-  return (
-    rows
-      .filter((r) => owing.has(`${r.planId}:${r.unitId}`))
-      // A unit merged away before a period was due owes nothing for it.
-      .filter((r) => r.unitValidTo === null || r.unitValidTo >= r.dueDate)
-      .map((r) => {
-        const reportStatus = r.reportStatus ?? 'not_started';
-        const { unlockedAt, unitValidTo: _to, unitValidFrom: _from, ...row } = r;
-        return {
-          ...row,
-          reportStatus,
-          bucket: inboxBucket(reportStatus, r.periodStatus, unlockedAt !== null, r.dueDate, today),
-        };
-      })
-  );
+  return rows
+    .filter((r) => owing.has(`${r.planId}:${r.unitId}`))
+    .filter((r) => existedOn(r.dueDate, r.unitValidFrom, r.unitValidTo))
+    .map((r) => {
+      const reportStatus = r.reportStatus ?? 'not_started';
+      const { unlockedAt, unitValidTo: _to, unitValidFrom: _from, ...row } = r;
+      return {
+        ...row,
+        reportStatus,
+        bucket: inboxBucket(reportStatus, r.periodStatus, unlockedAt !== null, r.dueDate, today),
+      };
+    });
 }
 
 /** Where an owed report sits in the reporter's inbox ("Việc của tôi"). */
