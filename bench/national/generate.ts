@@ -252,6 +252,7 @@ async function commune(handle: DatabaseHandle, provinceId: number, n: number, dr
           unit_id: unitId,
           status,
           submitted_at: submitted,
+          first_submitted_at: submitted,
           submitted_by: null,
           reviewed_at: null,
           reviewed_by: null,

@@ -9,6 +9,7 @@ import {
   type TrajectoryStatus,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
+import { sentOnTime } from '../reports/compliance.ts';
 import { notFound } from '../http/errors.ts';
 import { todayInVietnam } from '../http/time.ts';
 import { periodSummary } from '../exports/periodSummary.ts';
@@ -155,7 +156,7 @@ async function unitScoreboard(
     .execute();
   const reports = await db
     .selectFrom('reports')
-    .select(['unit_id', 'status', 'submitted_at'])
+    .select(['unit_id', 'status', 'submitted_at', 'first_submitted_at'])
     .where('period_id', '=', summary.period.id)
     .execute();
   const statusOf = new Map(summary.tasks.map((t) => [t.id, t.status]));
@@ -167,9 +168,10 @@ async function unitScoreboard(
       const due = led.filter((s) => s && s !== 'not_applicable').length;
       const doneOnTime = led.filter((s) => s === 'done_on_time').length;
       const report = reports.find((r) => r.unit_id === unit.id);
-      const submitted =
-        report && COUNTED_STATUSES.includes(report.status) ? report.submitted_at : null;
-      const onTime = submitted ? submitted.slice(0, 10) <= summary.period.due_date : false;
+      const counted = report && COUNTED_STATUSES.includes(report.status);
+      const submitted = counted ? report.submitted_at : null;
+      const onTime =
+        (counted && sentOnTime(report.first_submitted_at, summary.period.due_date)) === true;
       // Emulation score: half for reporting on time, half for the share of its due tasks done on time.
       const score =
         Math.round(

@@ -7,7 +7,8 @@ import {
   type TaskProgressUpdate,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
-import { todayInVietnam, vietnamDateOf } from '../http/time.ts';
+import { todayInVietnam } from '../http/time.ts';
+import { sentOnTime } from '../reports/compliance.ts';
 import { currentUnits } from '../org/succession.ts';
 import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from '../reports/countedUpdates.ts';
 
@@ -73,7 +74,7 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
           .execute(),
         db
           .selectFrom('reports')
-          .select(['period_id', 'unit_id', 'status', 'submitted_at', 'first_submitted_at'])
+          .select(['period_id', 'unit_id', 'status', 'first_submitted_at'])
           .where(
             'period_id',
             'in',
@@ -126,7 +127,6 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
     const counts = summariseStatuses(statuses);
     const dueOf = new Map(own.map((p) => [p.id, p.due_date]));
     const received = reports.filter((r) => dueOf.has(r.period_id));
-    const sentOn = (r: (typeof received)[number]) => r.first_submitted_at ?? r.submitted_at;
     return {
       communeId: commune.id,
       name: commune.name,
@@ -138,9 +138,8 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
         0,
       ),
       received: new Set(received.map((r) => `${r.period_id}:${r.unit_id}`)).size,
-      onTime: received.filter(
-        (r) => sentOn(r) && vietnamDateOf(sentOn(r)!) <= dueOf.get(r.period_id)!,
-      ).length,
+      onTime: received.filter((r) => sentOnTime(r.first_submitted_at, dueOf.get(r.period_id)!))
+        .length,
       donePercent: counts.donePercent,
       overdue: counts.overdue,
       reported: received.length > 0,

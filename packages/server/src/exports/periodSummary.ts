@@ -9,7 +9,8 @@ import {
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
-import { todayInVietnam, vietnamDateOf } from '../http/time.ts';
+import { todayInVietnam } from '../http/time.ts';
+import { sentOnTime } from '../reports/compliance.ts';
 import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from '../reports/countedUpdates.ts';
 
 // Everything the period's official outputs need, gathered once: the plan, each task with its
@@ -158,12 +159,7 @@ export async function periodSummary(
       db
         .selectFrom('reports')
         .innerJoin('org_units as unit', 'unit.id', 'reports.unit_id')
-        .select([
-          'reports.status',
-          'reports.submitted_at',
-          'reports.first_submitted_at',
-          'unit.name',
-        ])
+        .select(['reports.status', 'reports.first_submitted_at', 'unit.name'])
         .where('period_id', '=', periodId)
         .execute(),
       db
@@ -275,11 +271,7 @@ export async function periodSummary(
       units: units.length,
       received: unitsWithReports.size,
       onTime: reports.filter(
-        (r) =>
-          counted.includes(r.status) &&
-          // Timeliness by the first sending, on Vietnam's calendar (reports/compliance.ts).
-          (r.first_submitted_at ?? r.submitted_at) !== null &&
-          vietnamDateOf((r.first_submitted_at ?? r.submitted_at)!) <= period.due_date,
+        (r) => counted.includes(r.status) && sentOnTime(r.first_submitted_at, period.due_date),
       ).length,
       approved: reports.filter((r) => r.status === 'approved').length,
     },

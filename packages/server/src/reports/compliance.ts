@@ -22,6 +22,12 @@ export interface Compliance {
   timeliness: number | null;
 }
 
+/** Whether a report was sent on time: its first sending fell on or before the due day, on
+ *  Vietnam's calendar (null: never sent). Every timeliness figure reads this one rule. */
+export function sentOnTime(firstSubmittedAt: string | null, dueDate: string): boolean | null {
+  return firstSubmittedAt === null ? null : vietnamDateOf(firstSubmittedAt) <= dueDate;
+}
+
 const percent = (part: number, whole: number) =>
   whole ? Math.round((part / whole) * 1000) / 10 : null;
 
@@ -81,8 +87,8 @@ export async function planCompliance(db: Kysely<Database>, planId: number, today
       const owed = periods.filter((p) => existedOn(p.due_date, unit.valid_from, unit.valid_to));
       const owedIds = new Set(owed.map((p) => p.id));
       const sent = reports.filter((r) => r.unit_id === unit.id && owedIds.has(r.period_id));
-      const onTime = sent.filter(
-        (r) => vietnamDateOf(r.first_submitted_at!) <= due.get(r.period_id)!,
+      const onTime = sent.filter((r) =>
+        sentOnTime(r.first_submitted_at, due.get(r.period_id)!),
       ).length;
       return {
         unitId: unit.id,

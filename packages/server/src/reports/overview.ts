@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { notFound } from '../http/errors.ts';
-import { todayInVietnam, vietnamDateOf } from '../http/time.ts';
+import { todayInVietnam } from '../http/time.ts';
+import { sentOnTime } from './compliance.ts';
 import { contributionCounts } from './contributions.ts';
 import { periodWritable } from './itemUpdates.ts';
 
@@ -72,8 +73,6 @@ export async function periodOverview(db: Kysely<Database>, periodId: number) {
     units: units
       .map((unit) => {
         const report = reports.find((r) => r.unit_id === unit.id);
-        const first = report?.first_submitted_at;
-        const submittedOn = first ? vietnamDateOf(first) : null;
         return {
           unitId: unit.id,
           unitName: unit.name,
@@ -82,7 +81,7 @@ export async function periodOverview(db: Kysely<Database>, periodId: number) {
           status: report?.status ?? 'not_started',
           version: report?.version ?? null,
           submittedAt: report?.submitted_at ?? null,
-          onTime: submittedOn === null ? null : submittedOn <= period.due_date,
+          onTime: sentOnTime(report?.first_submitted_at ?? null, period.due_date),
           unlocked: report?.unlocked_at
             ? { at: report.unlocked_at, reason: report.unlock_reason }
             : null,
