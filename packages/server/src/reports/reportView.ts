@@ -96,7 +96,7 @@ export function unitIndicators(db: Kysely<Database>, planId: number, unitId: num
     .execute();
 }
 
-export async function loadReport(db: Kysely<Database>, reportId: number) {
+async function reportHeader(db: Kysely<Database>, reportId: number) {
   const report = await db
     .selectFrom('reports')
     .innerJoin('reporting_periods as p', 'p.id', 'reports.period_id')
@@ -126,19 +126,21 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
     .where('reports.id', '=', reportId)
     .executeTakeFirst();
   if (!report) throw notFound('Không tìm thấy báo cáo');
+  return report;
+}
+
+type ReportHeader = Awaited<ReturnType<typeof reportHeader>>;
+
+/** The unit's items with what it wrote for each, and whether each must be explained — what
+ *  both the report screen and sending the report (reviewFlow.ts) judge by. */
+async function reportItems(db: Kysely<Database>, report: ReportHeader) {
   const today = todayInVietnam();
   const window = { start: report.windowStart, end: report.windowEnd };
-  const [tasks, indicators, updates, values, attachments, targets] = await Promise.all([
+  const [tasks, indicators, updates, values, targets] = await Promise.all([
     unitTasks(db, report.planId, report.unitId),
     unitIndicators(db, report.planId, report.unitId),
-    db.selectFrom('task_updates').selectAll().where('report_id', '=', reportId).execute(),
-    db.selectFrom('indicator_values').selectAll().where('report_id', '=', reportId).execute(),
-    db
-      .selectFrom('attachments')
-      .select(['id', 'task_update_id', 'filename', 'mime', 'size_bytes', 'sha256', 'created_at'])
-      .where('report_id', '=', reportId)
-      .orderBy('id')
-      .execute(),
+    db.selectFrom('task_updates').selectAll().where('report_id', '=', report.id).execute(),
+    db.selectFrom('indicator_values').selectAll().where('report_id', '=', report.id).execute(),
     db
       .selectFrom('indicator_targets')
       .innerJoin('indicators', 'indicators.id', 'indicator_targets.indicator_id')
@@ -146,21 +148,9 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
       .where('indicators.plan_id', '=', report.planId)
       .execute(),
   ]);
-  const led = tasks.filter((t) => t.role === 'lead').map((t) => t.id);
-  const [contributions, assigned] = await Promise.all([
-    contributionsFor(db, report.periodId, led),
-    assignedTargets(db, report.planId),
-  ]);
   return {
-    ...report,
-    /** The day the period locks itself (khóa sổ), if it does. */
-    lockOn: lockDate({ due_date: report.dueDate, lock_after_days: report.lockAfterDays }),
-    editable:
-      periodWritable(report.periodStatus, report.unlockedAt !== null) &&
-      ['draft', 'returned'].includes(report.status),
     tasks: tasks.map((t) => {
       const update = updates.find((u) => u.task_id === t.id);
-      const lead = t.role === 'lead';
       return {
         taskId: t.id,
         code: t.code,
@@ -168,9 +158,10 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
         output: t.output,
         deadline: t.deadline_text,
         role: t.role as 'lead' | 'coordinate',
+        updateId: update?.id ?? null,
         update: update ? taskUpdateView(update) : null,
         needsExplanation:
-          lead && update
+          t.role === 'lead' && update
             ? taskNeedsExplanation(
                 t.deadline_text,
                 update.status as 'done' | null,
@@ -179,10 +170,6 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
                 today,
               )
             : null,
-        contributions: contributions.get(t.id) ?? null,
-        attachments: attachments
-          .filter((a) => update && a.task_update_id === update.id)
-          .map((a) => ({ id: a.id, filename: a.filename, size: a.size_bytes, sha256: a.sha256 })),
       };
     }),
     indicators: indicators.map((i) => {
@@ -196,10 +183,6 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
         name: i.name,
         unit: i.measure_unit,
         targets: own,
-        /** What the province assigned to this commune (giao chỉ tiêu), by year. */
-        assigned: assigned
-          .filter((a) => a.indicatorId === i.id)
-          .map((a) => ({ year: a.year, value: a.value })),
         needsExplanation: indicatorNeedsExplanation(
           own,
           i.measure_unit,
@@ -220,6 +203,57 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
           : null,
       };
     }),
+  };
+}
+
+/** The items that must be explained (overdue, off track) and are not yet, as "nhiệm vụ 3". */
+export async function unexplainedItems(db: Kysely<Database>, reportId: number) {
+  const { tasks, indicators } = await reportItems(db, await reportHeader(db, reportId));
+  return [
+    ...tasks
+      .filter((t) => t.needsExplanation && !t.update?.explanation)
+      .map((t) => `nhiệm vụ ${t.code}`),
+    ...indicators
+      .filter((i) => i.needsExplanation && !i.value?.explanation)
+      .map((i) => `chỉ tiêu ${i.code}`),
+  ];
+}
+
+export async function loadReport(db: Kysely<Database>, reportId: number) {
+  const report = await reportHeader(db, reportId);
+  const items = await reportItems(db, report);
+  const led = items.tasks.filter((t) => t.role === 'lead').map((t) => t.taskId);
+  const [attachments, contributions, assigned] = await Promise.all([
+    db
+      .selectFrom('attachments')
+      .select(['id', 'task_update_id', 'filename', 'size_bytes', 'sha256'])
+      .where('report_id', '=', reportId)
+      .orderBy('id')
+      .execute(),
+    contributionsFor(db, report.periodId, led),
+    assignedTargets(db, report.planId),
+  ]);
+  return {
+    ...report,
+    /** The day the period locks itself (khóa sổ), if it does. */
+    lockOn: lockDate({ due_date: report.dueDate, lock_after_days: report.lockAfterDays }),
+    editable:
+      periodWritable(report.periodStatus, report.unlockedAt !== null) &&
+      ['draft', 'returned'].includes(report.status),
+    tasks: items.tasks.map(({ updateId, ...t }) => ({
+      ...t,
+      contributions: contributions.get(t.taskId) ?? null,
+      attachments: attachments
+        .filter((a) => updateId !== null && a.task_update_id === updateId)
+        .map((a) => ({ id: a.id, filename: a.filename, size: a.size_bytes, sha256: a.sha256 })),
+    })),
+    indicators: items.indicators.map((i) => ({
+      ...i,
+      /** What the province assigned to this commune (giao chỉ tiêu), by year. */
+      assigned: assigned
+        .filter((a) => a.indicatorId === i.indicatorId)
+        .map((a) => ({ year: a.year, value: a.value })),
+    })),
   };
 }
 

@@ -7,16 +7,12 @@ import { atomically, recordAudit } from '../audit/log.ts';
 import { loadReportContext, type ReportContext } from './access.ts';
 import { HttpError } from '../http/errors.ts';
 import { assertEditable } from './itemUpdates.ts';
-import { loadReport } from './reportView.ts';
+import { unexplainedItems } from './reportView.ts';
 import { trackConcerns } from '../concerns/concerns.ts';
 
 /** An overdue task or an off-track indicator must say what happened and what is planned. */
 async function assertExplained(db: Kysely<Database>, reportId: number): Promise<void> {
-  const report = await loadReport(db, reportId);
-  const missing = [
-    ...report.tasks.filter((t) => t.needsExplanation && !t.update?.explanation),
-    ...report.indicators.filter((i) => i.needsExplanation && !i.value?.explanation),
-  ].map((item) => ('taskId' in item ? `nhiệm vụ ${item.code}` : `chỉ tiêu ${item.code}`));
+  const missing = await unexplainedItems(db, reportId);
   if (missing.length)
     throw badRequest(
       `Cần giải trình (nguyên nhân, giải pháp) cho ${missing.join(', ')}: mục này đang quá hạn hoặc chậm so với lộ trình.`,
