@@ -1,8 +1,7 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import { parseDeadline } from '../deadlines/deadlineSpec.ts';
-import { parseTarget } from '../targets/targetExpression.ts';
 import { evaluateTask, type PeriodWindow, type TaskProgressUpdate } from './evaluateTask.ts';
-import { evaluateTrajectory } from './trajectory.ts';
+import { evaluateTrajectory, milestonesOf } from './trajectory.ts';
 
 // When a unit's own update leaves an item behind — a task overdue, an indicator off its
 // trajectory — the report must say what happened and what is planned (giải trình). Judged on
@@ -30,9 +29,7 @@ export function indicatorNeedsExplanation(
   periodEnd: IsoDate,
 ): ExplanationReason | null {
   if (value === null) return null;
-  const milestones = targets
-    .filter((t): t is { year: number; text: string } => t.year !== null)
-    .map((t) => ({ year: t.year, target: parseTarget(t.text, { unit: measureUnit }) }));
+  const milestones = milestonesOf(targets, measureUnit);
   const { status } = evaluateTrajectory({ milestones, date: periodEnd, actual: value });
   return status === 'off_track' ? 'off_track' : null;
 }

@@ -2,6 +2,7 @@ import { daysBetween, isoDate, type IsoDate } from '../calendar/dates.ts';
 import {
   evaluateTarget,
   milestoneValue,
+  parseTarget,
   targetDirection,
   type Direction,
   type TargetExpression,
@@ -14,6 +15,16 @@ import {
 export interface Milestone {
   year: number;
   target: TargetExpression;
+}
+
+/** An indicator's dated targets as milestones; a value for every year is not a milestone. */
+export function milestonesOf(
+  targets: { year: number | null; text: string }[],
+  unit: string | null | undefined,
+): Milestone[] {
+  return targets
+    .filter((t): t is { year: number; text: string } => t.year !== null)
+    .map((t) => ({ year: t.year, target: parseTarget(t.text, { unit }) }));
 }
 
 export type TrajectoryStatus =

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
+import { canManageCommune, canViewProvince, readableCommuneIds } from '../org/queries.ts';
 import { catalogueLinks, compareAcrossCommunes, confirmLinks, listCatalogue } from './catalogue.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -87,13 +87,7 @@ export function catalogueRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      if (
-        !user.roles.some(
-          (x) =>
-            x.role === 'admin' ||
-            (x.role === 'province_viewer' && x.scopeUnitId === request.params.id),
-        )
-      )
+      if (!canViewProvince(user, request.params.id))
         throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được so sánh này');
       return compareAcrossCommunes(
         app.db,

@@ -10,6 +10,7 @@ import {
   provinceConcerns,
 } from './concerns.ts';
 import { forbidden } from '../http/errors.ts';
+import { canViewProvince } from '../org/queries.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
@@ -32,12 +33,8 @@ export function concernRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const allowed = requireUser(request).roles.some(
-        (x) =>
-          x.role === 'admin' ||
-          (x.role === 'province_viewer' && x.scopeUnitId === request.params.id),
-      );
-      if (!allowed) throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
+      if (!canViewProvince(requireUser(request), request.params.id))
+        throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
       return provinceConcerns(app.db, request.params.id);
     },
   );

@@ -6,6 +6,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
+import { activeReporters } from '../org/users.ts';
 
 // Difficulties and proposals (khó khăn, vướng mắc / đề xuất, kiến nghị) are not just text in
 // a report: each one a unit sends becomes a tracked item — who must answer, by when, the
@@ -209,19 +210,14 @@ async function notifyUnit(
   kind: ConcernKind,
   content: string,
 ) {
-  const reporters = await db
-    .selectFrom('role_assignments')
-    .select('user_id')
-    .where('role', '=', 'unit_reporter')
-    .where('scope_unit_id', '=', unitId)
-    .execute();
+  const reporters = await activeReporters(db, unitId);
   if (reporters.length === 0) return;
   const what = kind === 'difficulty' ? 'Khó khăn' : 'Kiến nghị';
   await db
     .insertInto('notifications')
     .values(
       reporters.map((r) => ({
-        user_id: r.user_id,
+        user_id: r.id,
         kind: 'concern_answered',
         title: `${what} của đơn vị đã được trả lời`,
         body: content.length > 200 ? `${content.slice(0, 200)}…` : content,

@@ -3,7 +3,7 @@ import {
   addDays,
   evaluateTrajectory,
   expectedValueAt,
-  parseTarget,
+  milestonesOf,
   summariseStatuses,
   TRAJECTORY_LABELS,
   type TrajectoryStatus,
@@ -103,9 +103,7 @@ export async function communeDashboard(
   const indicators = summary.indicators
     .filter((i) => !filters.appendix || i.appendix === filters.appendix)
     .map((i) => {
-      const milestones = i.targets
-        .filter((t) => t.year !== null)
-        .map((t) => ({ year: t.year!, target: parseTarget(t.text, { unit: i.unit }) }));
+      const milestones = milestonesOf(i.targets, i.unit);
       const result = evaluateTrajectory({
         milestones,
         date: summary.period.window_end,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { forbidden } from '../http/errors.ts';
-import { assertPlanReadable, readableCommuneIds } from '../org/queries.ts';
+import { assertPlanReadable, canViewProvince, readableCommuneIds } from '../org/queries.ts';
 import { communeDashboard } from './communeDashboard.ts';
 import { provinceRollup } from './provinceRollup.ts';
 import { taskHistory } from './itemHistory.ts';
@@ -13,10 +13,8 @@ import { todayInVietnam } from '../http/time.ts';
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
 function assertProvinceViewer(request: FastifyRequest, provinceId: number): void {
-  const allowed = requireUser(request).roles.some(
-    (x) => x.role === 'admin' || (x.role === 'province_viewer' && x.scopeUnitId === provinceId),
-  );
-  if (!allowed) throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
+  if (!canViewProvince(requireUser(request), provinceId))
+    throw forbidden('Chỉ cán bộ cấp tỉnh/thành phố mới xem được tổng hợp này');
 }
 
 export function dashboardRoutes(app: FastifyInstance): void {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { assertPlanReadable, canManageCommune } from '../org/queries.ts';
+import { assertPlanReadable, canManageCommune, canViewProvince } from '../org/queries.ts';
 import { UPWARD_SCHEMA, upwardExport, upwardExportCsv, type UpwardExport } from './upwardExport.ts';
 import { periodSummary } from './periodSummary.ts';
 import { loadNarrative, Narrative, saveNarrative } from './narrative.ts';
@@ -121,10 +121,8 @@ export function exportRoutes(app: FastifyInstance): void {
       .select(['commune.parent_id'])
       .where('reporting_periods.id', '=', periodId)
       .executeTakeFirst();
-    const provinceViewer = user.roles.some(
-      (x) => x.role === 'province_viewer' && x.scopeUnitId === row?.parent_id,
-    );
-    if (!provinceViewer) await periodAccess(request, periodId, false);
+    if (!row?.parent_id || !canViewProvince(user, row.parent_id))
+      await periodAccess(request, periodId, false);
   };
 
   const UPWARD_FORMATS = {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { evaluateTrajectory, parseTarget } from '@tiendo/core';
+import { evaluateTrajectory, milestonesOf } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
 import { periodSummary } from './periodSummary.ts';
@@ -158,9 +158,7 @@ export async function upwardExport(db: Kysely<Database>, periodId: number): Prom
       parent: parents.get(`task:${t.id}`) ?? null,
     })),
     indicators: summary.indicators.map((i) => {
-      const milestones = i.targets
-        .filter((t): t is { year: number; text: string } => t.year !== null)
-        .map((t) => ({ year: t.year, target: parseTarget(t.text, { unit: i.unit }) }));
+      const milestones = milestonesOf(i.targets, i.unit);
       const trajectory = evaluateTrajectory({
         milestones,
         date: p.window_end,

@@ -14,6 +14,8 @@ export interface NewOrgUnit {
   name: string;
   code?: string | null;
   shortName?: string | null;
+  /** The day a unit formed by a merger or split comes into being. */
+  validFrom?: string | null;
 }
 
 export async function createOrgUnit(
@@ -30,7 +32,7 @@ export async function createOrgUnit(
       name: unit.name,
       short_name: unit.shortName ?? null,
       search_key: searchKey(unit.name),
-      valid_from: null,
+      valid_from: unit.validFrom ?? null,
       valid_to: null,
       successor_id: null,
       created_at: now,
@@ -125,6 +127,13 @@ export async function readablePlanOwnerIds(
 export function canManageCommune(user: SessionUser, communeId: number): boolean {
   return user.roles.some(
     (r) => r.role === 'admin' || (r.role === 'focal_officer' && r.scopeUnitId === communeId),
+  );
+}
+
+/** Province viewers see their province's roll-ups across communes; admins see every one. */
+export function canViewProvince(user: SessionUser, provinceId: number): boolean {
+  return user.roles.some(
+    (r) => r.role === 'admin' || (r.role === 'province_viewer' && r.scopeUnitId === provinceId),
   );
 }
 

@@ -39,6 +39,14 @@ export const Reorganisation = z
   });
 export type Reorganisation = z.infer<typeof Reorganisation>;
 
+/** A province's or commune's code must be one of Decision 19/2025/QĐ-TTg's; none is fine. */
+function assertCode(kind: string, code: string | null): void {
+  if (code && !isAdministrativeCode(kind, code))
+    throw badRequest(
+      `Mã "${code}" không đúng mã đơn vị hành chính (Quyết định 19/2025/QĐ-TTg: tỉnh 2 chữ số, xã 5 chữ số).`,
+    );
+}
+
 function checkShape(input: Reorganisation) {
   if (input.kind === 'merge' && input.successors.length !== 1)
     throw badRequest('Sáp nhập tạo ra đúng một đơn vị mới.');
@@ -69,22 +77,13 @@ export async function reorganise(
     if (olds.some((u) => u.valid_to !== null))
       throw badRequest('Có đơn vị đã sáp nhập hoặc chia tách trước đó.');
     const kind = first!.kind as OrgKind;
-    for (const s of input.successors)
-      if (s.code && !isAdministrativeCode(kind, s.code))
-        throw badRequest(
-          `Mã "${s.code}" không đúng mã đơn vị hành chính (Quyết định 19/2025/QĐ-TTg: tỉnh 2 chữ số, xã 5 chữ số).`,
-        );
+    for (const s of input.successors) assertCode(kind, s.code);
     // The day before takes effect is the old units' last day.
     const lastDay = addDays(input.effectiveOn as IsoDate, -1);
     const created: number[] = [];
     for (const s of input.successors) {
-      const id = await createOrgUnit(db, { parentId: first!.parent_id, kind, ...s });
-      await db
-        .updateTable('org_units')
-        .set({ valid_from: input.effectiveOn })
-        .where('id', '=', id)
-        .execute();
-      created.push(id);
+      const parentId = first!.parent_id;
+      created.push(await createOrgUnit(db, { parentId, kind, ...s, validFrom: input.effectiveOn }));
     }
     const single = created.length === 1 ? created[0]! : null;
     await db
@@ -247,10 +246,7 @@ export async function setAdministrativeCode(
       .where('id', '=', unitId)
       .executeTakeFirst();
     if (!unit) throw notFound('Không tìm thấy đơn vị');
-    if (code !== null && !isAdministrativeCode(unit.kind, code))
-      throw badRequest(
-        `Mã "${code}" không đúng mã đơn vị hành chính (Quyết định 19/2025/QĐ-TTg: tỉnh 2 chữ số, xã 5 chữ số).`,
-      );
+    assertCode(unit.kind, code);
     const clash = code
       ? await db
           .selectFrom('org_units')

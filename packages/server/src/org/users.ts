@@ -51,3 +51,15 @@ export async function createUser(db: Kysely<Database>, user: NewUser): Promise<n
     return row.id;
   });
 }
+
+/** The active people who report for a unit: those reminded, and told of answers. */
+export function activeReporters(db: Kysely<Database>, unitId: number) {
+  return db
+    .selectFrom('users')
+    .innerJoin('role_assignments as r', 'r.user_id', 'users.id')
+    .select(['users.id', 'users.email'])
+    .where('r.role', '=', 'unit_reporter')
+    .where('r.scope_unit_id', '=', unitId)
+    .where('users.active', '=', 1)
+    .execute();
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addDays } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
+import { activeReporters } from '../org/users.ts';
 import { addMinutes, nowIso, todayInVietnam } from '../http/time.ts';
 import { unitsWithItems } from '../reports/overview.ts';
 import type { Mailer } from './mailer.ts';
@@ -83,17 +84,6 @@ interface PeriodRef {
   due_date: string;
 }
 
-async function reporters(db: Kysely<Database>, unitId: number) {
-  return db
-    .selectFrom('users')
-    .innerJoin('role_assignments as r', 'r.user_id', 'users.id')
-    .select(['users.id', 'users.email'])
-    .where('r.role', '=', 'unit_reporter')
-    .where('r.scope_unit_id', '=', unitId)
-    .where('users.active', '=', 1)
-    .execute();
-}
-
 /** Straight into the unit's report for the period (created on arrival if need be): from the
  *  e-mail, one click to the prefilled report and one to send it. */
 export const reportLink = (periodId: number, unitId: number) =>
@@ -108,7 +98,7 @@ function message(period: PeriodRef, kind: Kind) {
 }
 
 async function notifyInApp(db: Kysely<Database>, unitId: number, period: PeriodRef, kind: Kind) {
-  const users = await reporters(db, unitId);
+  const users = await activeReporters(db, unitId);
   if (users.length === 0) return;
   await db
     .insertInto('notifications')
@@ -134,7 +124,7 @@ async function deliver(
   kind: Kind,
   settings: ReminderSettings,
 ): Promise<void> {
-  const to = (await reporters(db, unitId)).flatMap((u) => (u.email ? [u.email] : []));
+  const to = (await activeReporters(db, unitId)).flatMap((u) => (u.email ? [u.email] : []));
   let error: string | null = null;
   if (settings.mailer && to.length) {
     const link = `${settings.publicUrl ?? ''}${reportLink(period.id, unitId)}`;
