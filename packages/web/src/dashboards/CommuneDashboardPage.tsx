@@ -22,6 +22,7 @@ import { IndicatorHistory } from './IndicatorHistory.tsx';
 import { TaskHistoryDrawer } from './TaskHistoryDrawer.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
 import type { CommuneDashboard, DashboardTask } from './types.ts';
+import { vnDate } from '../i18n/dates.ts';
 
 const TRAJECTORY_COLORS: Record<string, string> = {
   on_track: 'teal',
@@ -29,7 +30,7 @@ const TRAJECTORY_COLORS: Record<string, string> = {
   off_track: 'red',
 };
 const STATUS_ORDER = Object.keys(STATUS_COLORS);
-const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+const vnDateOrEmpty = (iso: string | null) => (iso ? vnDate(iso) : '');
 
 /** The commune's control panel for one plan: what is late, who answers for it, which
  *  indicators are off their trajectory, and how the units rank. */
@@ -311,7 +312,7 @@ function TaskList({
                   <Table.Td>{task.lead}</Table.Td>
                   <Table.Td>{task.director}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {vnDate(task.dueDate) || task.deadline}
+                    {vnDateOrEmpty(task.dueDate) || task.deadline}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -21,6 +21,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ReportStatusBadge } from '../reports/ReportStatusBadge.tsx';
 import { NarrativeEditor } from './NarrativeEditor.tsx';
 import { useManagedCommunes } from '../imports/ImportPage.tsx';
+import { vnDate } from '../i18n/dates.ts';
 
 /** Who has reported for a period: the focal officer's checklist, one click into each report. */
 export function PeriodPage() {
@@ -45,7 +46,7 @@ export function PeriodPage() {
       </Anchor>
       <Title order={3}>{period.label}</Title>
       <Text size="sm" c="dimmed">
-        {`${t('periods.due')}: ${period.due_date.split('-').reverse().join('/')} · ${t('periods.received')}: ${received}/${units.length}`}
+        {`${t('periods.due')}: ${vnDate(period.due_date)} · ${t('periods.received')}: ${received}/${units.length}`}
       </Text>
       <Table.ScrollContainer minWidth={560}>
         <Table withTableBorder striped data-testid="period-units">

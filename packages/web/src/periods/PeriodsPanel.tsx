@@ -19,6 +19,7 @@ import type { Period } from '../api/types.ts';
 import { AdhocPeriodForm } from './AdhocPeriodForm.tsx';
 import { CompliancePanel } from './CompliancePanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { vnDate } from '../i18n/dates.ts';
 
 const NEXT: Record<Period['status'], Array<Period['status']>> = {
   planned: ['open'],
@@ -32,7 +33,6 @@ const COLORS: Record<Period['status'], string> = {
   closed: 'orange',
   locked: 'dark',
 };
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /** A plan's reporting periods; the focal officer generates them, sets due dates, opens,
  *  closes and locks them. */

@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import type { Concern } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConcernHeader } from '../concerns/ConcernStatusBadge.tsx';
+import { vnDate } from '../i18n/dates.ts';
 
 /** The difficulties and proposals the reporter's units raised: who answers, by when, and
  *  the answer once it is given. */
@@ -24,8 +25,7 @@ export function MyConcerns() {
           {c.addressee && (
             <Text size="xs" c="dimmed">
               {`${t('concerns.addressee')}: ${c.addressee}`}
-              {c.answerDue &&
-                ` · ${t('concerns.answerDue')}: ${c.answerDue.split('-').reverse().join('/')}`}
+              {c.answerDue && ` · ${t('concerns.answerDue')}: ${vnDate(c.answerDue)}`}
             </Text>
           )}
           {c.answer && <Text size="sm" c="teal.8">{`${t('concerns.answer')}: ${c.answer}`}</Text>}

@@ -7,6 +7,7 @@ import type { MyReportRow } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
 import { MyConcerns } from './MyConcerns.tsx';
+import { vnDate } from '../i18n/dates.ts';
 
 const BUCKETS = ['overdue', 'returned', 'due', 'done', 'missed'] as const;
 const COLORS: Record<MyReportRow['bucket'], string> = {
@@ -18,8 +19,6 @@ const COLORS: Record<MyReportRow['bucket'], string> = {
 };
 /** Sent reports shown: this round's, not the whole history. */
 const DONE_SHOWN = 4;
-
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /** "Việc của tôi": what the reporter's units owe, overdue first, then what came back for
  *  revision, what is due, and what was sent; one click opens (or starts) each report. */

@@ -24,6 +24,7 @@ import { ReviewBar } from './ReviewBar.tsx';
 import { AuditList } from './AuditList.tsx';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
 import { ExcelTemplate } from './ExcelTemplate.tsx';
+import { vnDate } from '../i18n/dates.ts';
 
 type ItemComment = { kind: 'task' | 'indicator'; id: number; comment: string };
 
@@ -113,8 +114,8 @@ export function ReportPage() {
             {`${r.planTitle}`}
           </Text>
           <Text size="sm" fw={500}>
-            {`${t('report.due')}: ${r.dueDate.split('-').reverse().join('/')}`}
-            {r.lockOn && ` · ${t('report.lockOn')}: ${r.lockOn.split('-').reverse().join('/')}`}
+            {`${t('report.due')}: ${vnDate(r.dueDate)}`}
+            {r.lockOn && ` · ${t('report.lockOn')}: ${vnDate(r.lockOn)}`}
           </Text>
         </div>
         {r.reviewComment && r.status !== 'approved' && (
