@@ -129,7 +129,12 @@ describe.each(TEST_DIALECTS)('cascaded targets on %s', (dialect) => {
       valueNumber: 42,
     });
     // Only sent reports count.
-    expect((await view()).actual).toBeNull();
+    const unsent = await view();
+    expect(unsent.actual).toBeNull();
+    // Linked, though nothing it sent counts yet.
+    expect(
+      unsent.communes.find((c: { communeId: number }) => c.communeId === kienHung),
+    ).toMatchObject({ linked: true, actual: null });
     await send(reporter, 'POST', `/api/reports/${reportId}/submit`, { version: report.version });
     const after = await view();
     expect(

@@ -80,26 +80,41 @@ function ownTarget(
   return text ? milestoneValue(parseTarget(text, { unit })) : null;
 }
 
-/** Each commune's latest reported value, up to the end of `year`, of the indicator its plan
- *  links to this one. */
+/** The communes whose plans link an indicator of theirs to this one, each with its latest
+ *  value counted up to the end of `year` (null while none is). */
 async function communeActuals(db: Kysely<Database>, indicatorId: number, year: number) {
-  const rows = await db
-    .selectFrom('cascade_links as l')
-    .innerJoin('indicators as child', 'child.id', 'l.child_id')
-    .innerJoin('plans', 'plans.id', 'child.plan_id')
-    .innerJoin('indicator_values as v', 'v.indicator_id', 'child.id')
-    .innerJoin('reports as r', 'r.id', 'v.report_id')
-    .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
-    .select(['plans.commune_id', 'child.id as childId', 'v.value_number', 'p.window_end'])
-    .where('l.child_kind', '=', 'indicator')
-    .where('l.parent_id', '=', indicatorId)
-    .where('r.status', 'in', COUNTED_STATUSES)
-    .where('p.window_end', '<=', `${year}-12-31`)
-    .orderBy('p.window_end')
-    .execute();
-  const latest = new Map<number, number | null>();
-  for (const row of rows) latest.set(row.commune_id, row.value_number);
+  const linked = () =>
+    db
+      .selectFrom('cascade_links as l')
+      .innerJoin('indicators as child', 'child.id', 'l.child_id')
+      .innerJoin('plans', 'plans.id', 'child.plan_id')
+      .where('l.child_kind', '=', 'indicator')
+      .where('l.parent_id', '=', indicatorId);
+  const [communes, values] = await Promise.all([
+    linked().select('plans.commune_id').execute(),
+    linked()
+      .innerJoin('indicator_values as v', 'v.indicator_id', 'child.id')
+      .innerJoin('reports as r', 'r.id', 'v.report_id')
+      .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+      .select(['plans.commune_id', 'v.value_number'])
+      .where('r.status', 'in', COUNTED_STATUSES)
+      .where('p.window_end', '<=', `${year}-12-31`)
+      .orderBy('p.window_end')
+      .execute(),
+  ]);
+  const latest = new Map<number, number | null>(communes.map((c) => [c.commune_id, null]));
+  for (const row of values) latest.set(row.commune_id, row.value_number);
   return latest;
+}
+
+/** The province's communes as they are now (not those merged away or split up). */
+function liveCommunes(db: Kysely<Database>, provinceId: number) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'code'])
+    .where('parent_id', '=', provinceId)
+    .where('kind', '=', 'commune')
+    .where('valid_to', 'is', null);
 }
 
 export async function targetShares(
@@ -125,12 +140,7 @@ export async function targetShares(
   ].sort();
   const year = requestedYear ?? years[0] ?? Number(nowIso().slice(0, 4));
   const aggregation = aggregationOf(indicator.unit);
-  let communeQuery = db
-    .selectFrom('org_units')
-    .select(['id', 'name', 'code'])
-    .where('parent_id', '=', indicator.provinceId)
-    .where('kind', '=', 'commune')
-    .orderBy('name');
+  let communeQuery = liveCommunes(db, indicator.provinceId);
   if (visible !== 'all') communeQuery = communeQuery.where('id', 'in', [-1, ...visible]);
   const [communes, actuals] = await Promise.all([
     communeQuery.execute(),
@@ -182,15 +192,12 @@ export async function setTargetShares(
 ): Promise<number> {
   return atomically(db, async (db) => {
     const indicator = await provinceIndicator(db, indicatorId);
-    const communes = await db
-      .selectFrom('org_units')
-      .select('id')
-      .where('parent_id', '=', indicator.provinceId)
-      .where('kind', '=', 'commune')
-      .execute();
+    const communes = await liveCommunes(db, indicator.provinceId).execute();
     const ids = new Set(communes.map((c) => c.id));
     if (input.shares.some((s) => !ids.has(s.communeId)))
-      throw badRequest('Có xã không thuộc tỉnh/thành phố của kế hoạch.');
+      throw badRequest(
+        'Có xã không thuộc tỉnh/thành phố của kế hoạch (hoặc đã sáp nhập, chia tách).',
+      );
     if (new Set(input.shares.map((s) => s.communeId)).size !== input.shares.length)
       throw badRequest('Mỗi xã chỉ được giao một lần.');
     const targets = await db

@@ -183,6 +183,18 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
       received: 2,
       units: row(before, 'Xã Chí Minh')!.units + row(before, 'Xã Thái Tân')!.units,
     });
+    // Targets are given to the communes that exist now.
+    const cityIndicator = await database.db
+      .selectFrom('indicators')
+      .innerJoin('plans', 'plans.id', 'indicators.plan_id')
+      .select('indicators.id')
+      .where('plans.number', '=', '48/KH-UBND')
+      .executeTakeFirstOrThrow();
+    const shares = (
+      await send(admin, 'GET', `/api/indicators/${cityIndicator.id}/target-shares`)
+    ).json();
+    expect(shares.communes.map((c: { name: string }) => c.name)).toContain('Xã Chí Minh Thái Tân');
+    expect(shares.communes.map((c: { name: string }) => c.name)).not.toContain('Xã Thái Tân');
     const compliance = (await send(admin, 'GET', `/api/provinces/${provinceId}/compliance`)).json();
     expect(compliance.map((c: { name: string }) => c.name)).toContain('Xã Chí Minh Thái Tân');
     expect(compliance.map((c: { name: string }) => c.name)).not.toContain('Xã Thái Tân');
