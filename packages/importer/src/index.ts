@@ -4,9 +4,10 @@ import { ImportError, MAX_INPUT_BYTES } from './errors.ts';
 import { decodeText } from './text/decode.ts';
 import { findTabTables } from './text/tabTables.ts';
 import { findFlatTables } from './text/flatTables.ts';
-import { docxToLines } from './docx/readDocx.ts';
-import { pdfToLines } from './pdf/readPdf.ts';
-import { extractRows } from './plan/rows.ts';
+import { readDocx } from './docx/readDocx.ts';
+import { readPdf } from './pdf/readPdf.ts';
+import { extractTableRows } from './plan/tableRows.ts';
+import type { DocTable, ReadDocument } from './table/grid.ts';
 import { extractMetadata } from './plan/metadata.ts';
 
 export { ImportError, MAX_INPUT_BYTES } from './errors.ts';
@@ -31,18 +32,19 @@ export interface ImportedDocument {
 }
 
 export async function importDocument(input: ImportInput): Promise<ImportedDocument> {
-  const lines = await readLines(input);
-  return { draft: draftFromLines(input, lines, readerConfidence(input.filename, lines)), lines };
+  const document = await readDocument(input);
+  const base = readerConfidence(input.filename, document);
+  return { draft: draftOf(input, document, base), lines: document.lines };
 }
 
-async function readLines(input: ImportInput): Promise<string[]> {
+async function readDocument(input: ImportInput): Promise<ReadDocument> {
   const extension = extname(input.filename).toLowerCase();
   if (input.bytes.byteLength > MAX_INPUT_BYTES) {
     const mb = Math.round(input.bytes.byteLength / 1048576);
     throw new ImportError(`Tệp quá lớn (${mb} MB); giới hạn là ${MAX_INPUT_BYTES / 1048576} MB.`);
   }
   if (extension === '.txt' || extension === '.md' || extension === '') {
-    return decodeText(input.bytes);
+    return textDocument(decodeText(input.bytes));
   }
   if (extension === '.docx') {
     if (!isZip(input.bytes)) {
@@ -50,11 +52,11 @@ async function readLines(input: ImportInput): Promise<string[]> {
         'Tệp không phải định dạng Word .docx (có thể là .doc cũ: hãy lưu lại dưới dạng .docx).',
       );
     }
-    return (await docxToLines(input.bytes)).map(cleanLine);
+    return await readDocx(input.bytes);
   }
   if (extension === '.pdf') {
     if (!isPdf(input.bytes)) throw new ImportError('Tệp không phải định dạng PDF.');
-    return (await pdfToLines(input.bytes)).map(cleanLine);
+    return await readPdf(input.bytes);
   }
   throw new ImportError(
     `Không đọc được loại tệp ${extension}. Hãy tải lên tệp .txt, .docx hoặc .pdf.`,
@@ -63,13 +65,20 @@ async function readLines(input: ImportInput): Promise<string[]> {
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
-const cleanLine = (line: string) => line.normalize('NFC').replace(/\u00a0/g, ' ');
+
+/** Text: tables from tab-separated lines, or rebuilt from lines flattened out of a PDF. */
+function textDocument(lines: string[]): ReadDocument {
+  const tabTables = findTabTables(lines);
+  return { lines, tables: tabTables.length ? tabTables : findFlatTables(lines) };
+}
 
 /** How far the reader itself is trusted: table cells read from .docx or tab-separated text are
  *  exact; cells rebuilt from a PDF's positions or flattened text can have words misplaced. */
-function readerConfidence(filename: string, lines: string[]): number {
-  if (extname(filename).toLowerCase() === '.pdf') return 0.9;
-  return findTabTables(lines).length ? 1 : 0.85;
+function readerConfidence(filename: string, document: ReadDocument): number {
+  const extension = extname(filename).toLowerCase();
+  if (extension === '.pdf') return 0.9;
+  if (extension === '.docx') return 1;
+  return findTabTables(document.lines).length ? 1 : 0.85;
 }
 
 function confidenceOf(doubts: DraftDoubts, base: number): PlanDraft['confidence'] {
@@ -81,26 +90,23 @@ function confidenceOf(doubts: DraftDoubts, base: number): PlanDraft['confidence'
   return { base, fields };
 }
 
-function draftFromLines(input: ImportInput, lines: string[], base = 1): PlanDraft {
-  const tabTables = findTabTables(lines);
-  // No tab-separated table: the text was flattened from a PDF; rebuild rows from the layout.
-  const tables = tabTables.length ? tabTables : findFlatTables(lines);
+function draftOf(input: ImportInput, document: ReadDocument, base = 1): PlanDraft {
   const warnings: Array<{ where: string; message: string }> = [];
   const indicators: PlanDraft['indicators'] = [];
   const tasks: PlanDraft['tasks'] = [];
-  for (const table of tables) {
-    const rows = extractRows(table);
+  for (const table of appendixTables(document.tables)) {
+    const rows = extractTableRows(table);
     indicators.push(...rows.indicators);
     tasks.push(...rows.tasks);
     warnings.push(...rows.warnings);
   }
-  if (tables.length === 0) {
+  if (indicators.length + tasks.length === 0) {
     warnings.push({
       where: 'tài liệu',
       message: 'Không tìm thấy bảng phụ lục (chỉ tiêu, nhiệm vụ) dạng bảng trong tệp.',
     });
   }
-  const plan = extractMetadata(lines);
+  const plan = extractMetadata(document.lines);
   const confidence = confidenceOf(draftDoubts({ indicators, tasks }), base);
   return PlanDraft.parse({
     source: basename(input.filename),
@@ -110,4 +116,10 @@ function draftFromLines(input: ImportInput, lines: string[], base = 1): PlanDraf
     warnings,
     confidence,
   });
+}
+
+/** Tables with a label; a plan whose tables sit in the body without "Phụ lục" headings gets
+ *  "Bảng n" labels. */
+function appendixTables(tables: DocTable[]): DocTable[] {
+  return tables.map((t, i) => (t.label ? t : { ...t, label: `Bảng ${i + 1}` }));
 }

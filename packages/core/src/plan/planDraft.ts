@@ -50,6 +50,8 @@ export const DraftIndicator = z.object({
   output: nullableText,
   director: nullableText,
   responsible: nullableText,
+  /** Columns with no field of their own (Kinh phí, Nguồn vốn, Ghi chú…): "header: text; …". */
+  note: z.string().optional(),
 });
 
 export const DraftTask = z.object({
@@ -63,6 +65,7 @@ export const DraftTask = z.object({
   deadline: nullableText,
   director: nullableText,
   responsible: nullableText,
+  note: z.string().optional(),
 });
 
 export const DraftNote = z.object({ where: z.string(), note: z.string() });

@@ -2,18 +2,21 @@ import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import { ImportError } from '../errors.ts';
 import { inflateWithLimit, MAX_ZIP_ENTRIES } from './zipLimits.ts';
+import { appendixLabel } from '../text/tabTables.ts';
+import { rowLine, type DocTable, type Grid, type ReadDocument, type Slot } from '../table/grid.ts';
 
-// A .docx read as what it really is: paragraphs and tables with real cells. Each table row
-// becomes one tab-separated line, with a cell spanning several grid columns (gridSpan)
-// followed by empty cells and a vertically merged cell (vMerge) repeating the text above,
-// so the text pipeline's table rules apply unchanged.
+// A .docx read as what it really is: paragraphs and tables with real cells. Each table
+// becomes a grid (table/grid.ts) keeping its merges — gridSpan across, vMerge down — and a
+// tab-separated line per row for the document's line view. A layout table (the signature
+// block, the two-column heading with the national motto) is read as the paragraphs of its
+// cells, column by column, since it carries body text, not data.
 
 /** Limits against zip bombs: the part we read may not inflate beyond this. */
 export const MAX_DOCUMENT_XML_BYTES = 50 * 1024 * 1024;
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-export async function docxToLines(bytes: Uint8Array): Promise<string[]> {
+export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -41,11 +44,46 @@ export async function docxToLines(bytes: Uint8Array): Promise<string[]> {
   }
   const body = children(find(children(find(tree, 'w:document')), 'w:body'));
   const lines: string[] = [];
+  const tables: DocTable[] = [];
+  let label: string | null = null;
+  let heading: string[] = [];
   for (const node of body) {
-    if ('w:p' in node) lines.push(paragraphText(node).replace(/\t/g, ' '), '');
-    else if ('w:tbl' in node) lines.push(...tableLines(node), '');
+    if ('w:p' in node) {
+      const text = clean(paragraphText(node).replace(/\t/g, ' '));
+      if (text.trim()) {
+        label = appendixLabel(text) ?? label;
+        heading = appendixLabel(text) ? [text] : [...heading, text].slice(-4);
+      }
+      lines.push(text, '');
+    } else if ('w:tbl' in node) {
+      const grid = tableGrid(node, lines.length + 1);
+      if (isLayoutTable(grid)) {
+        lines.push(...layoutLines(grid), '');
+        continue;
+      }
+      tables.push({ label, heading, grid });
+      lines.push(...grid.rows.map(rowLine), '');
+    }
   }
-  return lines;
+  return { lines, tables };
+}
+
+const clean = (text: string) => text.normalize('NFC').replace(/\u00a0/g, ' ');
+
+/** A table no row of which has three filled cells holds body text laid out side by side. */
+function isLayoutTable(grid: Grid): boolean {
+  return !grid.rows.some((row) => row.filter((s) => !s.left && s.text.trim()).length >= 3);
+}
+
+function layoutLines(grid: Grid): string[] {
+  const width = grid.rows[0]?.length ?? 0;
+  const out: string[] = [];
+  for (let c = 0; c < width; c++)
+    for (const row of grid.rows) {
+      const slot = row[c];
+      if (slot && !slot.left && !slot.up && slot.text.trim()) out.push(...slot.text.split('\n'));
+    }
+  return out.map((l) => l.trim()).filter(Boolean);
 }
 
 async function readPart(file: JSZip.JSZipObject): Promise<string> {
@@ -109,34 +147,37 @@ function cellOf(node: Node): Cell {
   const vMerge = merge ? (merge[':@']?.['w:val'] === 'restart' ? 'restart' : 'continue') : null;
   const text = parts
     .filter((p) => tagOf(p) === 'w:p' || tagOf(p) === 'w:tbl')
-    .map((p) => (tagOf(p) === 'w:p' ? paragraphText(p) : tableLines(p).join(' ')))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .map((p) =>
+      tagOf(p) === 'w:p'
+        ? clean(paragraphText(p))
+            .replace(/[ \t]+/g, ' ')
+            .trim()
+        : tableGrid(p, 0).rows.map(rowLine).join(' '),
+    )
+    .filter(Boolean)
+    .join('\n');
   return { text, span: Number.isFinite(span) && span > 0 ? Math.min(span, 64) : 1, vMerge };
 }
 
-function tableLines(table: Node): string[] {
-  const above: string[] = [];
-  const lines: string[] = [];
+/** A Word table → grid: a cell spanning n grid columns fills n slots (the later ones marked
+ *  `left`); a vMerge continuation slot takes the text of the cell it continues (`up`). Cell
+ *  text keeps its paragraph breaks (a layout table's lines); readers of data collapse them. */
+function tableGrid(table: Node, line: number): Grid {
+  const rows: Slot[][] = [];
   for (const row of children(table).filter((n) => tagOf(n) === 'w:tr')) {
-    const rowCells = children(row)
+    const above = rows.at(-1);
+    const slots: Slot[] = [];
+    for (const cell of children(row)
       .filter((n) => tagOf(n) === 'w:tc')
-      .map(cellOf);
-    // A row whose number cell is merged with the row above continues that item: its merged
-    // cells stay empty so the text pipeline joins the row into the one above. Otherwise a
-    // merged cell is a value shared by several items and is repeated for each.
-    const continuesItem = rowCells[0]?.vMerge === 'continue';
-    const cells: string[] = [];
-    for (const cell of rowCells) {
-      const column = cells.length;
-      cells.push(
-        cell.vMerge === 'continue' ? (continuesItem ? '' : (above[column] ?? '')) : cell.text,
-      );
-      for (let k = 1; k < cell.span; k++) cells.push('');
+      .map(cellOf)) {
+      const at = slots.length;
+      const up = cell.vMerge === 'continue' && above?.[at] !== undefined;
+      const text = up ? above![at]!.text : cell.text;
+      for (let k = 0; k < cell.span; k++) slots.push({ text, left: k > 0, up });
     }
-    cells.forEach((text, i) => (above[i] = text));
-    lines.push(cells.join('\t'));
+    rows.push(slots);
   }
-  return lines;
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (const row of rows) while (row.length < width) row.push({ text: '', left: false, up: false });
+  return { rows, line };
 }

@@ -1,11 +1,12 @@
 import { joinBroken } from '../text/decode.ts';
+import type { Slot } from '../table/grid.ts';
 import type { PageGeometry, Segment, TextItem } from './geometry.ts';
 
-// Turns a page into lines for the text pipeline. Tables are found from their ruling lines:
-// the distinct x of vertical borders and y of horizontal borders make a grid of bands;
-// bands not separated by a border belong to one cell (gridSpan across, vMerge down). Each
-// grid row becomes one tab-separated line, with the same conventions as the .docx reader.
-// Text outside tables becomes lines grouped by baseline.
+// Turns a page into blocks in reading order: text lines, and tables in the common grid
+// model. Tables are found from their ruling lines: the distinct x of vertical borders and y
+// of horizontal borders make a grid of bands; bands not separated by a border belong to one
+// cell (merged across: `left`, merged down: `up`). Text outside tables becomes lines
+// grouped by baseline, with a space wherever the layout leaves a gap between two items.
 
 const TOLERANCE = 2;
 
@@ -63,7 +64,7 @@ const covers = (segs: Segment[], along: 'x' | 'y', at: number, from: number, to:
       : Math.abs(s.x1 - at) <= TOLERANCE && s.y1 <= from + TOLERANCE && s.y2 >= to - TOLERANCE,
   );
 
-function gridLines(page: PageGeometry, grid: Grid, items: TextItem[]): string[] {
+function gridRows(page: PageGeometry, grid: Grid, items: TextItem[]): Slot[][] {
   const rows = grid.ys.length - 1;
   const cols = grid.xs.length - 1;
   // Union-find over bands: neighbours with no border between them are one cell.
@@ -88,37 +89,41 @@ function gridLines(page: PageGeometry, grid: Grid, items: TextItem[]): string[] 
     const r = grid.ys.findIndex((y, i) => i < rows && cy >= y && cy < grid.ys[i + 1]!);
     if (c < 0 || r < 0) continue;
     const id = root(r * cols + c);
-    cellText.set(id, [...(cellText.get(id) ?? []), item]);
+    const list = cellText.get(id);
+    if (list) list.push(item);
+    else cellText.set(id, [item]);
   }
-  const lines: string[][] = [];
+  const texts = new Map<number, string>();
+  const textOfCell = (id: number) => {
+    if (!texts.has(id)) texts.set(id, textOf(cellText.get(id) ?? []));
+    return texts.get(id)!;
+  };
+  const out: Slot[][] = [];
   for (let r = 0; r < rows; r++) {
-    const cells: string[] = [];
-    const firstContinues = r > 0 && root(r * cols) === root((r - 1) * cols);
+    const slots: Slot[] = [];
     for (let c = 0; c < cols; c++) {
       const id = root(r * cols + c);
-      if (c > 0 && root(r * cols + c - 1) === id) {
-        cells.push(''); // spans from the left (gridSpan)
-        continue;
-      }
-      const fromAbove = r > 0 && root((r - 1) * cols + c) === id;
-      const text = textOf(cellText.get(id) ?? []);
-      cells.push(fromAbove ? (firstContinues ? '' : text) : text);
+      slots.push({
+        text: textOfCell(id),
+        left: c > 0 && root(r * cols + c - 1) === id,
+        up: r > 0 && root((r - 1) * cols + c) === id,
+      });
     }
-    if (cells.some((c) => c !== '')) lines.push(cells);
+    if (slots.some((s) => s.text !== '' && !s.up)) out.push(slots);
   }
-  return dropEmptyColumns(lines).map((cells) => cells.join('\t'));
+  return dropEmptyColumns(out);
 }
 
 /** A band no text falls in (a double border, a decorative margin) is not a column. */
-function dropEmptyColumns(rows: string[][]): string[][] {
-  const keep = rows[0]?.map((_, c) => rows.some((r) => r[c] !== '')) ?? [];
+function dropEmptyColumns(rows: Slot[][]): Slot[][] {
+  const keep = rows[0]?.map((_, c) => rows.some((r) => r[c]!.text !== '' && !r[c]!.left)) ?? [];
   return rows.map((r) => r.filter((_, c) => keep[c]));
 }
 
 /** Items of one cell or one line region → text, lines joined as the layout broke them. */
 function textOf(items: TextItem[]): string {
   return groupLines(items)
-    .map((line) => line.map((i) => i.text).join(''))
+    .map(lineText)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .reduce(joinBroken, '');
@@ -135,35 +140,50 @@ function groupLines(items: TextItem[]): TextItem[][] {
   return lines.sort((a, b) => a[0]!.y - b[0]!.y);
 }
 
-/** A page as lines: body text lines and table rows, in reading order. */
-export function pageLines(page: PageGeometry): string[] {
+/** Items on one baseline → text: a space where the layout leaves a gap between two items
+ *  (neighbouring cells of a borderless table, "36/KH-UBND" and "Tân Hưng, ngày …"). */
+function lineText(line: TextItem[]): string {
+  let out = '';
+  let end = -Infinity;
+  for (const item of line) {
+    const gap = item.x - end;
+    if (out && gap > Math.max(2, item.height * 0.6) && !/\s$/.test(out) && !/^\s/.test(item.text))
+      out += ' ';
+    out += item.text;
+    end = item.x + item.width;
+  }
+  return out;
+}
+
+export type PageBlock = { y: number; lines: string[] } | { y: number; grid: Slot[][] };
+
+/** A page as blocks in reading order: body text lines and tables. */
+export function pageBlocks(page: PageGeometry): PageBlock[] {
   const grids = findGrids(page);
   const inGrid = (item: TextItem, g: Grid) =>
     item.y + item.height / 2 >= g.top &&
     item.y + item.height / 2 <= g.bottom &&
     item.x >= g.left - 1 &&
     item.x <= g.right;
-  const blocks: Array<{ y: number; lines: string[] }> = grids.map((g) => ({
-    y: g.top,
-    lines: gridLines(
-      page,
-      g,
-      page.items.filter((i) => inGrid(i, g)),
-    ),
-  }));
+  const blocks: PageBlock[] = grids
+    .map((g) => ({
+      y: g.top,
+      grid: gridRows(
+        page,
+        g,
+        page.items.filter((i) => inGrid(i, g)),
+      ),
+    }))
+    .filter((b) => b.grid.length > 0);
   const outside = page.items.filter(
     (i) => i.text.trim() !== '' && !grids.some((g) => inGrid(i, g)),
   );
   for (const line of groupLines(outside)) {
-    const text = line
-      .map((i) => i.text)
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const text = lineText(line).replace(/\s+/g, ' ').trim();
     const y = line[0]!.y;
     const margin = y < 50 || y > page.height - 50;
     if (margin && /^(Trang\s*)?\d{1,3}(\s*\/\s*\d{1,3})?$/.test(text)) continue; // page number
     blocks.push({ y, lines: [text, ''] });
   }
-  return blocks.sort((a, b) => a.y - b.y).flatMap((b) => b.lines);
+  return blocks.sort((a, b) => a.y - b.y);
 }

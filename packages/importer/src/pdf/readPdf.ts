@@ -1,15 +1,20 @@
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from '../errors.ts';
 import { rulings, type PageGeometry, type TextItem } from './geometry.ts';
-import { pageLines } from './layout.ts';
+import { pageBlocks, type PageBlock } from './layout.ts';
+import { appendixLabel } from '../text/tabTables.ts';
+import { rowLine, type DocTable, type ReadDocument } from '../table/grid.ts';
 
 // A PDF read through pdf.js: each page's text items with their positions and its ruling
-// lines, rebuilt into lines (tables as tab-separated rows) for the text pipeline.
+// lines, rebuilt into text lines and tables (the common grid model). A table that opens a
+// page with as many columns as the table that closed the page before continues it: its
+// repeated header is recognised later, and a row cut by the page break (no number in its
+// first part on the new page) joins the row above.
 
 export const MAX_PDF_PAGES = 500;
 export const PDF_TIME_LIMIT_MS = 60_000;
 
-export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
+export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   const started = Date.now();
   let doc;
   try {
@@ -31,21 +36,21 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
       throw new ImportError(
         `Tệp PDF có ${doc.numPages} trang, vượt giới hạn ${MAX_PDF_PAGES} trang.`,
       );
-    const lines: string[] = [];
+    const builder = new DocumentBuilder();
     let characters = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       if (Date.now() - started > PDF_TIME_LIMIT_MS)
         throw new ImportError('Đọc tệp PDF quá lâu; hãy tải lên bản .docx của kế hoạch.');
       const geometry = await readPage(doc, n);
       characters += geometry.items.reduce((s, i) => s + i.text.trim().length, 0);
-      lines.push(...pageLines(geometry));
+      builder.addPage(pageBlocks(geometry));
     }
     if (characters < 20) {
       throw new ImportError(
         'Tệp PDF không có lớp văn bản (có thể là bản quét/ảnh chụp). Hãy tải lên bản .docx hoặc PDF xuất từ Word.',
       );
     }
-    return lines;
+    return builder.document;
   } finally {
     await doc.destroy();
   }
@@ -93,4 +98,46 @@ async function pageGeometry(page: PdfPage): Promise<PageGeometry> {
     viewport.viewBox[3]!,
   );
   return { width: viewport.width, height: viewport.height, items, horizontals, verticals };
+}
+
+class DocumentBuilder {
+  document: ReadDocument = { lines: [], tables: [] };
+  private label: string | null = null;
+  private heading: string[] = [];
+  /** The table the previous page ended with, if it ended with one. */
+  private open: DocTable | null = null;
+
+  addPage(blocks: PageBlock[]) {
+    blocks.forEach((block, index) => {
+      if ('lines' in block) {
+        this.open = null;
+        for (const line of block.lines) this.addLine(line);
+        return;
+      }
+      const width = block.grid[0]!.length;
+      const continues = index === 0 && this.open && this.open.grid.rows[0]!.length === width;
+      if (continues) this.open!.grid.rows.push(...block.grid);
+      else {
+        this.open = {
+          label: this.label,
+          heading: this.heading,
+          grid: { rows: block.grid, line: this.document.lines.length + 1 },
+        };
+        this.document.tables.push(this.open);
+        this.heading = [];
+      }
+      this.document.lines.push(...block.grid.map(rowLine), '');
+    });
+    const last = blocks.at(-1);
+    if (!last || !('grid' in last)) this.open = null;
+  }
+
+  private addLine(line: string) {
+    const text = line.normalize('NFC').replace(/\u00a0/g, ' ');
+    this.document.lines.push(text);
+    if (!text.trim()) return;
+    const appendix = appendixLabel(text);
+    if (appendix) [this.label, this.heading] = [appendix, [text]];
+    else this.heading = [...this.heading, text].slice(-4);
+  }
 }

@@ -1,60 +1,160 @@
 import { searchKey } from '@tiendo/core';
+import { CELL_TESTS, type CellKind } from './vocabulary.ts';
 
-// What each column of an appendix table holds, read from its header text. General rules
-// from the words Vietnamese plans use, not positions: "Năm 2030" is a target year, "Cơ quan
-// chủ trì" the lead unit, "Đồng chí được phân công chỉ đạo" the directing leader…
+// What each column of an appendix table holds. Decided first from its header path (the
+// header rows above it, top to bottom: "Lộ trình thực hiện / Năm 2025") through a lexicon
+// of the words Vietnamese plans use, then checked against what its cells contain, so an
+// unfamiliar header still maps ("Lãnh đạo UBND xã phụ trách", "Thời hạn", a bare "2030").
+// A column with no role becomes the row's note; it never leaks into another field.
 
 export type ColumnRole =
   | 'code'
   | 'name' // chỉ tiêu / nhiệm vụ / nội dung công việc
   | 'unit' // đơn vị tính
   | 'year' // Năm 2025 …
-  | 'result' // "Kết quả" of an indicator table: target of the group's year
+  | 'result' // "Kết quả" of an indicator table: target of the section's year
   | 'lead' // chủ trì
   | 'coordinate' // phối hợp
   | 'output' // sản phẩm đầu ra / kết quả cần đạt
   | 'deadline' // thời gian hoàn thành / tiến độ
   | 'director' // đồng chí được phân công chỉ đạo / người đứng đầu chịu trách nhiệm
   | 'responsible' // đồng chí được phân công chủ trì
+  | 'note' // kinh phí, nguồn vốn, ghi chú … kept as the row's note
   | 'unknown';
 
 export interface Column {
   role: ColumnRole;
   year?: number;
+  header: string;
 }
 
 export type TableKind = 'indicators' | 'tasks';
 
-export function classifyColumn(header: string): Column {
-  const k = searchKey(header);
-  const year = /\bnam\s+(\d{4})\b/.exec(k) ?? /^(\d{4})$/.exec(k);
-  if (year) return { role: 'year', year: Number(year[1]) };
-  if (/^(tt|stt|so tt|so thu tu)\.?$/.test(k)) return { role: 'code' };
-  if (/^(don vi|don vi tinh|dvt)$/.test(k)) return { role: 'unit' };
-  if (/(dong chi|nguoi|lanh dao).*(chi dao)|nguoi dung dau|chiu trach nhiem/.test(k))
-    return { role: 'director' };
-  if (/^dong chi.*chu tri/.test(k)) return { role: 'responsible' };
-  if (/phoi hop/.test(k)) return { role: 'coordinate' };
-  if (/chu tri/.test(k)) return { role: 'lead' };
-  if (/thoi gian|tien do|thoi han/.test(k)) return { role: 'deadline' };
-  if (/san pham|ket qua can dat|dau ra/.test(k)) return { role: 'output' };
-  if (/^ket qua$/.test(k)) return { role: 'result' };
-  if (/chi tieu|nhiem vu|noi dung|ten /.test(k)) return { role: 'name' };
-  return { role: 'unknown' };
+const YEAR =
+  /^(?:(?:nam|den|den het|giai doan|ke hoach|chi tieu|muc tieu|du kien|ket qua|dat|uoc|uoc thuc hien|thuc hien|lo trinh|muc|gia tri)\s+)*(?:nam\s+)?((?:19|20)\d{2})(?:\s*-\s*((?:19|20)\d{2}))?$/;
+
+/** "Năm 2025", "2025", "Đến năm 2030", "Giai đoạn 2026-2030" (its last year). */
+export function headerYear(header: string): number | null {
+  const m = YEAR.exec(searchKey(header).replace(/[()]/g, '').trim());
+  return m ? Number(m[2] ?? m[1]) : null;
 }
 
-/** A task table names a deadline column; everything else with targets is an indicator table. */
-export function tableKind(columns: Column[]): TableKind {
-  const roles = new Set(columns.map((c) => c.role));
-  if (roles.has('deadline')) return 'tasks';
-  if (roles.has('year') || roles.has('unit')) return 'indicators';
-  return roles.has('result') ? 'indicators' : 'tasks';
+/** Ordered: the first rule that matches wins. */
+const RULES: Array<[RegExp, ColumnRole]> = [
+  [/^(tt|stt|so tt|so thu tu|thu tu|so)\.?$/, 'code'],
+  [/^(don vi tinh|dvt|don vi do|don vi)$/, 'unit'],
+  [/kinh phi|nguon von|nguon luc|ghi chu|du toan|tong muc|ngan sach|chi phi|^nguon\b/, 'note'],
+  [/phoi hop/, 'coordinate'],
+  [/thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|thoi diem|^lo trinh/, 'deadline'],
+  [
+    /^dong chi.*chu tri|^(can bo|cong chuc|nguoi) (phu trach|thuc hien|theo doi)|dau moi/,
+    'responsible',
+  ],
+  [
+    /(don vi|co quan|bo phan|phong ban).*(chu tri|thuc hien|chiu trach nhiem|theo doi|phu trach)/,
+    'lead',
+  ],
+  [/chi dao|nguoi dung dau|lanh dao|chiu trach nhiem|phu trach/, 'director'],
+  [/chu tri|(co quan|don vi|bo phan) (thuc hien|theo doi)|^thuc hien$/, 'lead'],
+  [/san pham|ket qua dau ra|ket qua can dat|dau ra|hinh thuc/, 'output'],
+  [/^(ket qua|muc tieu can dat|chi tieu can dat|gia tri|chi tieu phan dau|muc phan dau)/, 'result'],
+  [/chi tieu|nhiem vu|noi dung|^ten\b|cong viec|giai phap|hoat dong|muc tieu|de an/, 'name'],
+];
+
+export function roleOfHeader(header: string): ColumnRole {
+  const key = searchKey(header)
+    .replace(/[()*:]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (key === '') return 'unknown';
+  return RULES.find(([re]) => re.test(key))?.[1] ?? 'unknown';
 }
 
-/** In a task table a lone "Kết quả" column is the expected output. */
-export function resolveColumns(headers: string[]): { kind: TableKind; columns: Column[] } {
-  const columns = headers.map(classifyColumn);
-  const kind = tableKind(columns);
+/** A column from its header path: the leaf decides, the parents help ("Chỉ tiêu theo năm /
+ *  2025", "Cơ quan thực hiện / Chủ trì"). */
+export function classifyColumn(path: string[] | string): Column {
+  const parts = (Array.isArray(path) ? path : [path]).filter((p) => p.trim() !== '');
+  const header = parts.join(' / ');
+  const leaf = parts.at(-1) ?? '';
+  const year = headerYear(leaf);
+  if (year !== null) return { role: 'year', year, header };
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const role = roleOfHeader(parts.slice(i).join(' '));
+    if (role !== 'unknown') return { role, header };
+  }
+  return { role: 'unknown', header };
+}
+
+/** Share of a column's non-empty cells that read as each kind. */
+export type ColumnProfile = Record<CellKind, number> & { filled: number; meanLength: number };
+
+export function profileColumn(cells: string[]): ColumnProfile {
+  const filled = cells.filter((c) => c !== '');
+  const share = (kind: CellKind) =>
+    filled.length ? filled.filter(CELL_TESTS[kind]).length / filled.length : 0;
+  return {
+    unit: share('unit'),
+    person: share('person'),
+    document: share('document'),
+    measure: share('measure'),
+    deadline: share('deadline'),
+    target: share('target'),
+    filled: filled.length,
+    meanLength: filled.length ? filled.reduce((s, c) => s + c.length, 0) / filled.length : 0,
+  };
+}
+
+const STRONG = 0.6;
+
+/** Roles from headers, then from contents: an unmapped column takes the role its cells fit
+ *  best among those still missing; a name column is found by length if none is named. */
+export function resolveColumns(
+  paths: Array<string[] | string>,
+  bodyCells: string[][] = [],
+  hint: TableKind | null = null,
+): { kind: TableKind; columns: Column[] } {
+  const columns = paths.map(classifyColumn);
+  const profiles = columns.map((_, i) => profileColumn(bodyCells.map((r) => r[i] ?? '')));
+  const has = (role: ColumnRole) => columns.some((c) => c.role === role);
+  if (!has('code') && columns[0] && columns[0].role === 'unknown') columns[0].role = 'code';
+  if (!has('name')) {
+    const longest = profiles
+      .map((p, i) => ({ i, len: p.meanLength }))
+      .filter(({ i }) => ['unknown', 'result', 'output'].includes(columns[i]!.role))
+      .sort((a, b) => b.len - a.len)[0];
+    if (longest) columns[longest.i]!.role = 'name';
+  }
+  columns.forEach((column, i) => {
+    if (column.role !== 'unknown') return;
+    column.role = roleFromContent(profiles[i]!, has) ?? 'note';
+  });
+  const kind = tableKind(columns, hint);
   if (kind === 'tasks') columns.forEach((c) => c.role === 'result' && (c.role = 'output'));
   return { kind, columns };
+}
+
+function roleFromContent(p: ColumnProfile, has: (r: ColumnRole) => boolean): ColumnRole | null {
+  if (p.filled === 0) return null;
+  const candidates: Array<[number, ColumnRole]> = [
+    [p.deadline, 'deadline'],
+    [p.person, 'director'],
+    [p.unit, has('lead') ? 'coordinate' : 'lead'],
+    [p.document, 'output'],
+    [p.measure, 'unit'],
+  ];
+  const best = candidates
+    .filter(([share, role]) => share >= STRONG && !has(role))
+    .sort((a, b) => b[0] - a[0])[0];
+  return best?.[1] ?? null;
+}
+
+/** Targets by year make an indicator table; a deadline or a coordinating unit, a task table. */
+export function tableKind(columns: Column[], hint: TableKind | null = null): TableKind {
+  const roles = new Set(columns.map((c) => c.role));
+  const name = searchKey(columns.find((c) => c.role === 'name')?.header ?? '');
+  if (roles.has('year') || roles.has('unit')) return 'indicators';
+  if (roles.has('deadline') || roles.has('coordinate')) return 'tasks';
+  if (/chi tieu/.test(name)) return 'indicators';
+  if (/nhiem vu|cong viec|giai phap/.test(name)) return 'tasks';
+  return hint ?? (roles.has('result') ? 'indicators' : 'tasks');
 }

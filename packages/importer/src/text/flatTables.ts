@@ -1,7 +1,15 @@
 import { parseDeadline, romanToNumber } from '@tiendo/core';
 import { resolveColumns, type Column, type ColumnRole } from '../plan/columns.ts';
 import { cleanCell, joinBroken } from './decode.ts';
-import { appendixLabel, type RawTable } from './tabTables.ts';
+import { appendixLabel } from './tabTables.ts';
+import { gridOf, type DocTable } from '../table/grid.ts';
+
+interface RawTable {
+  label: string;
+  header: string[];
+  rows: Array<{ cells: string[]; line: number }>;
+  line: number;
+}
 
 // Tables in text extracted from a PDF without its layout: every cell is broken over several
 // lines, cells follow each other in column order, and the column boundaries are lost. We
@@ -47,7 +55,15 @@ interface Pending {
 }
 
 /** Splits the flattened text into appendix tables: header lines and the lines after them. */
-export function findFlatTables(lines: string[]): RawTable[] {
+export function findFlatTables(lines: string[]): DocTable[] {
+  return rawFlatTables(lines).map((t) => ({
+    label: t.label,
+    heading: [],
+    grid: gridOf([t.header, ...t.rows.map((r) => r.cells)], t.line),
+  }));
+}
+
+function rawFlatTables(lines: string[]): RawTable[] {
   const pending: Pending[] = [];
   let label: string | null = null;
   let current: Pending | null = null;

@@ -1,24 +1,13 @@
 import { searchKey } from '@tiendo/core';
-import { cleanCell, joinBroken } from './decode.ts';
+import { gridOf, type DocTable } from '../table/grid.ts';
+import { cleanCell } from './decode.ts';
+import { classifyColumn } from '../plan/columns.ts';
 
 // Tables in text where each row is one line of tab-separated cells (what Word and most
-// converters produce when a table is copied as text). A row whose first cell is empty
-// continues the row above (a cell broken over a page); a row whose first cell is "TT" or
-// "STT" again is a header repeated on a new page.
-
-export interface RawRow {
-  /** First cell: "1", "6.1", a Roman numeral for group rows. */
-  cells: string[];
-  line: number;
-}
-
-export interface RawTable {
-  label: string;
-  header: string[];
-  rows: RawRow[];
-  /** Line of the header row, for warnings. */
-  line: number;
-}
+// converters produce when a table is copied as text). Consecutive tab lines form one table;
+// a new header row ("TT", "STT" in the first cell, different from the table's own header)
+// or an appendix heading starts the next. Rows are kept as they are: the table reader
+// (plan/tableRows.ts) decides which are headers, sections, items and continuations.
 
 const APPENDIX = /^\s*(PHỤ LỤC|Phụ lục|PHỤ LỤC SỐ|Phụ lục số)\s*([0-9]+|[IVXLC]+)?\b\s*[:.-]?/u;
 
@@ -28,48 +17,52 @@ export function appendixLabel(line: string): string | null {
   return match[2] ? `${match[1]} ${match[2]}` : match[1]!;
 }
 
-function isHeaderStart(cell: string): boolean {
+export function isHeaderStart(cell: string): boolean {
   return /^(tt|stt|so tt|so thu tu)$/.test(searchKey(cell).replace(/\./g, ''));
 }
 
-export function findTabTables(lines: string[]): RawTable[] {
-  const tables: RawTable[] = [];
-  let label: string | null = null;
-  let current: RawTable | null = null;
-  lines.forEach((line, index) => {
-    const appendix = appendixLabel(line);
-    if (appendix && !line.includes('\t')) {
-      label = appendix;
-      current = null;
-      return;
-    }
-    if (!line.includes('\t')) return;
-    const cells = line.split('\t').map(cleanCell);
-    if (isHeaderStart(cells[0]!)) {
-      if (current && sameHeader(current.header, cells)) return; // repeated on a new page
-      current = {
-        label: label ?? `Bảng ${tables.length + 1}`,
-        header: cells,
-        rows: [],
-        line: index + 1,
-      };
-      tables.push(current);
-      return;
-    }
-    if (!current) return;
-    const table: RawTable = current;
-    const previous = table.rows.at(-1);
-    if (cells[0] === '' && previous && cells.some((c) => c !== '')) {
-      previous.cells = previous.cells.map((c, i) => joinBroken(c, cells[i] ?? ''));
-      cells.slice(previous.cells.length).forEach((c) => previous.cells.push(c));
-      return;
-    }
-    if (cells.every((c) => c === '')) return;
-    table.rows.push({ cells, line: index + 1 });
-  });
-  return tables;
+interface Building {
+  label: string | null;
+  heading: string[];
+  rows: string[][];
+  line: number;
 }
 
-function sameHeader(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((c, i) => searchKey(c) === searchKey(b[i] ?? ''));
+export function findTabTables(lines: string[]): DocTable[] {
+  const tables: Building[] = [];
+  let label: string | null = null;
+  let heading: string[] = [];
+  let current: Building | null = null;
+  lines.forEach((line, index) => {
+    if (!line.includes('\t')) {
+      const appendix = appendixLabel(line);
+      if (appendix) [label, heading, current] = [appendix, [line.trim()], null];
+      else if (line.trim()) heading = [...heading, line.trim()].slice(-4);
+      return;
+    }
+    const cells = line.split('\t').map(cleanCell);
+    if (cells.every((c) => c === '')) return;
+    const startsTable =
+      (isHeaderStart(cells[0]!) || looksLikeHeader(cells)) &&
+      (!current || !sameRow(current.rows[0]!, cells));
+    if (startsTable) {
+      current = { label, heading, rows: [], line: index + 1 };
+      tables.push(current);
+      heading = [];
+    }
+    current?.rows.push(cells); // tab lines before any header (stamps, bookmarks) are not a table
+  });
+  return tables.map((t) => ({ label: t.label, heading: t.heading, grid: gridOf(t.rows, t.line) }));
+}
+
+/** A header without "TT": most cells name a column ("Nội dung", "Chủ trì", "Năm 2025"…). */
+function looksLikeHeader(cells: string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  const known = filled.filter((c) => c.length < 90 && classifyColumn(c).role !== 'unknown');
+  return filled.length >= 3 && known.length >= filled.length * 0.75;
+}
+
+function sameRow(a: string[], b: string[]): boolean {
+  const key = (cells: string[]) => cells.map(searchKey).filter(Boolean).join('|');
+  return key(a) === key(b);
 }
