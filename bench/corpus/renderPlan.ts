@@ -30,19 +30,23 @@ interface ColumnSpec {
   lead?: boolean;
 }
 
-const para = (t: string, bold = false) =>
-  new Paragraph({ children: [new TextRun({ text: t, bold, font: FONT, size: 24 })] });
+const para = (t: string, bold = false, size = 24) =>
+  new Paragraph({ children: [new TextRun({ text: t, bold, font: FONT, size })] });
 
 interface CellOptions {
   span?: number;
   merge?: 'restart' | 'continue';
   bold?: boolean;
   borderless?: boolean;
+  /** Half-points: plans in portrait set their wide tables smaller. */
+  size?: number;
 }
+/** Half-points for table text: 12 pt in landscape, 10 pt in portrait (set per render). */
+let tableSize = 24;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 function cell(t: string, o: CellOptions = {}): TableCell {
   return new TableCell({
-    children: t.split('\n').map((line) => para(line, o.bold)),
+    children: t.split('\n').map((line) => para(line, o.bold, o.size ?? tableSize)),
     ...(o.span && o.span > 1 ? { columnSpan: o.span } : {}),
     ...(o.merge
       ? {
@@ -296,6 +300,7 @@ export async function renderPlan(
   layout: Layout,
 ): Promise<{ docx: Buffer; expected: PlanDraft }> {
   const expected = expectedFor(gold, layout);
+  tableSize = layout.landscape ? 24 : 20;
   const { body, headingOf } = seedText(seed);
   const appendix: Array<Paragraph | Table> = [];
   const labels = [...new Set([...expected.indicators, ...expected.tasks].map((r) => r.table))];

@@ -123,21 +123,41 @@ function dropEmptyColumns(rows: Slot[][]): Slot[][] {
 /** Items of one cell or one line region → text, lines joined as the layout broke them. */
 function textOf(items: TextItem[]): string {
   return groupLines(items)
-    .map(lineText)
+    .map((line) => line.map((i) => i.text).join(''))
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
-    .reduce(joinBroken, '');
+    .reduce(joinCellLines, '');
 }
 
+/** A narrow column breaks a word inside: a line that starts with letters no Vietnamese
+ *  syllable could be ("ng", "g", "nh" — no vowel) ends the word above ("phườ" + "ng"). */
+function joinCellLines(above: string, line: string): string {
+  const head = /^[\p{L}]+/u.exec(line)?.[0] ?? '';
+  const bare = head.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (above && /^\p{Ll}/u.test(head) && /\p{L}$/u.test(above) && !/[aeiouy]/.test(bare))
+    return above + line;
+  return joinBroken(above, line);
+}
+
+/** Items on one baseline make a line. The baseline, not the top: a glyph drawn from a
+ *  fallback font (a Vietnamese letter with two diacritics) has another height. */
 function groupLines(items: TextItem[]): TextItem[][] {
+  const baseline = (i: TextItem) => i.y + i.height * 0.8;
+  const sorted = [...items].sort((a, b) => baseline(a) - baseline(b) || a.x - b.x);
   const lines: TextItem[][] = [];
-  for (const item of [...items].sort((a, b) => a.y - b.y || a.x - b.x)) {
-    const line = lines.find((l) => Math.abs(l[0]!.y - item.y) <= TOLERANCE);
-    if (line) line.push(item);
-    else lines.push([item]);
+  let current: TextItem[] = [];
+  let at = -Infinity;
+  for (const item of sorted) {
+    if (current.length && baseline(item) - at > Math.max(TOLERANCE, item.height * 0.3)) {
+      lines.push(current);
+      current = [];
+    }
+    if (!current.length) at = baseline(item);
+    current.push(item);
   }
+  if (current.length) lines.push(current);
   lines.forEach((l) => l.sort((a, b) => a.x - b.x));
-  return lines.sort((a, b) => a[0]!.y - b[0]!.y);
+  return lines;
 }
 
 /** Items on one baseline → text: a space where the layout leaves a gap between two items
@@ -147,7 +167,7 @@ function lineText(line: TextItem[]): string {
   let end = -Infinity;
   for (const item of line) {
     const gap = item.x - end;
-    if (out && gap > Math.max(2, item.height * 0.6) && !/\s$/.test(out) && !/^\s/.test(item.text))
+    if (out && gap > Math.max(3, item.height) && !/\s$/.test(out) && !/^\s/.test(item.text))
       out += ' ';
     out += item.text;
     end = item.x + item.width;
