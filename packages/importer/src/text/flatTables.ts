@@ -35,7 +35,7 @@ const DANGLING_TITLE = /(Trưởng|Phó|Giám đốc|Chủ tịch|Chỉ huy trư
 const TARGET_WORD =
   /^([≥≤<>]=?|[≥≤<>]=?\d+([.,]\d+)?%?|\d+([.,]\d+)?%?|\d+([.,]\d+)?-|-|phấn|phần|đấu|đầu|ít|nhất|đạt|trên|tối|thiểu|top|dưới|khoảng)$/iu;
 const TARGET_VALUE =
-  /(?:[^\s\d≥≤<>=-][^\s]*\s+)*?(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?%?|-(?=\s|$)/gu;
+  /(?:[^\s\d≥≤<>=-]\S{0,30}\s+){0,6}?(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?%?|-(?=\s|$)/gu;
 
 function isTargetLine(line: string): boolean {
   return line.split(/\s+/).every((w) => TARGET_WORD.test(w));
@@ -256,20 +256,24 @@ function startsCell(role: ColumnRole, line: string, currentRole: ColumnRole): bo
 /** The longest tail of the row (up to three lines) that reads as a deadline. */
 function peelDeadline(lines: string[]): { deadline: string; remaining: string[] } {
   for (let start = Math.max(0, lines.length - 3); start < lines.length; start++) {
-    const text = cleanCell(lines.slice(start).join(' '));
+    const tail = lines.slice(start);
+    if (tail.reduce((n, l) => n + l.length, 0) > 120) continue;
+    const text = cleanCell(tail.join(' '));
     if (isDeadline(text)) return extendLeft(lines.slice(0, start), text);
   }
   return extendLeft(lines, ''); // the deadline shares its line with the output
 }
 
-const isDeadline = (text: string) => text !== '' && parseDeadline(text).kind !== 'unparsed';
+/** Deadlines are short: a long candidate is not parsed at all (keeps peeling linear). */
+const isDeadline = (text: string) =>
+  text !== '' && text.length <= 80 && parseDeadline(text).kind !== 'unparsed';
 
 /** "Kế hoạch Hằng năm" on one line: move the deadline words off the end of the line before. */
 function extendLeft(before: string[], deadline: string): { deadline: string; remaining: string[] } {
   const last = before.at(-1);
   if (last === undefined) return { deadline, remaining: before };
   const words = last.split(/\s+/);
-  for (let k = 1; k < words.length; k++) {
+  for (let k = Math.max(1, words.length - 8); k < words.length; k++) {
     const candidate = cleanCell(`${words.slice(k).join(' ')} ${deadline}`);
     if (isDeadline(candidate))
       return {

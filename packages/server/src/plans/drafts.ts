@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { matchUnitCell, PlanDraft, unitKey } from '@tiendo/core';
-import { importDocument, ImportError, mergeReimport } from '@tiendo/importer';
+import { importIsolated, ImportError, mergeReimport } from '@tiendo/importer';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
@@ -26,7 +26,7 @@ export interface Upload {
 
 async function readUpload(upload: Upload) {
   try {
-    return await importDocument(upload);
+    return await importIsolated(upload); // a worker thread with a time limit: never blocks the server
   } catch (error) {
     if (error instanceof ImportError) throw badRequest(error.message);
     throw error;
