@@ -13,8 +13,8 @@ export interface TableHeader {
   paths: string[][];
   /** Index of the first body row. */
   bodyStart: number;
-  /** Keys of the header rows, to recognise them repeated on a new page. */
-  keys: Set<string>;
+  /** The header rows' cell texts (search keys), to recognise them repeated on a new page. */
+  rows: string[][];
 }
 
 const texts = (row: GridRow) => row.map((s) => cleanCell(s.text));
@@ -25,9 +25,34 @@ export const rowKey = (row: GridRow) =>
     .filter(Boolean)
     .join('|');
 
-/** "(1) (2) (3)", "1 2 3 4", "A B 1 2": the numbers of the columns, not data. */
-export function isColumnNumberRow(row: GridRow): boolean {
-  const filled = row.filter((s) => !s.left && s.text.trim() !== '').map((s) => cleanCell(s.text));
+/** The header again on a new page — possibly clipped by the renderer ("Bộ phận theo dõi,"
+ *  for "Bộ phận theo dõi, đánh giá", its last words spilling into the row below): every
+ *  filled cell equal to, or a start or end of, the header's cell in its column. */
+export function repeatsHeader(row: GridRow, header: TableHeader): boolean {
+  const own = row.map((s) => (s.left ? '' : searchKey(s.text)));
+  const filled = own.filter((t) => t !== '').length;
+  if (filled < 2) return false;
+  return (
+    header.rows.some((h) =>
+      own.every((t, c) => {
+        const cell = h[c] ?? '';
+        if (t === '' || t === cell) return true;
+        const trimmed = t.replace(/\(?\d{1,2}\)?$/, '').trim();
+        return (
+          trimmed.length >= 2 && cell !== '' && (cell.startsWith(trimmed) || cell.endsWith(trimmed))
+        );
+      }),
+    ) || isColumnNumberRow(row, true)
+  );
+}
+
+/** "(1) (2) (3)", "1 2 3 4", "A B 1 2": the numbers of the columns, not data. With `spill`,
+ *  a header's clipped words may precede a number ("đánh giá(9)"). */
+export function isColumnNumberRow(row: GridRow, spill = false): boolean {
+  const filled = row
+    .filter((s) => !s.left && s.text.trim() !== '')
+    .map((s) => cleanCell(s.text))
+    .map((t) => (spill ? t.replace(/^[^()]*(?=\(\d{1,2}\)$)/u, '') : t));
   if (filled.length < 3) return false;
   if (!filled.every((t) => /^\(?(\d{1,2}|[A-Za-z])(=[\d+*/-]+)?\)?$/.test(t))) return false;
   const numbers = filled.map((t) => Number(/\d+/.exec(t)?.[0] ?? NaN)).filter(Number.isFinite);
@@ -80,5 +105,5 @@ export function readHeader(grid: Grid): TableHeader | null {
   const paths = Array.from({ length: width }, (_, c) =>
     named.map((r) => r[c] ?? '').filter((t, i, all) => t !== '' && t !== all[i - 1]),
   );
-  return { paths, bodyStart: end, keys: new Set(rows.map(rowKey)) };
+  return { paths, bodyStart: end, rows: rows.map((r) => r.map((s) => searchKey(s.text))) };
 }

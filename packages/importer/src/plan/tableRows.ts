@@ -2,7 +2,7 @@ import { romanToNumber, searchKey, type DraftIndicator, type DraftTask } from '@
 import { cellsOf, type DocTable, type GridRow } from '../table/grid.ts';
 import { cleanCell, joinBroken } from '../text/decode.ts';
 import { resolveColumns, type Column, type ColumnRole, type TableKind } from './columns.ts';
-import { isColumnNumberRow, readHeader, rowKey } from './tableHeader.ts';
+import { readHeader, repeatsHeader, type TableHeader } from './tableHeader.ts';
 import { targetsOf } from './targets.ts';
 
 // A table's body rows → the schema's indicator and task rows. Each row is one of:
@@ -25,6 +25,18 @@ export interface ExtractedRows {
 const ITEM_CODE = /^(\d{1,3}(?:\.\d{1,3}){0,4}[.)]?|[a-zđ][).]|[-+•–*])$/u;
 const SECTION_MARK = /^((?:[IVXLC]+|[A-ZĐ])(?=[.:)\s-])|(?:[IVXLC]+|[A-ZĐ])$)[.:)]?\s*[-–]?\s*/u;
 
+/** Columns whose one merged cell may serve several rows (a lead unit, a leader…). */
+const SHARED = new Set<ColumnRole>([
+  'lead',
+  'coordinate',
+  'director',
+  'responsible',
+  'output',
+  'deadline',
+  'unit',
+  'note',
+]);
+
 interface Section {
   label: string;
   level: string;
@@ -36,6 +48,8 @@ interface Item {
   cells: string[];
   /** Slots that continue the cell on their left (a value merged across year columns). */
   left: boolean[];
+  /** Slots whose cell is merged with the row above or below (one value for several rows). */
+  merged: boolean[];
   line: number;
   code: string;
 }
@@ -68,16 +82,23 @@ export function extractTableRows(table: DocTable): ExtractedRows {
   let afterHeader = false;
   body.forEach((row, offset) => {
     const line = table.grid.line + header.bodyStart + offset;
-    if (header.keys.has(rowKey(row)) || isColumnNumberRow(row)) {
+    if (repeatsHeader(row, header)) {
       afterHeader = true; // a header repeated on a new page
       return;
     }
-    const own = row.map((s) => (s.up ? '' : cleanCell(s.text)));
+    const own = row.map((s, c) =>
+      s.up
+        ? ''
+        : afterHeader
+          ? withoutHeaderSpill(cleanCell(s.text), header, c)
+          : cleanCell(s.text),
+    );
     if (own.every((t) => t === '')) return;
     const codeText = own[codeAt]!;
     const brokenByPage =
       afterHeader &&
       (codeText === '' || (!ITEM_CODE.test(codeText) && !SECTION_MARK.test(codeText)));
+    const pageTop = afterHeader;
     afterHeader = false;
     const previous = items.at(-1);
     if (brokenByPage && last === 'item' && previous) {
@@ -99,10 +120,20 @@ export function extractTableRows(table: DocTable): ExtractedRows {
     }
 
     if (ITEM_CODE.test(codeText)) {
-      const cells = row.map((s) => (s.left ? '' : cleanCell(s.text)));
+      const next = body[offset + 1];
+      const merged = row.map((s, c) => s.up || !!next?.[c]?.up);
+      const cells = row.map((s, c) => {
+        if (s.left) return '';
+        const text = s.up ? cleanCell(s.text) : own[c]!;
+        // A cell merged down over a page break shows its text on the first page only.
+        const continued = s.up || (pageTop && (merged[c] || previous?.merged[c]));
+        return text === '' && continued && previous && SHARED.has(columns[c]!.role)
+          ? previous.cells[c]!
+          : text;
+      });
       const left = row.map((s) => s.left);
       const code = codeText.replace(/\.$/, '');
-      items.push({ cells, left, line, code, sections: [...sections] });
+      items.push({ cells, left, merged, line, code, sections: [...sections] });
       last = 'item';
       return;
     }
@@ -147,6 +178,26 @@ export function extractTableRows(table: DocTable): ExtractedRows {
       });
   }
   return out;
+}
+
+/** A clipped header's words left at the end of the first cell under it ("100% 2045",
+ *  "Phòng Văn hóa-Xã hội theo dõi,"): the longest run of the cell's last words that appears
+ *  in the column's header is dropped. Only under a header repeated on a new page. */
+function withoutHeaderSpill(text: string, header: TableHeader, column: number): string {
+  const path = header.paths[column];
+  if (!path?.length || text === '') return text;
+  const headerKey = ` ${searchKey(path.join(' ')).replace(/[^\p{L}\d]+/gu, ' ')} `;
+  const words = text.split(' ');
+  const inHeader = (run: string[]) => {
+    const key = searchKey(run.join(' '))
+      .replace(/[^\p{L}\d]+/gu, ' ')
+      .trim();
+    return key !== '' && headerKey.includes(` ${key} `);
+  };
+  // The spill follows the cell's own text: the renderer drew the header's lower lines there.
+  for (let k = words.length - 1; k >= 1; k--)
+    if (inHeader(words.slice(-k))) return words.slice(0, -k).join(' ');
+  return text;
 }
 
 /** A row with no number carries the previous item's cells on (a break inside the row). */
