@@ -160,19 +160,30 @@ function groupLines(items: TextItem[]): TextItem[][] {
   return lines;
 }
 
-/** Items on one baseline → text: a space where the layout leaves a gap between two items
- *  (neighbouring cells of a borderless table, "36/KH-UBND" and "Tân Hưng, ngày …"). */
-function lineText(line: TextItem[]): string {
+/** Items on one baseline → its pieces: a gap wider than two letters separates the cells of
+ *  a borderless layout ("Số: 36/KH-UBND" | "Tân Hưng, ngày …", "Nơi nhận:" | "TM. ỦY BAN
+ *  NHÂN DÂN"), each read as a line of its own; a smaller gap is a space. */
+function linePieces(line: TextItem[]): string[] {
+  const pieces: string[] = [];
   let out = '';
   let end = -Infinity;
   for (const item of line) {
     const gap = item.x - end;
-    if (out && gap > Math.max(3, item.height) && !/\s$/.test(out) && !/^\s/.test(item.text))
+    if (out && gap > Math.max(12, item.height * 2)) {
+      pieces.push(out);
+      out = '';
+    } else if (
+      out &&
+      gap > Math.max(3, item.height * 0.6) &&
+      !/\s$/.test(out) &&
+      !/^\s/.test(item.text)
+    )
       out += ' ';
     out += item.text;
     end = item.x + item.width;
   }
-  return out;
+  pieces.push(out);
+  return pieces.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 export type PageBlock = { y: number; lines: string[] } | { y: number; grid: Slot[][] };
@@ -199,11 +210,11 @@ export function pageBlocks(page: PageGeometry): PageBlock[] {
     (i) => i.text.trim() !== '' && !grids.some((g) => inGrid(i, g)),
   );
   for (const line of groupLines(outside)) {
-    const text = lineText(line).replace(/\s+/g, ' ').trim();
+    const pieces = linePieces(line);
     const y = line[0]!.y;
     const margin = y < 50 || y > page.height - 50;
-    if (margin && /^(Trang\s*)?\d{1,3}(\s*\/\s*\d{1,3})?$/.test(text)) continue; // page number
-    blocks.push({ y, lines: [text, ''] });
+    if (margin && /^(Trang\s*)?\d{1,3}(\s*\/\s*\d{1,3})?$/.test(pieces.join(' '))) continue; // page number
+    blocks.push({ y, lines: pieces.flatMap((p) => [p, '']) });
   }
   return blocks.sort((a, b) => a.y - b.y);
 }

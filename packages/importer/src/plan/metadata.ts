@@ -77,7 +77,21 @@ function findIssuer(text: string): { issuer: string; locality: string } | null {
   const full = new RegExp(String.raw`([ỦU][yỷ] ban nhân dân)\s+${name}`, 'u').exec(flat);
   if (full) return { issuer: `Ủy ban nhân dân ${full[2]}`, locality: full[2]! };
   const short = new RegExp(String.raw`UBND\s+${name}`, 'u').exec(flat);
-  return short ? { issuer: `UBND ${short[1]}`, locality: short[1]! } : null;
+  if (short) return { issuer: `UBND ${short[1]}`, locality: short[1]! };
+  return headingIssuer(text);
+}
+
+/** The heading block in capitals: "ỦY BAN NHÂN DÂN" / "XÃ TÂN HƯNG". */
+function headingIssuer(text: string): { issuer: string; locality: string } | null {
+  const m =
+    /(?:ỦY|UỶ) BAN NHÂN DÂN\s+(XÃ|PHƯỜNG|ĐẶC KHU)\s+((?:[\p{Lu}Đ]+)(?:[ \t]+[\p{Lu}Đ]+){0,4})(?![\p{L}])/u.exec(
+      text,
+    );
+  if (!m) return null;
+  const title = (w: string) => w.charAt(0) + w.slice(1).toLocaleLowerCase('vi');
+  const name = m[2]!.split(/\s+/).filter((w) => !/^(CỘNG|HÒA)$/.test(w));
+  const locality = `${m[1]!.toLocaleLowerCase('vi')} ${name.map(title).join(' ')}`;
+  return { issuer: `Ủy ban nhân dân ${locality}`, locality };
 }
 
 function findTitle(lines: string[]): { title: string; titleStart: number; openingEnd: number } {
@@ -117,8 +131,13 @@ function findNumber(lines: string[]): string | null {
 /** The most precise date the document gives: the place-date line, refined by "(Kèm theo … ngày …)". */
 function findDate(lines: string[]): string | null {
   const candidates: Array<{ y: number; m?: number; d?: number }> = [];
-  for (const line of lines.slice(0, 30)) {
-    const m = /,\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/.exec(line);
+  // The place-date line may come in pieces (a PDF's blanks left for the day and month).
+  const head = lines
+    .slice(0, 30)
+    .filter((l) => l.trim())
+    .join(' ');
+  {
+    const m = /,\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/.exec(head);
     if (m)
       candidates.push({
         y: Number(m[3]),
@@ -126,8 +145,15 @@ function findDate(lines: string[]): string | null {
         d: m[1] ? Number(m[1]) : undefined,
       });
   }
-  for (const line of lines) {
-    if (!/Kèm theo/.test(line)) continue;
+  for (const [index, first] of lines.entries()) {
+    if (!/Kèm theo/.test(first)) continue;
+    const line = [
+      first,
+      ...lines
+        .slice(index + 1, index + 6)
+        .filter((l) => l.trim())
+        .slice(0, 3),
+    ].join(' ');
     const slash = /ngày\s*(\d{1,2})?\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(line);
     const words = /ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/.exec(line);
     const m = slash ?? words;
@@ -237,8 +263,10 @@ function findFocalUnit(body: Body): string | null {
     ).exec(sentence);
     if (m) return capitalise(`${m[1]} ${m[2]}`.trim());
   }
-  // "1. Phòng Văn hóa - Xã hội xã" followed by "- Là cơ quan đầu mối…"
-  const index = body.lines.findIndex((l) => /^-?\s*Là cơ quan đầu mối/.test(l));
+  // "1. Phòng Văn hóa - Xã hội xã" followed by "- Là cơ quan đầu mối / thường trực…"
+  const index = body.lines.findIndex((l) =>
+    /^[-+•]?\s*(Là|Giữ vai trò) (cơ quan|đơn vị) (đầu mối|thường trực|chủ trì)/u.test(l),
+  );
   for (let i = index - 1; index > 0 && i >= 0 && i > index - 4; i--) {
     const m = new RegExp(String.raw`^\d+\.\s*((?:${UNIT_WORDS})\s.+)$`, 'u').exec(body.lines[i]!);
     if (m) return capitalise(m[1]!.trim());
@@ -248,31 +276,36 @@ function findFocalUnit(body: Body): string | null {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Every reporting duty: each "định kỳ … báo cáo" (several may share a sentence) and each
+ *  ad hoc duty ("báo cáo đột xuất", "khi có yêu cầu"). */
 function findReporting(text: string): PlanMetadata['reporting'] {
   const out: PlanMetadata['reporting'] = [];
-  const sentences = text.split(/\n|(?<=[.;])\s+/);
+  // Sentences, and the numbered points a flattened text runs together ("… báo cáo 2- Giao").
+  const sentences = text.split(/\n|(?<=[.;])\s+|\s+(?=\d{1,2}\s?[-.)]\s+\p{Lu})/u);
   for (const sentence of sentences) {
-    const at = sentence.search(/[Đđ]ịnh kỳ/);
-    if (at < 0 || !/báo cáo/.test(sentence.slice(at))) continue;
-    const fragment = sentence
-      .slice(at)
-      .replace(/[.;]\s*$/, '')
-      .trim();
-    const key = searchKey(fragment);
-    const frequency = /6 thang|sau thang/.test(key)
-      ? 'semiannual'
-      : /(hang|hang) quy/.test(key)
-        ? 'quarterly'
-        : /(hang|hang) thang/.test(key)
-          ? 'monthly'
-          : /(hang|hang) nam|cuoi nam/.test(key)
-            ? 'annual'
-            : 'adhoc';
-    const dues = dueDates(fragment);
-    if (dues.length === 0) out.push({ frequency, due: null, text: fragment });
-    for (const due of dues) out.push({ frequency, due, text: fragment });
+    const starts = [...sentence.matchAll(/[Đđ]ịnh kỳ|[Bb]áo cáo đột xuất/gu)].map((m) => m.index);
+    starts.forEach((at, k) => {
+      const fragment = sentence
+        .slice(at, starts[k + 1] ?? sentence.length)
+        .replace(/[\s,.;]+(và|đồng thời)?\s*$/u, '')
+        .trim();
+      if (!/báo cáo/i.test(fragment)) return;
+      const frequency = frequencyOf(searchKey(fragment));
+      const dues = dueDates(fragment);
+      if (dues.length === 0) out.push({ frequency, due: null, text: fragment });
+      for (const due of dues) out.push({ frequency, due, text: fragment });
+    });
   }
   return out;
+}
+
+function frequencyOf(key: string): PlanMetadata['reporting'][number]['frequency'] {
+  if (/dot xuat|khi co yeu cau/.test(key)) return 'adhoc';
+  if (/6 thang|sau thang|06 thang/.test(key)) return 'semiannual';
+  if (/(hang|hang) quy/.test(key)) return 'quarterly';
+  if (/(hang|hang) thang/.test(key)) return 'monthly';
+  if (/(hang|hang) nam|cuoi nam|mot nam|01 nam/.test(key)) return 'annual';
+  return 'adhoc';
 }
 
 /** "trước ngày 25/5 và 15/11" → ["05-25", "11-15"]. */

@@ -90,7 +90,8 @@ function captionRows(grid: Grid): number {
 
 export function readHeader(grid: Grid): TableHeader | null {
   const start = captionRows(grid);
-  if (!grid.rows[start] || !isHeaderRow(grid.rows[start]!, true)) return null;
+  const first = grid.rows[start];
+  if (!first || isColumnNumberRow(first) || !isHeaderRow(first, true)) return null;
   let end = start + 1;
   while (end < grid.rows.length && end - start < 4 && isHeaderRow(grid.rows[end]!, false)) end++;
   const rows = grid.rows.slice(start, end);
