@@ -84,12 +84,12 @@ function findIssuer(text: string): { issuer: string; locality: string } | null {
 /** The heading block in capitals: "ỦY BAN NHÂN DÂN" / "XÃ TÂN HƯNG". */
 function headingIssuer(text: string): { issuer: string; locality: string } | null {
   const m =
-    /(?:ỦY|UỶ) BAN NHÂN DÂN\s+(XÃ|PHƯỜNG|ĐẶC KHU)\s+((?:[\p{Lu}Đ]+)(?:[ \t]+[\p{Lu}Đ]+){0,4})(?![\p{L}])/u.exec(
+    /(?:ỦY|UỶ) BAN NHÂN DÂN\s+(XÃ|PHƯỜNG|ĐẶC KHU)\s+((?:[\p{Lu}Đ]+)(?:[ \t]+(?!CỘNG(?![\p{L}]))[\p{Lu}Đ]+){0,4})(?![\p{L}])/u.exec(
       text,
     );
   if (!m) return null;
   const title = (w: string) => w.charAt(0) + w.slice(1).toLocaleLowerCase('vi');
-  const name = m[2]!.split(/\s+/).filter((w) => !/^(CỘNG|HÒA)$/.test(w));
+  const name = m[2]!.split(/\s+/);
   const locality = `${m[1]!.toLocaleLowerCase('vi')} ${name.map(title).join(' ')}`;
   return { issuer: `Ủy ban nhân dân ${locality}`, locality };
 }
