@@ -1,7 +1,7 @@
 // Import accuracy on plans in layouts the importer was not written against: every seed
 // plan rendered in LAYOUTS (default 6) layouts drawn from CORPUS_SEED (default 5000) — see
 // corpus/layout.ts — as .docx, as .pdf exported by LibreOffice (when `soffice` is
-// installed) and as text copied out of that PDF (`pdftotext`, when installed). Each
+// installed) and as text copied out of that PDF (corpus/copyText.ts). Each
 // document is scored field by field against the gold with the layout's changes applied
 // (corpus/renderPlan.ts). Prints one line per document and form, then per form the mean
 // field accuracy, the lowest row recall and the slowest import. `--verbose` lists mismatches.
@@ -14,6 +14,7 @@ import { PlanDraft } from '@tiendo/core';
 import { importPlan, scoreDraft } from '@tiendo/importer';
 import { drawLayout } from './corpus/layout.ts';
 import { renderPlan } from './corpus/renderPlan.ts';
+import { copyText } from './corpus/copyText.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BASE = Number(process.env.CORPUS_SEED ?? 5000);
@@ -63,16 +64,9 @@ if (has('soffice')) {
     { stdio: 'ignore' },
   );
   forms.push(['pdf', '.pdf']);
-  if (has('pdftotext')) {
-    for (const name of expected.keys())
-      execFileSync('pdftotext', [
-        '-enc',
-        'UTF-8',
-        join(dir, `${name}.pdf`),
-        join(dir, `${name}.txt`),
-      ]);
-    forms.push(['copied text', '.txt']);
-  }
+  for (const name of expected.keys())
+    writeFileSync(join(dir, `${name}.txt`), await copyText(readFileSync(join(dir, `${name}.pdf`))));
+  forms.push(['copied text', '.txt']);
 }
 
 for (const [form, extension] of forms) {

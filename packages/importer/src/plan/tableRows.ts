@@ -125,11 +125,15 @@ export function extractTableRows(table: DocTable): ExtractedRows {
       const cells = row.map((s, c) => {
         if (s.left) return '';
         const text = s.up ? cleanCell(s.text) : own[c]!;
-        // A cell merged down over a page break shows its text on the first page only.
-        const continued = s.up || (pageTop && (merged[c] || previous?.merged[c]));
-        return text === '' && continued && previous && SHARED.has(columns[c]!.role)
-          ? previous.cells[c]!
-          : text;
+        if (!previous || !SHARED.has(columns[c]!.role)) return text;
+        // A cell merged down over a page break: its text stays on the first page, or goes
+        // on over the break ("Phòng Văn" / "hóa-Xã hội").
+        if (s.up && previous.merged[c]) return previous.cells[c]!; // the same merged cell
+        const continued = s.up || (pageTop && (merged[c] || previous.merged[c]));
+        if (text === '' && continued) return previous.cells[c]!;
+        if (pageTop && previous.merged[c] && /^\p{Ll}/u.test(text))
+          return carryOver(items, c, joinBroken(previous.cells[c]!, text));
+        return text;
       });
       const left = row.map((s) => s.left);
       const code = codeText.replace(/\.$/, '');
@@ -197,6 +201,18 @@ function withoutHeaderSpill(text: string, header: TableHeader, column: number): 
   // The spill follows the cell's own text: the renderer drew the header's lower lines there.
   for (let k = words.length - 1; k >= 1; k--)
     if (inHeader(words.slice(-k))) return words.slice(0, -k).join(' ');
+  return text;
+}
+
+/** The merged cell's whole text for every item above that shared it. */
+function carryOver(items: Item[], column: number, text: string): string {
+  const shared = items.at(-1)!.cells[column];
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k]!;
+    if (item.cells[column] !== shared) break;
+    item.cells[column] = text;
+    if (!item.merged[column]) break;
+  }
   return text;
 }
 

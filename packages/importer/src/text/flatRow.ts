@@ -1,0 +1,182 @@
+import { searchKey } from '@tiendo/core';
+import type { Column, ColumnRole } from '../plan/columns.ts';
+import { headerYear } from '../plan/columns.ts';
+import {
+  looksLikeDeadline,
+  looksLikeDocument,
+  looksLikeMeasure,
+  looksLikePerson,
+  looksLikeTarget,
+  looksLikeUnit,
+} from '../plan/vocabulary.ts';
+import { cleanCell, joinBroken } from './decode.ts';
+
+// Text copied out of a PDF keeps a table's words in column order but loses where one cell
+// ends and the next begins. A row's words are cut into its columns by dynamic programming:
+// every way of giving each column a run of consecutive words is scored by how well each run
+// fits its column (a deadline column wants a deadline, a lead column a unit's name, a year
+// column a target…), runs that begin a printed line are favoured, and the best cut wins.
+// Runs are bounded (40 words) except the name's, which starts right after the number, so
+// the work grows linearly with the row.
+
+interface Token {
+  text: string;
+  /** The word begins a printed line. */
+  lineStart: boolean;
+}
+
+const MAX_RUN = 40;
+
+export function tokensOf(lines: string[]): Token[] {
+  return lines.flatMap((line) =>
+    line
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((text, i) => ({ text, lineStart: i === 0 })),
+  );
+}
+
+/** Words of a run as cell text: lines joined as the layout broke them ("2021-" + "2025"). */
+function runText(tokens: Token[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    out = t.lineStart && k > from ? joinBroken(out, t.text) : out ? `${out} ${t.text}` : t.text;
+  }
+  return cleanCell(out);
+}
+
+const lowerStart = (text: string) => /^\p{Ll}/u.test(text);
+/** A target begins with a comparator, a number, a dash or the words targets start with. */
+const TARGET_START =
+  /^(?:[≥≤<>=~+]|\d+(?:[.,]\d+)?(?:%|\s|$|-)|[-–](?:\s|$)|[-–]$|(?:phấn|phần|đạt|top|trên|dưới|ít|tối|khoảng|tăng|giảm|duy trì|hoàn thành|không)(?:\s|$))/iu;
+const FORMAL_PERSON = /^[-+•]?\s*(?:Đồng chí|Đ\/c|đồng chí|Ông|Bà)(?:\s|$)/u;
+
+/** Words that leave a cell unfinished: a title waiting for its unit ("Đồng chí Trưởng" /
+ *  "Công an phường"), a conjunction, a hyphen or comma at the end of a line. */
+const DANGLING =
+  /^(trưởng|phó|giám đốc|chủ tịch|thủ trưởng|đồng chí|pct|ct|phòng|ban|trạm|tổ|đội|và|các|của|với|cho|tại|trên|về)$/iu;
+/** A title after a person's name belongs to that person ("Đồng chí Trần Thị Phương" / "PCT
+ *  UBND phường"), and a list's next item ("…Công an phường;" / "- Thủ trưởng…") to its list. */
+const TITLE = /^(PCT|CT|Phó|Chủ|Trưởng|Bí)$/u;
+
+/** A cut between two words that belong together costs: after a dangling word or a broken
+ *  number ("45-" / "50%"), or inside a printed line (cells start lines more often). */
+function cutCost(beforeLast: Token | undefined, before: Token, after: Token): number {
+  let cost = after.lineStart ? 0 : 0.5;
+  const lastTwo = beforeLast ? `${beforeLast.text} ${before.text}` : '';
+  if (DANGLING.test(before.text) || DANGLING.test(lastTwo) || /\S[-–]$|,$/.test(before.text))
+    cost += 3;
+  if (TITLE.test(after.text) && /^\p{Lu}\p{Ll}+$/u.test(before.text)) cost += 2;
+  if (/;$/.test(before.text) && /^[-+•]/.test(after.text)) cost += 2;
+  return cost;
+}
+
+/** Values in a run: "- - 100%" holds three (three cells), "80 - 90%" one (a range). */
+function valueCount(text: string): number {
+  const ranges = text.replace(/\d+(?:[.,]\d+)?\s*%?\s*[-–]\s*\d+(?:[.,]\d+)?\s*%?/g, 'R');
+  return ranges.split(/\s+/).filter((w) => /^(?:[≥≤<>]=?)?(?:\d+(?:[.,]\d+)?%?|R|[-–])$/.test(w))
+    .length;
+}
+
+/** How well a run of text fits a column of the given role (higher is better). Cells begin
+ *  with a capital, a number or a symbol: a run in lower case continues the cell before. */
+function fit(role: ColumnRole, text: string, words: number): number {
+  if (text === '') return role === 'name' ? -20 : 0;
+  if (role === 'year' || role === 'result') {
+    if (TARGET_START.test(text) && looksLikeTarget(text))
+      return words > 8 ? -2 : valueCount(text) > 1 ? -3 : 3;
+    return role === 'result' && words <= 12 && !lowerStart(text) ? 0.5 : -4;
+  }
+  if (role === 'name') return 0;
+  if (lowerStart(text)) return -4;
+  switch (role) {
+    case 'unit':
+      return looksLikeMeasure(text) ? 3 : -4;
+    case 'lead':
+    case 'coordinate':
+      return looksLikeUnit(text) || FORMAL_PERSON.test(text) ? 3 : -1;
+    case 'director':
+    case 'responsible':
+      return FORMAL_PERSON.test(text) ? 3 : looksLikePerson(text) || looksLikeUnit(text) ? 1.5 : -1;
+    case 'output':
+      return looksLikeDocument(text) ? 3 : 0.5;
+    case 'deadline':
+      return looksLikeDeadline(text) ? 4 : -3;
+    default:
+      return 0.1;
+  }
+}
+
+/** A row's words (after its number) → one text per column, by the best-scoring cut. */
+export function segmentRow(code: string, lines: string[], columns: Column[]): string[] {
+  const cells = columns.map(() => '');
+  const codeAt = Math.max(
+    0,
+    columns.findIndex((c) => c.role === 'code'),
+  );
+  cells[codeAt] = code;
+  const order = columns.map((_, i) => i).filter((i) => i !== codeAt);
+  const tokens = tokensOf(lines);
+  const n = tokens.length;
+  const NEG = -Infinity;
+  // best[c][i]: the best score giving tokens [0, i) to the first c columns of `order`.
+  const best: Float64Array[] = order.map(() => new Float64Array(n + 1).fill(NEG));
+  const from: Int32Array[] = order.map(() => new Int32Array(n + 1).fill(-1));
+  const step = (c: number, i: number, j: number, base: number) => {
+    const role = columns[order[c]!]!.role;
+    const text = runText(tokens, i, j);
+    const cut = j > i && i > 0 ? cutCost(tokens[i - 2], tokens[i - 1]!, tokens[i]!) : 0;
+    const score = base + fit(role, text, j - i) - cut;
+    if (score > best[c]![j]!) {
+      best[c]![j] = score;
+      from[c]![j] = i;
+    }
+  };
+  for (let c = 0; c < order.length; c++) {
+    const unbounded = columns[order[c]!]!.role === 'name';
+    for (let i = 0; i <= n; i++) {
+      const base = c === 0 ? (i === 0 ? 0 : NEG) : best[c - 1]![i]!;
+      if (base === NEG) continue;
+      const last = unbounded ? n : Math.min(n, i + MAX_RUN);
+      for (let j = i; j <= last; j++) step(c, i, j, base);
+    }
+  }
+  let j = n;
+  for (let c = order.length - 1; c >= 0; c--) {
+    const i = from[c]![j]!;
+    if (i < 0) break;
+    cells[order[c]!] = runText(tokens, i, j);
+    j = i;
+  }
+  return cells;
+}
+
+/** Header words → column headers: a column begins at a capitalised word ("Nội dung", "Cơ
+ *  quan…", "Năm 2025") or at a year standing alone; acronyms ("TT", "UBND") and words in
+ *  lower case continue the column before. */
+export function splitHeader(lines: string[]): string[] {
+  const words = lines.join(' ').split(/\s+/).filter(Boolean);
+  const headers: string[] = [];
+  words.forEach((word, k) => {
+    const previous = searchKey(words[k - 1] ?? '');
+    const titleCase = /^\p{Lu}\p{Ll}/u.test(word) || /^[\p{Lu}Đ]$/u.test(word);
+    const year = /^(19|20)\d{2}$/.test(word) && !/^(nam|den)$/.test(previous);
+    const number = /^\(\d{1,2}\)$/.test(word);
+    if (headers.length === 0 || titleCase || year || number) headers.push(word);
+    else headers[headers.length - 1] += ` ${word}`;
+  });
+  return mergeSplitYears(headers.map(cleanCell));
+}
+
+/** "Năm" alone followed by "2025" belongs together ("Năm 2025"). */
+function mergeSplitYears(headers: string[]): string[] {
+  const out: string[] = [];
+  for (const h of headers) {
+    const last = out.at(-1);
+    if (last && /^(Năm|Đến năm)$/u.test(last) && headerYear(`${last} ${h}`) !== null)
+      out[out.length - 1] = `${last} ${h}`;
+    else out.push(h);
+  }
+  return out;
+}
