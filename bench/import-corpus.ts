@@ -88,11 +88,12 @@ for (const [form, extension] of forms) {
       minRecall = 0;
       continue;
     }
-    slowest = Math.max(slowest, performance.now() - started);
+    const ms = performance.now() - started;
+    slowest = Math.max(slowest, ms);
     accuracies.push(score.accuracy);
     minRecall = Math.min(minRecall, score.rows.recall);
     console.log(
-      `${name}\t${form}\taccuracy ${score.accuracy.toFixed(4)}\t(${score.correct}/${score.fields})\trow recall ${score.rows.recall.toFixed(4)} (${score.rows.found}/${score.rows.expected})`,
+      `${name}\t${form}\taccuracy ${score.accuracy.toFixed(4)}\t(${score.correct}/${score.fields})\trow recall ${score.rows.recall.toFixed(4)} (${score.rows.found}/${score.rows.expected})\t${ms.toFixed(0)} ms`,
     );
     if (verbose)
       for (const m of score.mismatches.slice(0, 40))

@@ -126,17 +126,7 @@ function textOf(items: TextItem[]): string {
     .map((line) => line.map((i) => i.text).join(''))
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
-    .reduce(joinCellLines, '');
-}
-
-/** A narrow column breaks a word inside: a line that starts with letters no Vietnamese
- *  syllable could be ("ng", "g", "nh" — no vowel) ends the word above ("phườ" + "ng"). */
-function joinCellLines(above: string, line: string): string {
-  const head = /^[\p{L}]+/u.exec(line)?.[0] ?? '';
-  const bare = head.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  if (above && /^\p{Ll}/u.test(head) && /\p{L}$/u.test(above) && !/[aeiouy]/.test(bare))
-    return above + line;
-  return joinBroken(above, line);
+    .reduce(joinBroken, '');
 }
 
 /** Items on one baseline make a line. The baseline, not the top: a glyph drawn from a

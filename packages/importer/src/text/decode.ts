@@ -37,5 +37,11 @@ export function joinBroken(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
   // "2021-" / "2025", "12-" / "KH/TU", "VH-" / "XH": a word split right after its hyphen.
-  return /\S-$/.test(a) && /^[\p{L}\d]/u.test(b) ? a + b : `${a} ${b}`;
+  if (/\S-$/.test(a) && /^[\p{L}\d]/u.test(b)) return a + b;
+  // A narrow column breaks a word inside: a line that starts with letters no Vietnamese
+  // syllable could be ("ng", "g", "nh" — no vowel) ends the word above ("phườ" + "ng").
+  const head = /^\p{Ll}+/u.exec(b)?.[0];
+  if (head && /\p{L}$/u.test(a) && !/[aeiouy]/.test(head.normalize('NFD').replace(/\p{M}/gu, '')))
+    return a + b;
+  return `${a} ${b}`;
 }

@@ -39,11 +39,13 @@ export function tokensOf(lines: string[]): Token[] {
 /** Words of a run as cell text: lines joined as the layout broke them ("2021-" + "2025"). */
 function runText(tokens: Token[], from: number, to: number): string {
   let out = '';
-  for (let k = from; k < to; k++) {
-    const t = tokens[k]!;
-    out = t.lineStart && k > from ? joinBroken(out, t.text) : out ? `${out} ${t.text}` : t.text;
-  }
+  for (let k = from; k < to; k++) out = appendToken(out, tokens[k]!, k > from);
   return cleanCell(out);
+}
+
+function appendToken(text: string, token: Token, inside: boolean): string {
+  if (!text) return token.text;
+  return token.lineStart && inside ? joinBroken(text, token.text) : `${text} ${token.text}`;
 }
 
 const lowerStart = (text: string) => /^\p{Ll}/u.test(text);
@@ -67,10 +69,18 @@ function cutCost(beforeLast: Token | undefined, before: Token, after: Token): nu
   const lastTwo = beforeLast ? `${beforeLast.text} ${before.text}` : '';
   if (DANGLING.test(before.text) || DANGLING.test(lastTwo) || /\S[-–]$|,$/.test(before.text))
     cost += 3;
-  if (TITLE.test(after.text) && /^\p{Lu}\p{Ll}+$/u.test(before.text)) cost += 2;
+  const name = /^\p{Lu}\p{Ll}+,?$/u;
+  if (TITLE.test(after.text) && name.test(before.text)) cost += 2;
+  // Inside a person's name ("Trần" / "Thị Phương"): two capitalised words, the second not
+  // a word any cell starts with.
+  else if (name.test(before.text) && name.test(after.text) && !startsSomething(after.text))
+    cost += 1.5;
   if (/;$/.test(before.text) && /^[-+•]/.test(after.text)) cost += 2;
   return cost;
 }
+
+const startsSomething = (word: string) =>
+  looksLikeUnit(word) || looksLikePerson(word) || looksLikeDocument(word) || TITLE.test(word);
 
 /** Values in a run: "- - 100%" holds three (three cells), "80 - 90%" one (a range). */
 function valueCount(text: string): number {
@@ -79,32 +89,60 @@ function valueCount(text: string): number {
     .length;
 }
 
-/** How well a run of text fits a column of the given role (higher is better). Cells begin
- *  with a capital, a number or a symbol: a run in lower case continues the cell before. */
-function fit(role: ColumnRole, text: string, words: number): number {
-  if (text === '') return role === 'name' ? -20 : 0;
-  if (role === 'year' || role === 'result') {
-    if (TARGET_START.test(text) && looksLikeTarget(text))
-      return words > 8 ? -2 : valueCount(text) > 1 ? -3 : 3;
-    return role === 'result' && words <= 12 && !lowerStart(text) ? 0.5 : -4;
-  }
+/** What the first words of a run say it starts (a unit's name, a person, a document): the
+ *  same for every run starting at a word, so read once per word. */
+interface Start {
+  lower: boolean;
+  unit: boolean;
+  formalPerson: boolean;
+  person: boolean;
+  document: boolean;
+}
+
+function startAt(tokens: Token[], i: number): Start {
+  const text = tokens
+    .slice(i, i + 5)
+    .map((t) => t.text)
+    .join(' ');
+  return {
+    lower: lowerStart(text),
+    unit: looksLikeUnit(text),
+    formalPerson: FORMAL_PERSON.test(text),
+    person: looksLikePerson(text),
+    document: looksLikeDocument(text),
+  };
+}
+
+/** How well a run fits a column of the given role (higher is better). Cells begin with a
+ *  capital, a number or a symbol: a run in lower case continues the cell before. Only short
+ *  runs are read whole (targets, units of measure, deadlines are short): the work per run
+ *  is bounded. */
+function fit(role: ColumnRole, start: Start, words: number, text: () => string): number {
+  if (words === 0) return role === 'name' ? -20 : 0;
   if (role === 'name') return 0;
-  if (lowerStart(text)) return -4;
+  if (role === 'year' || role === 'result') {
+    if (words <= 8) {
+      const t = text();
+      if (TARGET_START.test(t) && looksLikeTarget(t)) return valueCount(t) > 1 ? -3 : 3;
+    }
+    return role === 'result' && words <= 12 && !start.lower ? 0.5 : -4;
+  }
+  if (start.lower) return -4;
   switch (role) {
     case 'unit':
-      return looksLikeMeasure(text) ? 3 : -4;
+      return words <= 4 && looksLikeMeasure(text()) ? 3 : -4;
     case 'lead':
     case 'coordinate':
-      return looksLikeUnit(text) || FORMAL_PERSON.test(text) ? 3 : -1;
+      return start.unit || start.formalPerson ? 3 : -1;
     case 'director':
     case 'responsible':
-      return FORMAL_PERSON.test(text) ? 3 : looksLikePerson(text) || looksLikeUnit(text) ? 1.5 : -1;
+      return start.formalPerson ? 3 : start.person || start.unit ? 1.5 : -1;
     case 'output':
-      return looksLikeDocument(text) ? 3 : 0.5;
+      return start.document ? 3 : 0.5;
     case 'deadline':
-      return looksLikeDeadline(text) ? 4 : -3;
+      return words <= 16 && looksLikeDeadline(text()) ? 4 : -3;
     default:
-      return 0.1;
+      return -0.5; // notes are rare: a run goes there only when nothing else takes it
   }
 }
 
@@ -123,23 +161,31 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
   // best[c][i]: the best score giving tokens [0, i) to the first c columns of `order`.
   const best: Float64Array[] = order.map(() => new Float64Array(n + 1).fill(NEG));
   const from: Int32Array[] = order.map(() => new Int32Array(n + 1).fill(-1));
-  const step = (c: number, i: number, j: number, base: number) => {
-    const role = columns[order[c]!]!.role;
-    const text = runText(tokens, i, j);
-    const cut = j > i && i > 0 ? cutCost(tokens[i - 2], tokens[i - 1]!, tokens[i]!) : 0;
-    const score = base + fit(role, text, j - i) - cut;
-    if (score > best[c]![j]!) {
-      best[c]![j] = score;
-      from[c]![j] = i;
-    }
+  // A run's fit depends on its role and words only: the year columns share one evaluation.
+  const memo = new Map<ColumnRole, Float64Array>();
+  const starts = tokens.map((_, i) => startAt(tokens, i));
+  const fitOf = (role: ColumnRole, i: number, j: number, text: () => string) => {
+    if (role === 'name' || j === i) return fit(role, starts[i]!, j - i, text);
+    let table = memo.get(role);
+    if (!table) memo.set(role, (table = new Float64Array((n + 1) * (MAX_RUN + 1)).fill(NaN)));
+    const at = i * (MAX_RUN + 1) + (j - i);
+    if (Number.isNaN(table[at]!)) table[at] = fit(role, starts[i]!, j - i, text);
+    return table[at]!;
   };
   for (let c = 0; c < order.length; c++) {
-    const unbounded = columns[order[c]!]!.role === 'name';
+    const role = columns[order[c]!]!.role;
     for (let i = 0; i <= n; i++) {
       const base = c === 0 ? (i === 0 ? 0 : NEG) : best[c - 1]![i]!;
       if (base === NEG) continue;
-      const last = unbounded ? n : Math.min(n, i + MAX_RUN);
-      for (let j = i; j <= last; j++) step(c, i, j, base);
+      const cut = i > 0 && i < n ? cutCost(tokens[i - 2], tokens[i - 1]!, tokens[i]!) : 0;
+      const last = role === 'name' ? n : Math.min(n, i + MAX_RUN);
+      for (let j = i; j <= last; j++) {
+        const score = base + fitOf(role, i, j, () => runText(tokens, i, j)) - (j > i ? cut : 0);
+        if (score > best[c]![j]!) {
+          best[c]![j] = score;
+          from[c]![j] = i;
+        }
+      }
     }
   }
   let j = n;

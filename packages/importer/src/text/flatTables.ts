@@ -74,7 +74,9 @@ function rawFlatTables(lines: string[]): RawTable[] {
 const SECTION = /^([IVX]+|[A-ZĐ])\.?\s+(\p{Lu}.*)$/u;
 
 function startsRow(line: string): boolean {
-  return (/^\d+(\.\d+)*\.?(\s|$)/.test(line) && !/^\d{4}$/.test(line)) || SECTION.test(line);
+  return (
+    (/^\d+(\.\d+)*\.?(\s|$)/.test(line) && !/^(19|20)\d{2}\b/.test(line)) || SECTION.test(line)
+  );
 }
 
 function toRawTable(p: Pending): RawTable | null {
