@@ -1,6 +1,6 @@
 import { searchKey } from '@tiendo/core';
 import type { Column, ColumnRole } from '../plan/columns.ts';
-import { headerYear } from '../plan/columns.ts';
+import { headerYear, roleOfHeader } from '../plan/columns.ts';
 import {
   looksLikeDeadline,
   looksLikeDocument,
@@ -57,7 +57,7 @@ const FORMAL_PERSON = /^[-+•]?\s*(?:Đồng chí|Đ\/c|đồng chí|Ông|Bà)(
 /** Words that leave a cell unfinished: a title waiting for its unit ("Đồng chí Trưởng" /
  *  "Công an phường"), a conjunction, a hyphen or comma at the end of a line. */
 const DANGLING =
-  /^(trưởng|phó|giám đốc|chủ tịch|thủ trưởng|đồng chí|pct|ct|phòng|ban|trạm|tổ|đội|và|các|của|với|cho|tại|trên|về)$/iu;
+  /^(trưởng|phó|giám đốc|chủ tịch|thủ trưởng|đồng chí|pct|ct|phòng|ban|trạm|tổ|đội|trung tâm|văn phòng|công an|ủy ban|và|các|của|với|cho|tại|trên|về)$/iu;
 /** A title after a person's name belongs to that person ("Đồng chí Trần Thị Phương" / "PCT
  *  UBND phường"), and a list's next item ("…Công an phường;" / "- Thủ trưởng…") to its list. */
 const TITLE = /^(PCT|CT|Phó|Chủ|Trưởng|Bí)$/u;
@@ -67,7 +67,15 @@ const TITLE = /^(PCT|CT|Phó|Chủ|Trưởng|Bí)$/u;
 function cutCost(beforeLast: Token | undefined, before: Token, after: Token): number {
   let cost = after.lineStart ? 0 : 0.5;
   const lastTwo = beforeLast ? `${beforeLast.text} ${before.text}` : '';
-  if (DANGLING.test(before.text) || DANGLING.test(lastTwo) || /\S[-–]$|,$/.test(before.text))
+  // A dash alone is a target ("-": none that year) after a number or another dash, and
+  // joins a unit's name otherwise ("Văn hoá –" / "Xã hội").
+  const dash = /^[-–]$/.test(before.text) && !/^([-–]|.*\d%?)$/.test(beforeLast?.text ?? '');
+  if (
+    DANGLING.test(before.text) ||
+    DANGLING.test(lastTwo) ||
+    /\S[-–]$|,$/.test(before.text) ||
+    dash
+  )
     cost += 3;
   const name = /^\p{Lu}\p{Ll}+,?$/u;
   if (TITLE.test(after.text) && name.test(before.text)) cost += 2;
@@ -81,6 +89,19 @@ function cutCost(beforeLast: Token | undefined, before: Token, after: Token): nu
 
 const startsSomething = (word: string) =>
   looksLikeUnit(word) || looksLikePerson(word) || looksLikeDocument(word) || TITLE.test(word);
+
+/** A target's cell is short: a capitalised printed line inside the run ("100" / "Xã hội
+ *  hóa") is the next cell. */
+function capitalLineInside(tokens: Token[], i: number, j: number): boolean {
+  for (let k = i + 1; k < j; k++)
+    if (
+      tokens[k]!.lineStart &&
+      /^\p{Lu}/u.test(tokens[k]!.text) &&
+      !TARGET_START.test(tokens[k]!.text)
+    )
+      return true;
+  return false;
+}
 
 /** Values in a run: "- - 100%" holds three (three cells), "80 - 90%" one (a range). */
 function valueCount(text: string): number {
@@ -117,13 +138,20 @@ function startAt(tokens: Token[], i: number): Start {
  *  capital, a number or a symbol: a run in lower case continues the cell before. Only short
  *  runs are read whole (targets, units of measure, deadlines are short): the work per run
  *  is bounded. */
-function fit(role: ColumnRole, start: Start, words: number, text: () => string): number {
+function fit(
+  role: ColumnRole,
+  start: Start,
+  words: number,
+  text: () => string,
+  newCellInside = false,
+): number {
   if (words === 0) return role === 'name' ? -20 : 0;
   if (role === 'name') return 0;
   if (role === 'year' || role === 'result') {
     if (words <= 8) {
       const t = text();
-      if (TARGET_START.test(t) && looksLikeTarget(t)) return valueCount(t) > 1 ? -3 : 3;
+      if (TARGET_START.test(t) && looksLikeTarget(t))
+        return valueCount(t) > 1 || newCellInside ? -3 : 3;
     }
     return role === 'result' && words <= 12 && !start.lower ? 0.5 : -4;
   }
@@ -142,7 +170,7 @@ function fit(role: ColumnRole, start: Start, words: number, text: () => string):
     case 'deadline':
       return words <= 16 && looksLikeDeadline(text()) ? 4 : -3;
     default:
-      return -0.5; // notes are rare: a run goes there only when nothing else takes it
+      return 0.5; // a note column (Kinh phí, Ghi chú): anything that starts like a cell
   }
 }
 
@@ -169,7 +197,10 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
     let table = memo.get(role);
     if (!table) memo.set(role, (table = new Float64Array((n + 1) * (MAX_RUN + 1)).fill(NaN)));
     const at = i * (MAX_RUN + 1) + (j - i);
-    if (Number.isNaN(table[at]!)) table[at] = fit(role, starts[i]!, j - i, text);
+    if (Number.isNaN(table[at]!)) {
+      const inside = (role === 'year' || role === 'result') && capitalLineInside(tokens, i, j);
+      table[at] = fit(role, starts[i]!, j - i, text, inside);
+    }
     return table[at]!;
   };
   for (let c = 0; c < order.length; c++) {
@@ -209,7 +240,10 @@ export function splitHeader(lines: string[]): string[] {
     const titleCase = /^\p{Lu}\p{Ll}/u.test(word) || /^[\p{Lu}Đ]$/u.test(word);
     const year = /^(19|20)\d{2}$/.test(word) && !/^(nam|den)$/.test(previous);
     const number = /^\(\d{1,2}\)$/.test(word);
-    if (headers.length === 0 || titleCase || year || number) headers.push(word);
+    // An abbreviated header of its own ("ĐVT", "STT"), not one inside a header ("Số TT").
+    const abbreviation =
+      /^[\p{Lu}Đ]{2,}$/u.test(word) && roleOfHeader(word) !== 'unknown' && previous !== 'so';
+    if (headers.length === 0 || titleCase || year || number || abbreviation) headers.push(word);
     else headers[headers.length - 1] += ` ${word}`;
   });
   return mergeSplitYears(headers.map(cleanCell));

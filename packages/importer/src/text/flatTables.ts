@@ -88,7 +88,25 @@ function toRawTable(p: Pending): RawTable | null {
   const rows = groupRows(p.body).map((r) =>
     r.code === null ? [r.numeral!, r.lines.join(' ')] : segmentRow(r.code, r.lines, columns),
   );
+  fillMergedLeads(
+    rows,
+    columns.map((c) => c.role === 'lead'),
+  );
   return { label: p.label, header, rows };
+}
+
+/** A lead cell merged over several rows is printed once: copied text gives it to the first
+ *  row only. An item with no lead takes the lead of the item above in its section. */
+function fillMergedLeads(rows: string[][], isLead: boolean[]) {
+  let above: string[] | null = null;
+  for (const row of rows) {
+    if (row.length <= 2 && !/^\d/.test(row[0] ?? '')) {
+      above = null; // a section row
+      continue;
+    }
+    if (above) row.forEach((cell, c) => isLead[c] && cell === '' && (row[c] = above![c]!));
+    above = row;
+  }
 }
 
 /** A two-row header flattened: the parent ("Chỉ tiêu theo năm") sits where its years belong
@@ -122,6 +140,7 @@ interface RowLines {
 function groupRows(body: string[]): RowLines[] {
   const rows: RowLines[] = [];
   let last: number[] = [0];
+  let letter = 'a';
   let skippingHeader = false;
   for (const line of body) {
     if (line === REPEATED_HEADER) {
@@ -137,8 +156,16 @@ function groupRows(body: string[]): RowLines[] {
     const code = /^(\d+(?:\.\d+)*)\.?(?:\s+(.*))?$/.exec(line);
     if (code && isNextCode(last, code[1]!)) {
       last = code[1]!.split('.').map(Number);
+      letter = 'a';
       rows.push({ code: code[1]!, numeral: null, lines: code[2] ? [code[2]] : [] });
       skippingHeader = false;
+      continue;
+    }
+    // Sub-rows lettered in order under a numbered row: "a) …", "b) …".
+    const sub = /^([a-zđ])\)\s+(\S.*)$/u.exec(line);
+    if (sub && sub[1] === letter && rows.length) {
+      letter = nextLetter(letter);
+      rows.push({ code: `${sub[1]})`, numeral: null, lines: [sub[2]!] });
       continue;
     }
     if (skippingHeader) continue;
@@ -148,6 +175,9 @@ function groupRows(body: string[]): RowLines[] {
   }
   return rows;
 }
+
+const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+const nextLetter = (l: string) => LETTERS[LETTERS.indexOf(l) + 1] ?? '';
 
 function isNextCode(previous: number[], code: string): boolean {
   const parts = code.split('.').map(Number);
