@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import { signIn, useServerAndBrowser } from './session.ts';
@@ -35,6 +36,38 @@ describe.each(TEST_DIALECTS)(
       await page.close();
     });
 
+    it('sets what a misread column holds once for the whole table, on a phone', async () => {
+      const page = await e2e.browser.newPage({ viewport: { width: 360, height: 740 } });
+      await login(page, e2e.server.url);
+      await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
+      const plan = [
+        'KẾ HOẠCH',
+        'Chuyển đổi số năm 2026',
+        '',
+        'PHỤ LỤC 1',
+        'TT\tNội dung công việc\tCơ quan chủ trì\tMốc',
+        '1\tSố hóa hồ sơ\tVăn phòng\tĐợt 1',
+        '2\tKý số\tCông an xã\tĐợt 2',
+      ].join('\n');
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'ke-hoach-moc.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(plan),
+      });
+      await page.getByRole('button', { name: 'Tải lên và đọc' }).click();
+      await page.getByRole('heading', { name: 'Rà soát kế hoạch nhập từ văn bản' }).waitFor();
+      expect(await cell(page, 'Thời hạn — dòng 1').inputValue()).toBe('');
+      await page.getByText('Các cột của bảng').click();
+      const select = page.getByLabel('Loại cột: Mốc');
+      expect(await select.inputValue()).toBe('note');
+      await select.selectOption('deadline');
+      await expect.poll(() => cell(page, 'Thời hạn — dòng 2').inputValue()).toBe('Đợt 2');
+      expect(await page.getByLabel('Loại cột: Mốc').inputValue()).toBe('deadline');
+      await page.getByLabel('Loại cột: Mốc').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(tmpdir(), `tiendo-column-roles-${dialect}.png`) });
+      await page.close();
+    });
+
     it('upload → review (highlighted cells, source, edit, merge, split, undo) → save → re-import keeps fixes → 409 → publish', async () => {
       const page = await e2e.browser.newPage({ viewport: { width: 1500, height: 1000 } });
       await login(page, e2e.server.url);
@@ -45,13 +78,14 @@ describe.each(TEST_DIALECTS)(
       const reviewUrl = page.url();
       expect(reviewUrl).toMatch(/\/plans\/\d+\/review$/);
 
-      // The PDF's page breaks emptied some merged lead cells: they are counted and shaded.
+      // A lead cell the PDF left empty (a merged cell cut by a page break that the importer
+      // could not carry over) is counted and shaded in its appendix.
       const doubts = Number((await page.getByTestId('doubt-count').textContent())!.split(' ')[0]);
       expect(doubts).toBeGreaterThan(0);
-      expect(await page.locator('[data-doubt="true"]').count()).toBeGreaterThan(0);
 
       // Tasks appendix: focus a row → the source panel marks the line it came from.
       await page.getByRole('tab', { name: /^PHỤ LỤC 3/ }).click();
+      expect(await page.locator('[data-doubt="true"]').count()).toBeGreaterThan(0);
       const firstContent = cell(page, 'Nhiệm vụ — dòng 1');
       await firstContent.click();
       await expect

@@ -7,9 +7,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { importDocument, ImportError } = await import('./index.ts');
 
-parentPort.on('message', async ({ id, filename, bytes }) => {
+parentPort.on('message', async ({ id, filename, bytes, columnRoles }) => {
   try {
-    const result = await importDocument({ filename, bytes: new Uint8Array(bytes) });
+    const result = await importDocument({ filename, bytes: new Uint8Array(bytes), columnRoles });
     parentPort.postMessage({ id, result });
   } catch (error) {
     const known = error instanceof ImportError;

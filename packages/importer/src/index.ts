@@ -1,9 +1,10 @@
 import { basename, extname } from 'node:path';
-import { draftDoubts, PlanDraft, type DraftDoubts } from '@tiendo/core';
+import { draftDoubts, PlanDraft, type DraftDoubts, type DraftTableLayout } from '@tiendo/core';
 import { ImportError, MAX_INPUT_BYTES } from './errors.ts';
 import { decodeText } from './text/decode.ts';
 import { findTabTables } from './text/tabTables.ts';
-import { findFlatTables } from './text/flatTables.ts';
+import { findFlatTables, type ColumnOverrides } from './text/flatTables.ts';
+export type { ColumnOverrides } from './text/flatTables.ts';
 import { readDocx } from './docx/readDocx.ts';
 import { readPdf } from './pdf/readPdf.ts';
 import { extractTableRows } from './plan/tableRows.ts';
@@ -18,6 +19,8 @@ export { assertZipWithin } from './docx/zipLimits.ts';
 export interface ImportInput {
   filename: string;
   bytes: Uint8Array;
+  /** Column roles a reviewer set, per table in document order (draft.tables). */
+  columnRoles?: ColumnOverrides;
 }
 
 /** A plan document (.txt, .docx or .pdf) → PlanDraft (fixtures/SCHEMA.md). */
@@ -44,7 +47,7 @@ async function readDocument(input: ImportInput): Promise<ReadDocument> {
     throw new ImportError(`Tệp quá lớn (${mb} MB); giới hạn là ${MAX_INPUT_BYTES / 1048576} MB.`);
   }
   if (extension === '.txt' || extension === '.md' || extension === '') {
-    return textDocument(decodeText(input.bytes));
+    return textDocument(decodeText(input.bytes), input.columnRoles);
   }
   if (extension === '.docx') {
     if (!isZip(input.bytes)) {
@@ -67,9 +70,9 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
 
 /** Text: tables from tab-separated lines, or rebuilt from lines flattened out of a PDF. */
-function textDocument(lines: string[]): ReadDocument {
+function textDocument(lines: string[], overrides?: ColumnOverrides): ReadDocument {
   const tabTables = findTabTables(lines);
-  return { lines, tables: tabTables.length ? tabTables : findFlatTables(lines) };
+  return { lines, tables: tabTables.length ? tabTables : findFlatTables(lines, overrides) };
 }
 
 /** How far the reader itself is trusted: table cells read from .docx or tab-separated text are
@@ -94,12 +97,14 @@ function draftOf(input: ImportInput, document: ReadDocument, base = 1): PlanDraf
   const warnings: Array<{ where: string; message: string }> = [];
   const indicators: PlanDraft['indicators'] = [];
   const tasks: PlanDraft['tasks'] = [];
-  for (const table of appendixTables(document.tables)) {
-    const rows = extractTableRows(table);
+  const tables: DraftTableLayout[] = [];
+  appendixTables(document.tables).forEach((table, k) => {
+    const rows = extractTableRows(table, input.columnRoles?.[k]);
     indicators.push(...rows.indicators);
     tasks.push(...rows.tasks);
     warnings.push(...rows.warnings);
-  }
+    tables.push({ label: table.label!, kind: rows.kind, columns: rows.columns });
+  });
   if (indicators.length + tasks.length === 0) {
     warnings.push({
       where: 'tài liệu',
@@ -113,6 +118,7 @@ function draftOf(input: ImportInput, document: ReadDocument, base = 1): PlanDraf
     plan,
     indicators,
     tasks,
+    tables,
     warnings,
     confidence,
   });

@@ -105,7 +105,8 @@ function run(slot: Slot, job: Job) {
     .then(() => {
       if (slot.job !== job) return;
       const bytes = new Uint8Array(job.input.bytes); // a copy: transferring detaches it
-      slot.worker.postMessage({ id: job.id, filename: job.input.filename, bytes }, [bytes.buffer]);
+      const { filename, columnRoles } = job.input;
+      slot.worker.postMessage({ id: job.id, filename, bytes, columnRoles }, [bytes.buffer]);
     })
     .catch((error: Error) => fail(slot, error));
 }

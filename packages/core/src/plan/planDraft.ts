@@ -70,6 +70,34 @@ export const DraftTask = z.object({
 
 export const DraftNote = z.object({ where: z.string(), note: z.string() });
 
+/** What a column of an appendix table holds, as the importer decided (or a reviewer set). */
+export const ColumnRole = z.enum([
+  'code',
+  'name', // chỉ tiêu / nhiệm vụ / nội dung công việc
+  'unit', // đơn vị tính
+  'year', // Năm 2025 …
+  'result', // "Kết quả" of an indicator table: target of the section's year
+  'lead', // chủ trì
+  'coordinate', // phối hợp
+  'output', // sản phẩm đầu ra
+  'deadline', // thời gian hoàn thành / tiến độ
+  'director', // đồng chí được phân công chỉ đạo
+  'responsible', // đồng chí được phân công chủ trì
+  'note', // kinh phí, nguồn vốn, ghi chú … kept as the row's note
+  'unknown',
+]);
+export type ColumnRole = z.infer<typeof ColumnRole>;
+
+/** One appendix table as read: its label, kind and each column's header and role — what
+ *  the review shows so a person can correct a column once for the whole table. */
+export const DraftTableLayout = z.object({
+  label: z.string(),
+  kind: z.enum(['indicators', 'tasks']).nullable(),
+  columns: z.array(
+    z.object({ header: z.string(), role: ColumnRole, year: z.number().int().optional() }),
+  ),
+});
+
 /** Importer's per-field confidence: every field not listed is trusted at `base`; the listed
  *  ones are below it, with the reason a person should check them (plan/fieldDoubts.ts). */
 export const DraftConfidence = z.object({
@@ -90,6 +118,7 @@ export const PlanDraft = z.object({
   indicators: z.array(DraftIndicator),
   tasks: z.array(DraftTask),
   notes: z.array(DraftNote).optional(),
+  tables: z.array(DraftTableLayout).optional(),
   warnings: z.array(z.object({ where: z.string(), message: z.string() })).optional(),
   confidence: DraftConfidence.optional(),
 });
@@ -98,3 +127,4 @@ export type PlanDraft = z.infer<typeof PlanDraft>;
 export type DraftIndicator = z.infer<typeof DraftIndicator>;
 export type DraftTask = z.infer<typeof DraftTask>;
 export type PlanMetadata = z.infer<typeof PlanMetadata>;
+export type DraftTableLayout = z.infer<typeof DraftTableLayout>;

@@ -1,4 +1,4 @@
-import { searchKey } from '@tiendo/core';
+import { searchKey, type ColumnRole } from '@tiendo/core';
 import { CELL_TESTS, type CellKind } from './vocabulary.ts';
 
 // What each column of an appendix table holds. Decided first from its header path (the
@@ -7,20 +7,7 @@ import { CELL_TESTS, type CellKind } from './vocabulary.ts';
 // unfamiliar header still maps ("Lãnh đạo UBND xã phụ trách", "Thời hạn", a bare "2030").
 // A column with no role becomes the row's note; it never leaks into another field.
 
-export type ColumnRole =
-  | 'code'
-  | 'name' // chỉ tiêu / nhiệm vụ / nội dung công việc
-  | 'unit' // đơn vị tính
-  | 'year' // Năm 2025 …
-  | 'result' // "Kết quả" of an indicator table: target of the section's year
-  | 'lead' // chủ trì
-  | 'coordinate' // phối hợp
-  | 'output' // sản phẩm đầu ra / kết quả cần đạt
-  | 'deadline' // thời gian hoàn thành / tiến độ
-  | 'director' // đồng chí được phân công chỉ đạo / người đứng đầu chịu trách nhiệm
-  | 'responsible' // đồng chí được phân công chủ trì
-  | 'note' // kinh phí, nguồn vốn, ghi chú … kept as the row's note
-  | 'unknown';
+export type { ColumnRole } from '@tiendo/core';
 
 export interface Column {
   role: ColumnRole;
@@ -112,8 +99,10 @@ export function resolveColumns(
   paths: Array<string[] | string>,
   bodyCells: string[][] = [],
   hint: TableKind | null = null,
+  override: Array<ColumnRole | null> = [],
 ): { kind: TableKind; columns: Column[] } {
   const columns = paths.map(classifyColumn);
+  if (override.some(Boolean)) return overridden(columns, override, hint);
   const profiles = columns.map((_, i) => profileColumn(bodyCells.map((r) => r[i] ?? '')));
   const has = (role: ColumnRole) => columns.some((c) => c.role === role);
   if (!has('code') && columns[0] && columns[0].role === 'unknown') columns[0].role = 'code';
@@ -131,6 +120,26 @@ export function resolveColumns(
   const kind = tableKind(columns, hint);
   if (kind === 'tasks') columns.forEach((c) => c.role === 'result' && (c.role = 'output'));
   return { kind, columns };
+}
+
+/** The reviewer's roles for some columns: kept as given, the rest as read from headers. */
+function overridden(
+  columns: Column[],
+  override: Array<ColumnRole | null>,
+  hint: TableKind | null,
+): { kind: TableKind; columns: Column[] } {
+  columns.forEach((column, i) => {
+    const role = override[i];
+    if (!role) return;
+    column.role = role;
+    if (role !== 'year') return;
+    // A year column needs its year from the header; without one it is a single target.
+    const year = headerYear(column.header.split(' / ').at(-1) ?? '');
+    if (year === null) column.role = 'result';
+    else column.year = year;
+  });
+  columns.forEach((c) => c.role === 'unknown' && (c.role = 'note'));
+  return { kind: tableKind(columns, hint), columns };
 }
 
 function roleFromContent(p: ColumnProfile, has: (r: ColumnRole) => boolean): ColumnRole | null {

@@ -54,7 +54,10 @@ interface Item {
   code: string;
 }
 
-export function extractTableRows(table: DocTable): ExtractedRows {
+export function extractTableRows(
+  table: DocTable,
+  override: Array<ColumnRole | null> = [],
+): ExtractedRows {
   const out: ExtractedRows = { indicators: [], tasks: [], warnings: [], columns: [], kind: null };
   const label = table.label ?? 'Bảng';
   const header = readHeader(table.grid);
@@ -70,6 +73,7 @@ export function extractTableRows(table: DocTable): ExtractedRows {
     header.paths,
     body.map((r) => r.map((s) => cleanCell(s.text))),
     headingKind(table.heading),
+    override,
   );
   Object.assign(out, { columns, kind });
   const codeAt = Math.max(

@@ -1,5 +1,9 @@
 import { romanToNumber, searchKey } from '@tiendo/core';
+import type { ColumnRole } from '@tiendo/core';
 import { headerYear, resolveColumns } from '../plan/columns.ts';
+
+/** Per table (in document order), the roles a reviewer set for some of its columns. */
+export type ColumnOverrides = Record<number, Array<ColumnRole | null>>;
 import { gridOf, type DocTable } from '../table/grid.ts';
 import { segmentRow, splitHeader } from './flatRow.ts';
 import { appendixLabel } from './tabTables.ts';
@@ -27,15 +31,15 @@ const HEADER_START = /^(Stt|STT|TT|Số TT|Số thứ tự)(?=\s|$|\.)/u;
 const REPEATED_HEADER = '\u0000header';
 
 /** Splits the flattened text into appendix tables: header lines and the lines after them. */
-export function findFlatTables(lines: string[]): DocTable[] {
-  return rawFlatTables(lines).map((t) => ({
+export function findFlatTables(lines: string[], overrides: ColumnOverrides = {}): DocTable[] {
+  return rawFlatTables(lines, overrides).map((t) => ({
     label: t.label,
     heading: [],
     grid: gridOf([t.header, ...t.rows], 1),
   }));
 }
 
-function rawFlatTables(lines: string[]): RawTable[] {
+function rawFlatTables(lines: string[], overrides: ColumnOverrides): RawTable[] {
   const pending: Pending[] = [];
   let label: string | null = null;
   let current: Pending | null = null;
@@ -68,7 +72,9 @@ function rawFlatTables(lines: string[]): RawTable[] {
     inHeader = false;
     current.body.push(line);
   }
-  return pending.map(toRawTable).filter((t): t is RawTable => t !== null);
+  return pending
+    .map((p, k) => toRawTable(p, overrides[k]))
+    .filter((t): t is RawTable => t !== null);
 }
 
 const SECTION = /^([IVX]+|[A-ZĐ])\.?\s+(\p{Lu}.*)$/u;
@@ -79,12 +85,12 @@ function startsRow(line: string): boolean {
   );
 }
 
-function toRawTable(p: Pending): RawTable | null {
+function toRawTable(p: Pending, override: Array<ColumnRole | null> = []): RawTable | null {
   const header = placeParentYears(
     splitHeader(p.headerLines).filter((h) => !/^\(\d{1,2}\)$/.test(h)),
   );
   if (header.length < 3) return null;
-  const { columns } = resolveColumns(header);
+  const { columns } = resolveColumns(header, [], null, override);
   const rows = groupRows(p.body).map((r) =>
     r.code === null ? [r.numeral!, r.lines.join(' ')] : segmentRow(r.code, r.lines, columns),
   );

@@ -94,6 +94,11 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/plans/${i.draft}/draft`,
     body: () => ({ version: 999, draft: GOLD }),
   },
+  'PUT /api/plans/:id/draft/columns': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.draft}/draft/columns`,
+    body: () => ({ version: 999, table: 0, roles: ['code'] }),
+  },
   'POST /api/plans/:id/reimport': {
     allowed: MANAGERS,
     url: (i) => `/api/plans/${i.draft}/reimport?filename=kh.txt&version=999`,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PlanDraft } from '@tiendo/core';
+import { ColumnRole, PlanDraft } from '@tiendo/core';
 import { MAX_INPUT_BYTES } from '@tiendo/importer';
 import { requireUser } from '../auth/plugin.ts';
 import { auditTrail } from '../audit/log.ts';
@@ -13,6 +13,7 @@ import {
   publishDraft,
   reimportDraft,
   saveDraft,
+  setColumnRoles,
   unitProposals,
 } from './drafts.ts';
 
@@ -124,6 +125,36 @@ export function draftRoutes(app: FastifyInstance): void {
         warnings: envelope.imported.warnings ?? [],
         sourceLines: envelope.sourceLines,
         unitProposals: await unitProposals(app.db, plan.commune_id, envelope.edited),
+      };
+    },
+  );
+
+  r.put(
+    '/api/plans/:id/draft/columns',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Đặt vai trò các cột của một bảng và đọc lại tệp gốc (giữ các sửa tay)',
+        params: Id,
+        body: z.object({
+          version: Version,
+          table: z.number().int().min(0).max(200),
+          roles: z.array(ColumnRole.nullable()).max(64),
+        }),
+        response: { 200: z.object({ version: z.number() }) },
+      },
+    },
+    async (request) => {
+      const user = await managedPlan(request, request.params.id);
+      const { version, table, roles } = request.body;
+      return {
+        version: await setColumnRoles(
+          app.db,
+          request.params.id,
+          version,
+          { table, roles },
+          user.id,
+        ),
       };
     },
   );

@@ -110,6 +110,71 @@ describe.each(TEST_DIALECTS)('import → review → publish on %s', (dialect) =>
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('lets the reviewer set what a column holds for the whole table, keeping fixes made by hand', async () => {
+    // A plan whose "Mốc" column the importer cannot place from its header or its cells.
+    const plan = [
+      'KẾ HOẠCH',
+      'Chuyển đổi số năm 2026',
+      '',
+      'PHỤ LỤC 1',
+      'TT\tNội dung công việc\tCơ quan chủ trì\tMốc',
+      '1\tSố hóa hồ sơ\tVăn phòng\tĐợt 1',
+      '2\tKý số\tCông an xã\tĐợt 2',
+    ].join('\n');
+    const planId = (await upload(officer, Buffer.from(plan))).json().planId as number;
+    const review = (await send(officer, 'GET', `/api/plans/${planId}/draft`)).json();
+    expect(review.draft.tables[0].columns.map((c: { role: string }) => c.role)).toEqual([
+      'code',
+      'name',
+      'lead',
+      'note',
+    ]);
+    expect(review.draft.tasks[1]).toMatchObject({ deadline: null, note: 'Mốc: Đợt 2' });
+
+    const edited = structuredClone(review.draft);
+    edited.tasks[0].content = 'Số hóa hồ sơ (đã rà soát)';
+    const saved = await send(officer, 'PUT', `/api/plans/${planId}/draft`, {
+      version: review.version,
+      draft: edited,
+    });
+    const roles = [null, null, null, 'deadline'];
+    const bad = await send(officer, 'PUT', `/api/plans/${planId}/draft/columns`, {
+      version: saved.json().version,
+      table: 5,
+      roles,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (
+        await send(outsider, 'PUT', `/api/plans/${planId}/draft/columns`, {
+          version: saved.json().version,
+          table: 0,
+          roles,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const set = await send(officer, 'PUT', `/api/plans/${planId}/draft/columns`, {
+      version: saved.json().version,
+      table: 0,
+      roles,
+    });
+    expect(set.statusCode).toBe(200);
+    const stale = await send(officer, 'PUT', `/api/plans/${planId}/draft/columns`, {
+      version: saved.json().version,
+      table: 0,
+      roles,
+    });
+    expect(stale.statusCode).toBe(409);
+    const after = (await send(officer, 'GET', `/api/plans/${planId}/draft`)).json();
+    expect(after.draft.tables[0].columns[3].role).toBe('deadline');
+    expect(after.draft.tasks.map((t: { deadline: string }) => t.deadline)).toEqual([
+      'Đợt 1',
+      'Đợt 2',
+    ]);
+    expect(after.draft.tasks[0].content).toBe('Số hóa hồ sơ (đã rà soát)');
+    expect(after.draft.tasks[1].note).toBeUndefined();
+  });
+
   it('walks the whole review: edit, conflicting edit, re-import keeping the fix, publish with new units', async () => {
     const created = await upload(officer, SEED);
     expect(created.statusCode).toBe(201);

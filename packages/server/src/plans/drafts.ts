@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { matchUnitCell, PlanDraft, unitKey } from '@tiendo/core';
-import { importIsolated, ImportError, mergeReimport } from '@tiendo/importer';
+import { matchUnitCell, PlanDraft, unitKey, type ColumnRole } from '@tiendo/core';
+import { importIsolated, ImportError, mergeReimport, type ColumnOverrides } from '@tiendo/importer';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
@@ -22,6 +22,7 @@ import {
 export interface Upload {
   filename: string;
   bytes: Uint8Array;
+  columnRoles?: ColumnOverrides;
 }
 
 async function readUpload(upload: Upload) {
@@ -206,6 +207,51 @@ export async function reimportDraft(
       entityId: planId,
       action: 'reimport',
       after: { filename: upload.filename, version: next },
+    });
+    return next;
+  });
+}
+
+/** The reviewer sets what some columns of one table hold; the stored document is read again
+ *  with those roles and merged like a re-import, so fixes made by hand are kept. */
+export async function setColumnRoles(
+  db: Kysely<Database>,
+  planId: number,
+  version: number,
+  change: { table: number; roles: Array<ColumnRole | null> },
+  userId: number,
+): Promise<number> {
+  const { envelope } = await loadDraft(db, planId);
+  const source = await db
+    .selectFrom('plans')
+    .innerJoin('documents', 'documents.id', 'plans.document_id')
+    .select(['documents.filename', 'documents.content'])
+    .where('plans.id', '=', planId)
+    .executeTakeFirst();
+  if (!source) throw badRequest('Bản nháp không còn tệp gốc để đọc lại.');
+  if (change.table >= (envelope.imported.tables?.length ?? 0))
+    throw badRequest('Không có bảng này trong tài liệu.');
+  const columnRoles = { ...envelope.columnRoles, [change.table]: change.roles };
+  const incoming = await readUpload({
+    filename: source.filename,
+    bytes: new Uint8Array(source.content),
+    columnRoles,
+  });
+  return atomically(db, async (db) => {
+    const { envelope } = await loadDraft(db, planId);
+    const edited = mergeReimport(envelope.imported, envelope.edited, incoming.draft);
+    const next = await writeEnvelope(db, planId, version, {
+      imported: incoming.draft,
+      edited,
+      sourceLines: incoming.lines,
+      columnRoles,
+    });
+    await recordAudit(db, {
+      userId,
+      entity: 'plan',
+      entityId: planId,
+      action: 'set_column_roles',
+      after: { ...change, version: next },
     });
     return next;
   });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ColumnOverrides } from '@tiendo/importer';
 import {
   matchUnitCell,
   PlanDraft,
@@ -32,6 +33,8 @@ export interface DraftEnvelope {
   imported: PlanDraft;
   edited: PlanDraft;
   sourceLines: string[];
+  /** Column roles the reviewer set, per table (draft.tables order): kept for each re-read. */
+  columnRoles?: ColumnOverrides;
 }
 
 export async function createPlanFromDraft(db: Kysely<Database>, plan: NewPlan): Promise<number> {

@@ -19,6 +19,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.ts';
 import type { DraftReview } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { ColumnRole, PlanDraft } from '@tiendo/core';
+import { ColumnRoles } from './ColumnRoles.tsx';
 import { DraftTable } from './DraftTable.tsx';
 import { MetadataForm } from './MetadataForm.tsx';
 import { SourcePanel } from './SourcePanel.tsx';
@@ -102,6 +104,16 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
     },
     onSuccess: () => void reload(),
   });
+  const columns = useMutation({
+    mutationFn: async ({ table, roles }: { table: number; roles: Array<ColumnRole | null> }) => {
+      const current = await saveNow();
+      await api(`/api/plans/${review.planId}/draft/columns`, {
+        method: 'PUT',
+        body: { version: current, table, roles },
+      });
+    },
+    onSuccess: () => void reload(),
+  });
   const publish = useMutation({
     mutationFn: async () => {
       const current = await saveNow();
@@ -115,7 +127,7 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
       navigate(`/plans/${review.planId}`);
     },
   });
-  const error = save.error ?? reimport.error ?? publish.error;
+  const error = save.error ?? reimport.error ?? columns.error ?? publish.error;
   const conflict = error instanceof ApiError && error.status === 409;
 
   const focusedLine = (() => {
@@ -125,7 +137,7 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
     return row ? sourceLineOf(review.sourceLines, row[mainField(f.kind)] ?? '') : -1;
   })();
 
-  const busy = save.isPending || reimport.isPending || publish.isPending;
+  const busy = save.isPending || reimport.isPending || columns.isPending || publish.isPending;
   return (
     <Stack>
       <Anchor component={Link} to="/" size="sm">
@@ -204,6 +216,11 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
             </Tabs.List>
             {sections.map((s) => (
               <Tabs.Panel key={tabKey(s)} value={tabKey(s)} pt="sm">
+                <ColumnRoles
+                  layouts={layoutsOf(editor.draft, s)}
+                  busy={busy}
+                  onChange={(table, roles) => columns.mutate({ table, roles })}
+                />
                 <DraftTable
                   draft={editor.draft}
                   kind={s.kind}
@@ -225,3 +242,9 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
 }
 
 const tabKey = (s: { kind: string; table: string }) => `${s.kind}:${s.table}`;
+
+/** The tables read for this tab (same appendix label and kind), with their index. */
+const layoutsOf = (draft: PlanDraft, s: { kind: string; table: string }) =>
+  (draft.tables ?? []).flatMap((layout, index) =>
+    layout.label === s.table && (layout.kind ?? s.kind) === s.kind ? [{ index, layout }] : [],
+  );
