@@ -123,6 +123,12 @@ export const looksLikeTarget = (text: string) => {
   return kind !== 'qualitative' && kind !== 'unparsed';
 };
 
+/** What a text starts like, from one search key (the run starts of copied text). */
+export function startKinds(text: string): { unit: boolean; person: boolean; document: boolean } {
+  const key = searchKey(text);
+  return { unit: UNIT_RE.test(key), person: PERSON_RE.test(key), document: DOCUMENT_RE.test(key) };
+}
+
 export type CellKind = 'unit' | 'person' | 'document' | 'measure' | 'deadline' | 'target';
 
 export const CELL_TESTS: Record<CellKind, (text: string) => boolean> = {

@@ -36,12 +36,26 @@ export function cleanCell(text: string): string {
 export function joinBroken(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
+  return a + joinSeparator(a.slice(-2), b) + b;
+}
+
+/** What goes between the end of one printed line and the next line of the same cell: ''
+ *  when a word was broken, else a space. Reads only the last characters of `before`. */
+export function joinSeparator(before: string, b: string): '' | ' ' {
+  const end = before.slice(-2);
   // "2021-" / "2025", "12-" / "KH/TU", "VH-" / "XH": a word split right after its hyphen.
-  if (/\S-$/.test(a) && /^[\p{L}\d]/u.test(b)) return a + b;
+  if (/\S-$/.test(end) && /^[\p{L}\d]/u.test(b)) return '';
+  // Punctuation never starts a line of its own ("phòng" / ", ban", "(R&D" / ")"); one
+  // capital consonant ends the acronym above ("UBN" / "D", "KHC" / "N").
+  if (
+    /^[,.;:)\]]/.test(b) ||
+    (/\p{Lu}$/u.test(end) && /^[B-DF-HJ-NP-TV-XZĐ](?![\p{L}\d])/u.test(b))
+  )
+    return '';
   // A narrow column breaks a word inside: a line that starts with letters no Vietnamese
   // syllable could be ("ng", "g", "nh" — no vowel) ends the word above ("phườ" + "ng").
   const head = /^\p{Ll}+/u.exec(b)?.[0];
-  if (head && /\p{L}$/u.test(a) && !/[aeiouy]/.test(head.normalize('NFD').replace(/\p{M}/gu, '')))
-    return a + b;
-  return `${a} ${b}`;
+  if (head && /\p{L}$/u.test(end) && !/[aeiouy]/.test(head.normalize('NFD').replace(/\p{M}/gu, '')))
+    return '';
+  return ' ';
 }

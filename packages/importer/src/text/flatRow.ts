@@ -8,8 +8,9 @@ import {
   looksLikePerson,
   looksLikeTarget,
   looksLikeUnit,
+  startKinds,
 } from '../plan/vocabulary.ts';
-import { cleanCell, joinBroken } from './decode.ts';
+import { cleanCell, joinBroken, joinSeparator } from './decode.ts';
 
 // Text copied out of a PDF keeps a table's words in column order but loses where one cell
 // ends and the next begins. A row's words are cut into its columns by dynamic programming:
@@ -26,6 +27,10 @@ interface Token {
 }
 
 const MAX_RUN = 40;
+/** Every deadline has a number or one of these words: the others are not parsed. */
+const DEADLINE_HINT = /\d|thường|hàng|hằng|theo|liên tục|định kỳ/iu;
+/** The longest run whose text is read (a deadline); longer runs are judged by their start. */
+const TEXT_WORDS = 16;
 
 export function tokensOf(lines: string[]): Token[] {
   return lines.flatMap((line) =>
@@ -38,9 +43,13 @@ export function tokensOf(lines: string[]): Token[] {
 
 /** Words of a run as cell text: lines joined as the layout broke them ("2021-" + "2025"). */
 function runText(tokens: Token[], from: number, to: number): string {
-  let out = '';
-  for (let k = from; k < to; k++) out = appendToken(out, tokens[k]!, k > from);
-  return cleanCell(out);
+  const parts: string[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (k > from) parts.push(t.lineStart ? joinSeparator(tokens[k - 1]!.text, t.text) : ' ');
+    parts.push(t.text);
+  }
+  return cleanCell(parts.join(''));
 }
 
 function appendToken(text: string, token: Token, inside: boolean): string {
@@ -125,13 +134,7 @@ function startAt(tokens: Token[], i: number): Start {
     .slice(i, i + 5)
     .map((t) => t.text)
     .join(' ');
-  return {
-    lower: lowerStart(text),
-    unit: looksLikeUnit(text),
-    formalPerson: FORMAL_PERSON.test(text),
-    person: looksLikePerson(text),
-    document: looksLikeDocument(text),
-  };
+  return { lower: lowerStart(text), formalPerson: FORMAL_PERSON.test(text), ...startKinds(text) };
 }
 
 /** How well a run fits a column of the given role (higher is better). Cells begin with a
@@ -142,14 +145,14 @@ function fit(
   role: ColumnRole,
   start: Start,
   words: number,
-  text: () => string,
+  raw: string,
   newCellInside = false,
 ): number {
   if (words === 0) return role === 'name' ? -20 : 0;
   if (role === 'name') return 0;
   if (role === 'year' || role === 'result') {
     if (words <= 8) {
-      const t = text();
+      const t = cleanCell(raw);
       if (TARGET_START.test(t) && looksLikeTarget(t))
         return valueCount(t) > 1 || newCellInside ? -3 : 3;
     }
@@ -158,7 +161,7 @@ function fit(
   if (start.lower) return -4;
   switch (role) {
     case 'unit':
-      return words <= 4 && looksLikeMeasure(text()) ? 3 : -4;
+      return words <= 4 && looksLikeMeasure(cleanCell(raw)) ? 3 : -4;
     case 'lead':
     case 'coordinate':
       return start.unit || start.formalPerson ? 3 : -1;
@@ -168,7 +171,9 @@ function fit(
     case 'output':
       return start.document ? 3 : 0.5;
     case 'deadline':
-      return words <= 16 && looksLikeDeadline(text()) ? 4 : -3;
+      return words <= TEXT_WORDS && DEADLINE_HINT.test(raw) && looksLikeDeadline(cleanCell(raw))
+        ? 4
+        : -3;
     default:
       return 0.5; // a note column (Kinh phí, Ghi chú): anything that starts like a cell
   }
@@ -192,7 +197,7 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
   // A run's fit depends on its role and words only: the year columns share one evaluation.
   const memo = new Map<ColumnRole, Float64Array>();
   const starts = tokens.map((_, i) => startAt(tokens, i));
-  const fitOf = (role: ColumnRole, i: number, j: number, text: () => string) => {
+  const fitOf = (role: ColumnRole, i: number, j: number, text: string) => {
     if (role === 'name' || j === i) return fit(role, starts[i]!, j - i, text);
     let table = memo.get(role);
     if (!table) memo.set(role, (table = new Float64Array((n + 1) * (MAX_RUN + 1)).fill(NaN)));
@@ -210,8 +215,11 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
       if (base === NEG) continue;
       const cut = i > 0 && i < n ? cutCost(tokens[i - 2], tokens[i - 1]!, tokens[i]!) : 0;
       const last = role === 'name' ? n : Math.min(n, i + MAX_RUN);
+      let text = '';
       for (let j = i; j <= last; j++) {
-        const score = base + fitOf(role, i, j, () => runText(tokens, i, j)) - (j > i ? cut : 0);
+        // Only short runs are ever read whole (see fit): their text is built as j grows.
+        if (j > i && j - i <= TEXT_WORDS) text = appendToken(text, tokens[j - 1]!, j - 1 > i);
+        const score = base + fitOf(role, i, j, text) - (j > i ? cut : 0);
         if (score > best[c]![j]!) {
           best[c]![j] = score;
           from[c]![j] = i;
