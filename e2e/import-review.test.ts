@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import { signIn, useServerAndBrowser } from './session.ts';
 
+const UNMAPPED_COLUMN = resolve(import.meta.dirname, '../fixtures/small/unmapped-column.txt');
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/rendered/000_862ce2f29f2f990b.pdf');
 
 async function login(page: Page, url: string) {
@@ -40,20 +41,8 @@ describe.each(TEST_DIALECTS)(
       const page = await e2e.browser.newPage({ viewport: { width: 360, height: 740 } });
       await login(page, e2e.server.url);
       await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
-      const plan = [
-        'KẾ HOẠCH',
-        'Chuyển đổi số năm 2026',
-        '',
-        'PHỤ LỤC 1',
-        'TT\tNội dung công việc\tCơ quan chủ trì\tMốc',
-        '1\tSố hóa hồ sơ\tVăn phòng\tĐợt 1',
-        '2\tKý số\tCông an xã\tĐợt 2',
-      ].join('\n');
-      await page.locator('input[type=file]').setInputFiles({
-        name: 'ke-hoach-moc.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from(plan),
-      });
+
+      await page.locator('input[type=file]').setInputFiles(UNMAPPED_COLUMN);
       await page.getByRole('button', { name: 'Tải lên và đọc' }).click();
       await page.getByRole('heading', { name: 'Rà soát kế hoạch nhập từ văn bản' }).waitFor();
       expect(await cell(page, 'Thời hạn — dòng 1').inputValue()).toBe('');

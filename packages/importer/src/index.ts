@@ -129,4 +129,9 @@ function draftOf(input: ImportInput, document: ReadDocument, base = 1): PlanDraf
 function appendixTables(tables: DocTable[]): DocTable[] {
   return tables.map((t, i) => (t.label ? t : { ...t, label: `Bảng ${i + 1}` }));
 }
-export { importIsolated, stopImportWorkers, IMPORT_TIME_LIMIT_MS } from './isolated.ts';
+export {
+  importIsolated,
+  stopImportWorkers,
+  warmImportWorkers,
+  IMPORT_TIME_LIMIT_MS,
+} from './isolated.ts';

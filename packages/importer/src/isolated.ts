@@ -122,6 +122,12 @@ export function importIsolated(
   });
 }
 
+/** Starts the workers ahead of the first upload (loading the readers takes about a second):
+ *  the server calls it once it listens, so the first plan imported is not the slow one. */
+export function warmImportWorkers(): void {
+  while (pool.length < POOL_SIZE) spawn();
+}
+
 /** Stops the workers (tests, graceful shutdown). */
 export async function stopImportWorkers(): Promise<void> {
   await Promise.all(pool.splice(0).map((s) => s.worker.terminate()));

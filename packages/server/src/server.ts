@@ -6,6 +6,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from './demo/seed.ts';
 import { startJobs } from './reminders/startJobs.ts';
 import type { Jobs } from './jobs/jobs.ts';
+import { stopImportWorkers, warmImportWorkers } from '@tiendo/importer';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -28,12 +29,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const app = await buildApp({ config, database });
   const address = await app.listen({ host: config.host, port: config.port });
+  if (!config.readOnly) warmImportWorkers();
   const jobs = config.jobs && !config.readOnly ? await startJobs(config, database, app.log) : null;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await jobs?.stop();
       await app.close(); // finishes in-flight requests, refuses new ones
+      await stopImportWorkers();
       await database.close();
     })());
   return { app, database, jobs, url: address, stop };

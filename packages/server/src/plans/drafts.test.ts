@@ -112,16 +112,8 @@ describe.each(TEST_DIALECTS)('import → review → publish on %s', (dialect) =>
 
   it('lets the reviewer set what a column holds for the whole table, keeping fixes made by hand', async () => {
     // A plan whose "Mốc" column the importer cannot place from its header or its cells.
-    const plan = [
-      'KẾ HOẠCH',
-      'Chuyển đổi số năm 2026',
-      '',
-      'PHỤ LỤC 1',
-      'TT\tNội dung công việc\tCơ quan chủ trì\tMốc',
-      '1\tSố hóa hồ sơ\tVăn phòng\tĐợt 1',
-      '2\tKý số\tCông an xã\tĐợt 2',
-    ].join('\n');
-    const planId = (await upload(officer, Buffer.from(plan))).json().planId as number;
+    const plan = readFileSync(join(ROOT, 'fixtures/small/unmapped-column.txt'));
+    const planId = (await upload(officer, plan)).json().planId as number;
     const review = (await send(officer, 'GET', `/api/plans/${planId}/draft`)).json();
     expect(review.draft.tables[0].columns.map((c: { role: string }) => c.role)).toEqual([
       'code',

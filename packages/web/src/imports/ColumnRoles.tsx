@@ -1,5 +1,5 @@
 import { Accordion, Group, NativeSelect, Stack, Text } from '@mantine/core';
-import type { ColumnRole, DraftTableLayout } from '@tiendo/core';
+import { ColumnRole, type DraftTableLayout } from '@tiendo/core';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
 
@@ -9,20 +9,8 @@ import type { MessageKey } from '../i18n/vi.ts';
 
 const OPEN_KEY = 'tiendo.review.columnsOpen';
 
-const ROLES: ColumnRole[] = [
-  'code',
-  'name',
-  'unit',
-  'year',
-  'result',
-  'lead',
-  'coordinate',
-  'output',
-  'deadline',
-  'director',
-  'responsible',
-  'note',
-];
+/** Every role a reviewer can choose ('unknown' is what the importer says, not a choice). */
+const ROLES = ColumnRole.options.filter((role) => role !== 'unknown');
 
 export function ColumnRoles({
   layouts,
