@@ -147,6 +147,7 @@ function fit(
   words: number,
   raw: string,
   newCellInside = false,
+  firstYear = false,
 ): number {
   if (words === 0) return role === 'name' ? -20 : 0;
   if (role === 'name') return 0;
@@ -156,7 +157,14 @@ function fit(
       if (TARGET_START.test(t) && looksLikeTarget(t))
         return valueCount(t) > 1 || newCellInside ? -3 : 3;
     }
-    return role === 'result' && words <= 12 && !start.lower ? 0.5 : -4;
+    // A sentence for every year ("Thực hiện thường xuyên trong các năm") sits in the first
+    // year column of the row, the others empty (targets.ts reads it as "all").
+    const sentence =
+      (role === 'result' || firstYear) &&
+      words <= 12 &&
+      !start.lower &&
+      !(firstYear && (start.unit || start.person || start.document));
+    return sentence ? 0.5 : -4;
   }
   if (start.lower) return -4;
   switch (role) {
@@ -195,16 +203,19 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
   const best: Float64Array[] = order.map(() => new Float64Array(n + 1).fill(NEG));
   const from: Int32Array[] = order.map(() => new Int32Array(n + 1).fill(-1));
   // A run's fit depends on its role and words only: the year columns share one evaluation.
-  const memo = new Map<ColumnRole, Float64Array>();
+  const memo = new Map<string, Float64Array>();
+  const firstYearAt = order.findIndex((k) => columns[k]!.role === 'year');
   const starts = tokens.map((_, i) => startAt(tokens, i));
-  const fitOf = (role: ColumnRole, i: number, j: number, text: string) => {
+  const fitOf = (role: ColumnRole, c: number, i: number, j: number, text: string) => {
     if (role === 'name' || j === i) return fit(role, starts[i]!, j - i, text);
-    let table = memo.get(role);
-    if (!table) memo.set(role, (table = new Float64Array((n + 1) * (MAX_RUN + 1)).fill(NaN)));
+    const first = c === firstYearAt;
+    const key = first ? 'first-year' : role;
+    let table = memo.get(key);
+    if (!table) memo.set(key, (table = new Float64Array((n + 1) * (MAX_RUN + 1)).fill(NaN)));
     const at = i * (MAX_RUN + 1) + (j - i);
     if (Number.isNaN(table[at]!)) {
       const inside = (role === 'year' || role === 'result') && capitalLineInside(tokens, i, j);
-      table[at] = fit(role, starts[i]!, j - i, text, inside);
+      table[at] = fit(role, starts[i]!, j - i, text, inside, first);
     }
     return table[at]!;
   };
@@ -219,7 +230,7 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
       for (let j = i; j <= last; j++) {
         // Only short runs are ever read whole (see fit): their text is built as j grows.
         if (j > i && j - i <= TEXT_WORDS) text = appendToken(text, tokens[j - 1]!, j - 1 > i);
-        const score = base + fitOf(role, i, j, text) - (j > i ? cut : 0);
+        const score = base + fitOf(role, c, i, j, text) - (j > i ? cut : 0);
         if (score > best[c]![j]!) {
           best[c]![j] = score;
           from[c]![j] = i;
