@@ -4,7 +4,6 @@ import { ImportError, MAX_INPUT_BYTES } from './errors.ts';
 import { decodeText } from './text/decode.ts';
 import { findTabTables } from './text/tabTables.ts';
 import { findFlatTables, type ColumnOverrides } from './text/flatTables.ts';
-export type { ColumnOverrides } from './text/flatTables.ts';
 import { readDocx } from './docx/readDocx.ts';
 import { readPdf } from './pdf/readPdf.ts';
 import { extractTableRows } from './plan/tableRows.ts';
@@ -14,7 +13,14 @@ import { extractMetadata } from './plan/metadata.ts';
 export { ImportError, MAX_INPUT_BYTES } from './errors.ts';
 export { scoreDraft, type Score } from './score.ts';
 export { mergeReimport } from './merge.ts';
+export type { ColumnOverrides } from './text/flatTables.ts';
 export { assertZipWithin } from './docx/zipLimits.ts';
+export {
+  importIsolated,
+  stopImportWorkers,
+  warmImportWorkers,
+  IMPORT_TIME_LIMIT_MS,
+} from './isolated.ts';
 
 export interface ImportInput {
   filename: string;
@@ -36,8 +42,7 @@ export interface ImportedDocument {
 
 export async function importDocument(input: ImportInput): Promise<ImportedDocument> {
   const document = await readDocument(input);
-  const base = readerConfidence(input.filename, document);
-  return { draft: draftOf(input, document, base), lines: document.lines };
+  return { draft: draftOf(input, document), lines: document.lines };
 }
 
 async function readDocument(input: ImportInput): Promise<ReadDocument> {
@@ -69,19 +74,12 @@ async function readDocument(input: ImportInput): Promise<ReadDocument> {
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
 
-/** Text: tables from tab-separated lines, or rebuilt from lines flattened out of a PDF. */
+/** Text: tables from tab-separated lines (exact cells), or rebuilt from lines flattened out
+ *  of a PDF (words may land in the wrong cell). */
 function textDocument(lines: string[], overrides?: ColumnOverrides): ReadDocument {
   const tabTables = findTabTables(lines);
-  return { lines, tables: tabTables.length ? tabTables : findFlatTables(lines, overrides) };
-}
-
-/** How far the reader itself is trusted: table cells read from .docx or tab-separated text are
- *  exact; cells rebuilt from a PDF's positions or flattened text can have words misplaced. */
-function readerConfidence(filename: string, document: ReadDocument): number {
-  const extension = extname(filename).toLowerCase();
-  if (extension === '.pdf') return 0.9;
-  if (extension === '.docx') return 1;
-  return findTabTables(document.lines).length ? 1 : 0.85;
+  if (tabTables.length) return { lines, tables: tabTables, trust: 1 };
+  return { lines, tables: findFlatTables(lines, overrides), trust: 0.85 };
 }
 
 function confidenceOf(doubts: DraftDoubts, base: number): PlanDraft['confidence'] {
@@ -93,7 +91,7 @@ function confidenceOf(doubts: DraftDoubts, base: number): PlanDraft['confidence'
   return { base, fields };
 }
 
-function draftOf(input: ImportInput, document: ReadDocument, base = 1): PlanDraft {
+function draftOf(input: ImportInput, document: ReadDocument): PlanDraft {
   const warnings: Array<{ where: string; message: string }> = [];
   const indicators: PlanDraft['indicators'] = [];
   const tasks: PlanDraft['tasks'] = [];
@@ -112,7 +110,7 @@ function draftOf(input: ImportInput, document: ReadDocument, base = 1): PlanDraf
     });
   }
   const plan = extractMetadata(document.lines);
-  const confidence = confidenceOf(draftDoubts({ indicators, tasks }), base);
+  const confidence = confidenceOf(draftDoubts({ indicators, tasks }), document.trust);
   return PlanDraft.parse({
     source: basename(input.filename),
     plan,
@@ -129,9 +127,3 @@ function draftOf(input: ImportInput, document: ReadDocument, base = 1): PlanDraf
 function appendixTables(tables: DocTable[]): DocTable[] {
   return tables.map((t, i) => (t.label ? t : { ...t, label: `Bảng ${i + 1}` }));
 }
-export {
-  importIsolated,
-  stopImportWorkers,
-  warmImportWorkers,
-  IMPORT_TIME_LIMIT_MS,
-} from './isolated.ts';

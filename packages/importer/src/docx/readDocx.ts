@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import { ImportError } from '../errors.ts';
 import { inflateWithLimit, MAX_ZIP_ENTRIES } from './zipLimits.ts';
-import { appendixLabel } from '../text/tabTables.ts';
+import { HeadingTracker } from '../table/headings.ts';
+import { normalizeText } from '../text/decode.ts';
 import { rowLine, type DocTable, type Grid, type ReadDocument, type Slot } from '../table/grid.ts';
 
 // A .docx read as what it really is: paragraphs and tables with real cells. Each table
@@ -45,15 +46,11 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
   const body = children(find(children(find(tree, 'w:document')), 'w:body'));
   const lines: string[] = [];
   const tables: DocTable[] = [];
-  let label: string | null = null;
-  let heading: string[] = [];
+  const headings = new HeadingTracker();
   for (const node of body) {
     if ('w:p' in node) {
-      const text = clean(paragraphText(node).replace(/\t/g, ' '));
-      if (text.trim()) {
-        label = appendixLabel(text) ?? label;
-        heading = appendixLabel(text) ? [text] : [...heading, text].slice(-4);
-      }
+      const text = normalizeText(paragraphText(node).replace(/\t/g, ' '));
+      headings.see(text);
       lines.push(text, '');
     } else if ('w:tbl' in node) {
       const grid = tableGrid(node, lines.length + 1);
@@ -61,14 +58,12 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
         lines.push(...layoutLines(grid), '');
         continue;
       }
-      tables.push({ label, heading, grid });
+      tables.push({ ...headings.take(), grid });
       lines.push(...grid.rows.map(rowLine), '');
     }
   }
-  return { lines, tables };
+  return { lines, tables, trust: 1 };
 }
-
-const clean = (text: string) => text.normalize('NFC').replace(/\u00a0/g, ' ');
 
 /** A table no row of which has three filled cells holds body text laid out side by side. */
 function isLayoutTable(grid: Grid): boolean {
@@ -149,7 +144,7 @@ function cellOf(node: Node): Cell {
     .filter((p) => tagOf(p) === 'w:p' || tagOf(p) === 'w:tbl')
     .map((p) =>
       tagOf(p) === 'w:p'
-        ? clean(paragraphText(p))
+        ? normalizeText(paragraphText(p))
             .replace(/[ \t]+/g, ' ')
             .trim()
         : tableGrid(p, 0).rows.map(rowLine).join(' '),

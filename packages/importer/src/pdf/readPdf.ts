@@ -2,7 +2,8 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from '../errors.ts';
 import { rulings, type PageGeometry, type TextItem } from './geometry.ts';
 import { pageBlocks, type PageBlock } from './layout.ts';
-import { appendixLabel } from '../text/tabTables.ts';
+import { HeadingTracker } from '../table/headings.ts';
+import { normalizeText } from '../text/decode.ts';
 import { rowLine, type DocTable, type ReadDocument } from '../table/grid.ts';
 
 // A PDF read through pdf.js: each page's text items with their positions and its ruling
@@ -101,9 +102,8 @@ async function pageGeometry(page: PdfPage): Promise<PageGeometry> {
 }
 
 class DocumentBuilder {
-  document: ReadDocument = { lines: [], tables: [] };
-  private label: string | null = null;
-  private heading: string[] = [];
+  document: ReadDocument = { lines: [], tables: [], trust: 0.9 };
+  private headings = new HeadingTracker();
   /** The table the previous page ended with, if it ended with one. */
   private open: DocTable | null = null;
 
@@ -119,12 +119,10 @@ class DocumentBuilder {
       if (continues) this.open!.grid.rows.push(...block.grid);
       else {
         this.open = {
-          label: this.label,
-          heading: this.heading,
+          ...this.headings.take(),
           grid: { rows: block.grid, line: this.document.lines.length + 1 },
         };
         this.document.tables.push(this.open);
-        this.heading = [];
       }
       this.document.lines.push(...block.grid.map(rowLine), '');
     });
@@ -133,11 +131,8 @@ class DocumentBuilder {
   }
 
   private addLine(line: string) {
-    const text = line.normalize('NFC').replace(/\u00a0/g, ' ');
+    const text = normalizeText(line);
     this.document.lines.push(text);
-    if (!text.trim()) return;
-    const appendix = appendixLabel(text);
-    if (appendix) [this.label, this.heading] = [appendix, [text]];
-    else this.heading = [...this.heading, text].slice(-4);
+    this.headings.see(text);
   }
 }

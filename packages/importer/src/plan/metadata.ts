@@ -1,6 +1,6 @@
 import { searchKey, type PlanMetadata } from '@tiendo/core';
 import { joinBroken } from '../text/decode.ts';
-import { appendixLabel } from '../text/tabTables.ts';
+import { appendixLabel } from '../table/headings.ts';
 
 // Plan metadata from the body of a Vietnamese administrative plan (Decree 30/2020/NĐ-CP
 // layout): "Số: …/KH-UBND", the place-and-date line, "KẾ HOẠCH" and its title, the opening

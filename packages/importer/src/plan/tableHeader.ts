@@ -18,13 +18,6 @@ export interface TableHeader {
 }
 
 const texts = (row: GridRow) => row.map((s) => cleanCell(s.text));
-export const rowKey = (row: GridRow) =>
-  row
-    .filter((s) => !s.left)
-    .map((s) => searchKey(s.text))
-    .filter(Boolean)
-    .join('|');
-
 /** The header again on a new page — possibly clipped by the renderer ("Bộ phận theo dõi,"
  *  for "Bộ phận theo dõi, đánh giá", its last words spilling into the row below): every
  *  filled cell equal to, or a start or end of, the header's cell in its column. */

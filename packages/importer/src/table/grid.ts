@@ -32,6 +32,9 @@ export interface DocTable {
 export interface ReadDocument {
   lines: string[];
   tables: DocTable[];
+  /** How far the reader's cells are trusted: exact cells (.docx, tab-separated text) 1;
+   *  cells rebuilt from a PDF's positions or from flattened text lower. */
+  trust: number;
 }
 
 export const plainSlot = (text: string): Slot => ({ text, left: false, up: false });

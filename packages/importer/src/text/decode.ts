@@ -12,13 +12,14 @@ export function decodeText(bytes: Uint8Array): string[] {
   }
   if (text.includes('\u0000'))
     throw new ImportError('Tệp không phải văn bản thuần (có ký tự nhị phân).');
-  return text
-    .replace(/^\uFEFF/, '')
-    .normalize('NFC')
+  return normalizeText(text.replace(/^\uFEFF/, ''))
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/\*\*/g, '').replace(/\u00a0/g, ' '));
+    .map((line) => line.replace(/\*\*/g, ''));
 }
+
+/** Text as every reader hands it on: NFC, no-break spaces as plain spaces. */
+export const normalizeText = (text: string) => text.normalize('NFC').replace(/\u00a0/g, ' ');
 
 /** Cell text as the schema wants it: LaTeX/markdown artefacts dropped, whitespace collapsed. */
 export function cleanCell(text: string): string {
@@ -36,7 +37,7 @@ export function cleanCell(text: string): string {
 export function joinBroken(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
-  return a + joinSeparator(a.slice(-2), b) + b;
+  return a + joinSeparator(a, b) + b;
 }
 
 /** What goes between the end of one printed line and the next line of the same cell: ''

@@ -1,6 +1,6 @@
 import { searchKey } from '@tiendo/core';
 import type { Column, ColumnRole } from '../plan/columns.ts';
-import { headerYear, roleOfHeader } from '../plan/columns.ts';
+import { roleOfHeader } from '../plan/columns.ts';
 import {
   looksLikeDeadline,
   looksLikeDocument,
@@ -10,7 +10,7 @@ import {
   looksLikeUnit,
   startKinds,
 } from '../plan/vocabulary.ts';
-import { cleanCell, joinBroken, joinSeparator } from './decode.ts';
+import { cleanCell, joinSeparator } from './decode.ts';
 
 // Text copied out of a PDF keeps a table's words in column order but loses where one cell
 // ends and the next begins. A row's words are cut into its columns by dynamic programming:
@@ -41,20 +41,19 @@ export function tokensOf(lines: string[]): Token[] {
   );
 }
 
-/** Words of a run as cell text: lines joined as the layout broke them ("2021-" + "2025"). */
+/** What joins word k to the word before it: a space, or nothing where the layout broke a
+ *  word at the end of a printed line ("2021-" / "2025", "phườ" / "ng"). */
+const separatorBefore = (tokens: Token[], k: number) =>
+  tokens[k]!.lineStart ? joinSeparator(tokens[k - 1]!.text, tokens[k]!.text) : ' ';
+
+/** Words of a run as cell text: lines joined as the layout broke them. */
 function runText(tokens: Token[], from: number, to: number): string {
   const parts: string[] = [];
   for (let k = from; k < to; k++) {
-    const t = tokens[k]!;
-    if (k > from) parts.push(t.lineStart ? joinSeparator(tokens[k - 1]!.text, t.text) : ' ');
-    parts.push(t.text);
+    if (k > from) parts.push(separatorBefore(tokens, k));
+    parts.push(tokens[k]!.text);
   }
   return cleanCell(parts.join(''));
-}
-
-function appendToken(text: string, token: Token, inside: boolean): string {
-  if (!text) return token.text;
-  return token.lineStart && inside ? joinBroken(text, token.text) : `${text} ${token.text}`;
 }
 
 const lowerStart = (text: string) => /^\p{Ll}/u.test(text);
@@ -229,7 +228,8 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
       let text = '';
       for (let j = i; j <= last; j++) {
         // Only short runs are ever read whole (see fit): their text is built as j grows.
-        if (j > i && j - i <= TEXT_WORDS) text = appendToken(text, tokens[j - 1]!, j - 1 > i);
+        if (j > i && j - i <= TEXT_WORDS)
+          text += (j - 1 > i ? separatorBefore(tokens, j - 1) : '') + tokens[j - 1]!.text;
         const score = base + fitOf(role, c, i, j, text) - (j > i ? cut : 0);
         if (score > best[c]![j]!) {
           best[c]![j] = score;
@@ -265,17 +265,5 @@ export function splitHeader(lines: string[]): string[] {
     if (headers.length === 0 || titleCase || year || number || abbreviation) headers.push(word);
     else headers[headers.length - 1] += ` ${word}`;
   });
-  return mergeSplitYears(headers.map(cleanCell));
-}
-
-/** "Năm" alone followed by "2025" belongs together ("Năm 2025"). */
-function mergeSplitYears(headers: string[]): string[] {
-  const out: string[] = [];
-  for (const h of headers) {
-    const last = out.at(-1);
-    if (last && /^(Năm|Đến năm)$/u.test(last) && headerYear(`${last} ${h}`) !== null)
-      out[out.length - 1] = `${last} ${h}`;
-    else out.push(h);
-  }
-  return out;
+  return headers.map(cleanCell);
 }

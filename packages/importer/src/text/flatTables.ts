@@ -6,7 +6,7 @@ import { headerYear, resolveColumns } from '../plan/columns.ts';
 export type ColumnOverrides = Record<number, Array<ColumnRole | null>>;
 import { gridOf, type DocTable } from '../table/grid.ts';
 import { segmentRow, splitHeader } from './flatRow.ts';
-import { appendixLabel } from './tabTables.ts';
+import { appendixLabel } from '../table/headings.ts';
 
 // Tables in text copied out of a PDF: no tabs, every cell broken over several lines, cells
 // following each other in column order. A table starts at its appendix heading and its

@@ -1,5 +1,6 @@
 import { searchKey } from '@tiendo/core';
 import { gridOf, type DocTable } from '../table/grid.ts';
+import { HeadingTracker } from '../table/headings.ts';
 import { cleanCell } from './decode.ts';
 import { classifyColumn } from '../plan/columns.ts';
 
@@ -9,15 +10,7 @@ import { classifyColumn } from '../plan/columns.ts';
 // or an appendix heading starts the next. Rows are kept as they are: the table reader
 // (plan/tableRows.ts) decides which are headers, sections, items and continuations.
 
-const APPENDIX = /^\s*(PHỤ LỤC|Phụ lục|PHỤ LỤC SỐ|Phụ lục số)\s*([0-9]+|[IVXLC]+)?\b\s*[:.-]?/u;
-
-export function appendixLabel(line: string): string | null {
-  const match = APPENDIX.exec(line);
-  if (!match) return null;
-  return match[2] ? `${match[1]} ${match[2]}` : match[1]!;
-}
-
-export function isHeaderStart(cell: string): boolean {
+function isHeaderStart(cell: string): boolean {
   return /^(tt|stt|so tt|so thu tu)$/.test(searchKey(cell).replace(/\./g, ''));
 }
 
@@ -30,14 +23,11 @@ interface Building {
 
 export function findTabTables(lines: string[]): DocTable[] {
   const tables: Building[] = [];
-  let label: string | null = null;
-  let heading: string[] = [];
+  const headings = new HeadingTracker();
   let current: Building | null = null;
   lines.forEach((line, index) => {
     if (!line.includes('\t')) {
-      const appendix = appendixLabel(line);
-      if (appendix) [label, heading, current] = [appendix, [line.trim()], null];
-      else if (line.trim()) heading = [...heading, line.trim()].slice(-4);
+      if (headings.see(line)) current = null;
       return;
     }
     const cells = line.split('\t').map(cleanCell);
@@ -46,9 +36,8 @@ export function findTabTables(lines: string[]): DocTable[] {
       (isHeaderStart(cells[0]!) || looksLikeHeader(cells)) &&
       (!current || !sameRow(current.rows[0]!, cells));
     if (startsTable) {
-      current = { label, heading, rows: [], line: index + 1 };
+      current = { ...headings.take(), rows: [], line: index + 1 };
       tables.push(current);
-      heading = [];
     }
     current?.rows.push(cells); // tab lines before any header (stamps, bookmarks) are not a table
   });
