@@ -126,19 +126,7 @@ export function extractTableRows(
     if (ITEM_CODE.test(codeText)) {
       const next = body[offset + 1];
       const merged = row.map((s, c) => s.up || !!next?.[c]?.up);
-      const cells = row.map((s, c) => {
-        if (s.left) return '';
-        const text = s.up ? cleanCell(s.text) : own[c]!;
-        if (!previous || !SHARED.has(columns[c]!.role)) return text;
-        // A cell merged down over a page break: its text stays on the first page, or goes
-        // on over the break ("Phòng Văn" / "hóa-Xã hội").
-        if (s.up && previous.merged[c]) return previous.cells[c]!; // the same merged cell
-        const continued = s.up || (pageTop && (merged[c] || previous.merged[c]));
-        if (text === '' && continued) return previous.cells[c]!;
-        if (pageTop && previous.merged[c] && /^\p{Ll}/u.test(text))
-          return carryOver(items, c, joinBroken(previous.cells[c]!, text));
-        return text;
-      });
+      const cells = itemCells(row, own, { merged, pageTop, previous, items, columns });
       const left = row.map((s) => s.left);
       const code = codeText.replace(/\.$/, '');
       items.push({ cells, left, merged, line, code, sections: [...sections] });
@@ -206,6 +194,34 @@ function withoutHeaderSpill(text: string, header: TableHeader, column: number): 
   for (let k = words.length - 1; k >= 1; k--)
     if (inHeader(words.slice(-k))) return words.slice(0, -k).join(' ');
   return text;
+}
+
+/** An item row's cells. A cell merged down over several rows serves each of them, also
+ *  across a page break, where its text stays on the first page or goes on over the break
+ *  ("Phòng Văn" / "hóa-Xã hội"). */
+function itemCells(
+  row: GridRow,
+  own: string[],
+  context: {
+    merged: boolean[];
+    pageTop: boolean;
+    previous: Item | undefined;
+    items: Item[];
+    columns: Column[];
+  },
+): string[] {
+  const { merged, pageTop, previous, items, columns } = context;
+  return row.map((s, c) => {
+    if (s.left) return '';
+    const text = s.up ? cleanCell(s.text) : own[c]!;
+    if (!previous || !SHARED.has(columns[c]!.role)) return text;
+    if (s.up && previous.merged[c]) return previous.cells[c]!; // the same merged cell
+    const continued = s.up || (pageTop && (merged[c] || previous.merged[c]));
+    if (text === '' && continued) return previous.cells[c]!;
+    if (pageTop && previous.merged[c] && /^\p{Ll}/u.test(text))
+      return carryOver(items, c, joinBroken(previous.cells[c]!, text));
+    return text;
+  });
 }
 
 /** The merged cell's whole text for every item above that shared it. */
