@@ -178,6 +178,27 @@ export async function saveDraft(
   });
 }
 
+/** A new reading of the plan's document becomes the draft: fields the reviewer changed keep
+ *  their value (mergeReimport), the rest take the new reading. Inside the caller's
+ *  transaction; the reading itself is done before it. */
+async function mergeReading(
+  db: Kysely<Database>,
+  planId: number,
+  version: number,
+  incoming: { draft: PlanDraft; lines: string[] },
+  columnRoles?: ColumnOverrides,
+) {
+  const { plan, envelope } = await loadDraft(db, planId);
+  const edited = mergeReimport(envelope.imported, envelope.edited, incoming.draft);
+  const next = await writeEnvelope(db, planId, version, {
+    imported: incoming.draft,
+    edited,
+    sourceLines: incoming.lines,
+    ...(columnRoles ? { columnRoles } : {}),
+  });
+  return { plan, next };
+}
+
 export async function reimportDraft(
   db: Kysely<Database>,
   planId: number,
@@ -188,13 +209,7 @@ export async function reimportDraft(
   // Reading the document may take a while: outside the transaction, which only writes.
   const incoming = await readUpload(upload);
   return atomically(db, async (db) => {
-    const { plan, envelope } = await loadDraft(db, planId);
-    const edited = mergeReimport(envelope.imported, envelope.edited, incoming.draft);
-    const next = await writeEnvelope(db, planId, version, {
-      imported: incoming.draft,
-      edited,
-      sourceLines: incoming.lines,
-    });
+    const { plan, next } = await mergeReading(db, planId, version, incoming);
     const documentId = await storeDocument(db, plan.commune_id, upload, userId);
     await db
       .updateTable('plans')
@@ -238,14 +253,7 @@ export async function setColumnRoles(
     columnRoles,
   });
   return atomically(db, async (db) => {
-    const { envelope } = await loadDraft(db, planId);
-    const edited = mergeReimport(envelope.imported, envelope.edited, incoming.draft);
-    const next = await writeEnvelope(db, planId, version, {
-      imported: incoming.draft,
-      edited,
-      sourceLines: incoming.lines,
-      columnRoles,
-    });
+    const { next } = await mergeReading(db, planId, version, incoming, columnRoles);
     await recordAudit(db, {
       userId,
       entity: 'plan',
