@@ -28,6 +28,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          // A browser waits on autosave debounces and round trips on two shared cores: a
+          // state the UI must reach gets 10 s, not expect.poll's default 1 s.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -30,6 +30,6 @@ export async function copyText(pdf: Uint8Array): Promise<string> {
     }
     if (line.trim()) out.push(line.trim());
   }
-  await doc.destroy();
+  await doc.loadingTask.destroy();
   return out.filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n');
 }

@@ -23,8 +23,8 @@ const percentile = (xs: number[], p: number) =>
 // over loopback against a real `tiendo serve`. Prints throughput, p50/p99 per request kind and
 // the ratio to a bare Fastify handler answering the same loop on the same machine; then checks
 // zero errors and zero lost writes in the database.
-//   npx tsx bench/load/surge.ts            (SQLite in a temporary folder)
-//   DATABASE_URL=postgres://…/test?options=-c%20search_path%3Dbench_load npx tsx bench/load/surge.ts
+//   node bench/load/surge.ts            (SQLite in a temporary folder)
+//   DATABASE_URL=postgres://…/test?options=-c%20search_path%3Dbench_load node bench/load/surge.ts
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPORTERS = Number(process.env.REPORTERS ?? 1000);
@@ -281,10 +281,7 @@ let t0 = performance.now();
 const { acked, submitted } = await surge(app.url, usernames);
 const surgeSeconds = (performance.now() - t0) / 1000;
 app.child.kill('SIGTERM');
-const bareServer = await startProcess(
-  ['--import', 'tsx', join(ROOT, 'bench/load/bareServer.ts')],
-  {},
-);
+const bareServer = await startProcess([join(ROOT, 'bench/load/bareServer.ts')], {});
 t0 = performance.now();
 const surgeRequests = [...latencies.values()].reduce((n, xs) => n + xs.length, 0);
 await bare(bareServer.url, surgeRequests);

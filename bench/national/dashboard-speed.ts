@@ -3,7 +3,7 @@
 // it rests on (task updates by status for the period) so the ratio shows our overhead.
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test BENCH_SCHEMA=bench_national \
-//     npx tsx bench/national/dashboard-speed.ts
+//     node bench/national/dashboard-speed.ts
 import { sql } from 'kysely';
 import { openDatabase } from '../../packages/server/src/db/dialect.ts';
 import { communeDashboard } from '../../packages/server/src/dashboards/communeDashboard.ts';

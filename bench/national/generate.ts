@@ -4,8 +4,8 @@
 // (most approved, some submitted, some missing), task updates and indicator values.
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test BENCH_SCHEMA=bench_national \
-//     npx tsx bench/national/generate.ts
-//   DATABASE_URL=/tmp/national.sqlite COMMUNES=100 PROVINCES=1 npx tsx bench/national/generate.ts
+//     node bench/national/generate.ts
+//   DATABASE_URL=/tmp/national.sqlite COMMUNES=100 PROVINCES=1 node bench/national/generate.ts
 //
 // Rows go in with multi-row inserts, in batches, inside one transaction per commune.
 import { openDatabase, type DatabaseHandle } from '../../packages/server/src/db/dialect.ts';

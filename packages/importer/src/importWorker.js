@@ -1,10 +1,8 @@
 // The worker side of importIsolated (isolated.ts): reads documents off the server's
-// request thread. Plain JavaScript so that it starts under any runner; the TypeScript
-// sources are loaded through tsx, as the `tiendo` command does (docs/decisions/0001).
+// request thread. Plain JavaScript so that it starts under any runner; Node loads the
+// TypeScript sources by stripping their types, as the `tiendo` command does.
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
 const { importDocument, ImportError } = await import('./index.ts');
 
 parentPort.on('message', async ({ id, filename, bytes, columnRoles }) => {

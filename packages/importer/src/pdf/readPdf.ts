@@ -22,7 +22,6 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     doc = await getDocument({
       data: new Uint8Array(bytes),
       disableFontFace: true,
-      isEvalSupported: false,
       useSystemFonts: false,
       verbosity: 0,
     }).promise;
@@ -53,7 +52,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     }
     return builder.document;
   } finally {
-    await doc.destroy();
+    await doc.loadingTask.destroy();
   }
 }
 

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { DatabaseHandle } from './dialect.ts';
 import * as initial from './migrations/0001_initial.ts';
 import * as reportingWorkflow from './migrations/0002_reporting_workflow.ts';

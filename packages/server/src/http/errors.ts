@@ -1,13 +1,15 @@
 // Errors that carry an HTTP status and a message in Vietnamese for the person using the app.
 
 export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly code: string,
-    readonly details?: unknown,
-  ) {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly details?: unknown;
+
+  constructor(statusCode: number, message: string, code: string, details?: unknown) {
     super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+    this.details = details;
   }
 }
 

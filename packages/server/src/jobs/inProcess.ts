@@ -7,7 +7,11 @@ export class InProcessJobs implements Jobs {
   private readonly running = new Map<string, Promise<void>>();
   private stopped = false;
 
-  constructor(private readonly onError: (name: string, error: unknown) => void = () => {}) {}
+  private readonly onError: (name: string, error: unknown) => void;
+
+  constructor(onError: (name: string, error: unknown) => void = () => {}) {
+    this.onError = onError;
+  }
 
   async handle(name: string, handler: JobHandler): Promise<void> {
     this.handlers.set(name, handler);

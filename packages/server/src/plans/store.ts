@@ -113,11 +113,14 @@ export async function insertPlanRows(
 }
 
 class SectionCache {
-  private ids = new Map<string, number>();
-  constructor(
-    private trx: Trx,
-    private planId: number,
-  ) {}
+  private readonly ids = new Map<string, number>();
+  private readonly trx: Trx;
+  private readonly planId: number;
+
+  constructor(trx: Trx, planId: number) {
+    this.trx = trx;
+    this.planId = planId;
+  }
   async get(
     kind: 'indicators' | 'tasks',
     appendix: string,

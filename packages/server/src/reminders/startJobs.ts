@@ -17,7 +17,11 @@ export async function startJobs(
 ): Promise<Jobs> {
   const jobs: Jobs =
     database.dialect === 'postgres'
-      ? await PgBossJobs.start(config.databaseUrl, (err) => log.error({ err }, 'pg-boss'))
+      ? await PgBossJobs.start(
+          config.databaseUrl,
+          (err) => log.error({ err }, 'pg-boss'),
+          (aside) => log.warn({ schema: aside }, 'lược đồ pg-boss cũ (bản 10) đã được đổi tên'),
+        )
       : new InProcessJobs((name, err) => log.error({ err, job: name }, 'job failed'));
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   await jobs.handle(REMINDER_JOB, async () => {

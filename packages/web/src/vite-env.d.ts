@@ -1,0 +1,2 @@
+// Vite's ambient types: stylesheet and asset imports (`import '…/styles.css'`), import.meta.env.
+/// <reference types="vite/client" />
