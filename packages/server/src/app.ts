@@ -53,7 +53,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024, // JSON bodies; uploads set their own limit
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-* headers are believed (TIENDO_TRUST_PROXY).
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
   });
   app.decorate('db', database.db);
   app.decorate('database', database);

@@ -32,6 +32,19 @@ const Config = z.object({
   /** Serve reads only, from a read-only replica (a PostgreSQL hot standby): no migrations,
    *  no demo data, no jobs, and every write answered 503. */
   readOnly: z.coerce.boolean().default(false),
+  /** Addresses (IPs or CIDR ranges) of the reverse proxies in front of the app. Only a
+   *  request arriving from one of them has its X-Forwarded-For/-Proto believed; by default
+   *  none, so a client cannot choose the address the login limits count it under. */
+  trustProxy: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
+    z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])),
+  ),
   /** Public address of the app, used in e-mail links. */
   publicUrl: z.string().url().nullable().default(null),
 });
@@ -58,6 +71,7 @@ export function loadConfig(
     reminderEveryMinutes: env.TIENDO_REMINDER_EVERY_MINUTES,
     jobs: env.TIENDO_JOBS === undefined ? undefined : env.TIENDO_JOBS !== '0',
     publicUrl: env.TIENDO_PUBLIC_URL || undefined,
+    trustProxy: env.TIENDO_TRUST_PROXY,
     readOnly: env.TIENDO_READ_ONLY === undefined ? undefined : env.TIENDO_READ_ONLY !== '0',
     ...overrides,
   });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.ts';
@@ -17,7 +17,8 @@ import {
   findSessionUser,
   SESSION_COOKIE,
 } from './sessions.ts';
-import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
+import { countAttempt, forgiveAttempt, LIMITS, loginKeys, WINDOW_MINUTES } from './throttle.ts';
+import { DEVICE_COOKIE, DEVICE_DAYS, knownDevice, rememberDevice } from './devices.ts';
 import { ROLES } from './roles.ts';
 
 const Me = z.object({
@@ -31,6 +32,22 @@ const Me = z.object({
 });
 
 const WRONG_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng';
+
+const tooMany = (keys: string[]) =>
+  new HttpError(
+    429,
+    keys.some((k) => /^user:[^|]*$/.test(k))
+      ? `Tài khoản này vừa bị thử mật khẩu sai nhiều lần. Hãy đăng nhập từ trình duyệt bạn đã dùng trước đây, hoặc thử lại sau ${WINDOW_MINUTES} phút.`
+      : `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${WINDOW_MINUTES} phút.`,
+    'locked',
+  );
+
+/** Cookie attributes: httpOnly, Secure behind TLS (or as configured). */
+function cookieOptions(app: FastifyInstance, request: FastifyRequest, expires: Date) {
+  const secure =
+    app.config.secureCookies === 'auto' ? request.protocol === 'https' : app.config.secureCookies;
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, expires };
+}
 
 export function authRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,15 +67,10 @@ export function authRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const username = request.body.username.trim().toLowerCase();
-      const keys = [`user:${username}`, `ip:${request.ip}`];
-      const locked = await lockedUntil(app.db, keys);
-      if (locked) {
-        throw new HttpError(
-          429,
-          'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
-          'locked',
-        );
-      }
+      const device = await knownDevice(app.db, request.cookies[DEVICE_COOKIE], username);
+      const keys = loginKeys(username, request.ip, device);
+      const over = await countAttempt(app.db, keys);
+      if (over.length) throw tooMany(over);
       const user = await app.db
         .selectFrom('users')
         .select(['id', 'password_hash', 'active'])
@@ -67,25 +79,22 @@ export function authRoutes(app: FastifyInstance): void {
       const ok = user?.active
         ? await verifyPassword(user.password_hash, request.body.password)
         : await verifyAgainstDummy(request.body.password);
-      if (!ok || !user) {
-        await recordFailure(app.db, keys);
-        throw new HttpError(401, WRONG_CREDENTIALS, 'wrong_credentials');
-      }
-      await clearFailures(app.db, keys);
+      if (!ok || !user) throw new HttpError(401, WRONG_CREDENTIALS, 'wrong_credentials');
+      await forgiveAttempt(app.db, keys);
       const session = await createSession(app.db, user.id, app.config.sessionTtlHours, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure:
-          app.config.secureCookies === 'auto'
-            ? request.protocol === 'https'
-            : app.config.secureCookies,
-        expires: new Date(session.expiresAt),
-      });
+      reply.setCookie(
+        SESSION_COOKIE,
+        session.token,
+        cookieOptions(app, request, new Date(session.expiresAt)),
+      );
+      const deviceToken = await rememberDevice(app.db, user.id, device);
+      if (deviceToken) {
+        const expires = new Date(Date.now() + DEVICE_DAYS * 24 * 3600 * 1000);
+        reply.setCookie(DEVICE_COOKIE, deviceToken, cookieOptions(app, request, expires));
+      }
       return (await findSessionUser(app.db, session.token))!;
     },
   );
@@ -131,6 +140,15 @@ export function authRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
+      // Counted before the check, like sign-in: a stolen session cannot guess the password.
+      const keys = [{ key: `password:${user.id}`, max: LIMITS.passwordChange }];
+      const over = await countAttempt(app.db, keys);
+      if (over.length)
+        throw new HttpError(
+          429,
+          `Nhập sai mật khẩu hiện tại quá nhiều lần. Vui lòng thử lại sau ${WINDOW_MINUTES} phút.`,
+          'locked',
+        );
       const row = await app.db
         .selectFrom('users')
         .select('password_hash')
@@ -138,6 +156,7 @@ export function authRoutes(app: FastifyInstance): void {
         .executeTakeFirstOrThrow();
       if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
         throw new HttpError(400, 'Mật khẩu hiện tại không đúng', 'wrong_password');
+      await forgiveAttempt(app.db, keys);
       if (request.body.newPassword === request.body.currentPassword)
         throw new HttpError(400, 'Mật khẩu mới phải khác mật khẩu cũ', 'same_password');
       await app.db

@@ -1,54 +1,94 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { addMinutes, nowIso } from '../http/time.ts';
-import { atomically } from '../audit/log.ts';
 
-// Login rate limiting kept in the database, so several app instances share the count.
-// After MAX_FAILURES failed attempts within WINDOW_MINUTES for a username (or an IP), that
-// key is locked for LOCK_MINUTES.
-export const MAX_FAILURES = 5;
-const WINDOW_MINUTES = 15;
-const LOCK_MINUTES = 15;
+// Password attempts (sign-in, change of password) are limited per key, in the database so
+// that several app instances share the counts. Every attempt is counted *before* the password
+// is checked, in one atomic statement per key, so a burst sent at once cannot slip past the
+// limit: the attempts beyond it are refused without being checked.
+//
+// Which keys a sign-in counts on (see loginKeys) decides who can be slowed down by whom:
+// a stranger's failures against an account never lock out its owner's known browser.
 
-export async function lockedUntil(db: Kysely<Database>, keys: string[]): Promise<string | null> {
-  const now = nowIso();
-  const rows = await db
-    .selectFrom('login_attempts')
-    .select('locked_until')
-    .where('key', 'in', keys)
-    .where('locked_until', '>', now)
-    .execute();
-  const until = rows.map((r) => r.locked_until!).sort();
-  return until.at(-1) ?? null;
+export const WINDOW_MINUTES = 15;
+
+export interface AttemptKey {
+  key: string;
+  /** Attempts allowed per window on this key. */
+  max: number;
 }
 
-export async function recordFailure(db: Kysely<Database>, keys: string[]): Promise<void> {
+export const LIMITS = {
+  /** One browser (and address) guessing one account. */
+  accountFromAddress: 5,
+  /** One account from anywhere, for browsers it has not signed in from before. */
+  account: 10,
+  /** One address, whichever accounts it tries (a commune office shares one address). */
+  address: 40,
+  /** A browser the account signed in from before (device cookie). */
+  knownDevice: 5,
+  /** Current-password checks of one signed-in user. */
+  passwordChange: 5,
+};
+
+/** The keys a sign-in attempt counts on. A known browser counts only on its own key. */
+export function loginKeys(username: string, ip: string, knownDevice: string | null): AttemptKey[] {
+  if (knownDevice) return [{ key: `device:${knownDevice}`, max: LIMITS.knownDevice }];
+  return [
+    { key: `user:${username}|ip:${ip}`, max: LIMITS.accountFromAddress },
+    { key: `user:${username}`, max: LIMITS.account },
+    { key: `ip:${ip}`, max: LIMITS.address },
+  ];
+}
+
+/**
+ * Counts one attempt on every key and says which keys are over their limit (none: go on and
+ * check the password). A window starts with its first attempt and lasts WINDOW_MINUTES.
+ */
+export async function countAttempt(db: Kysely<Database>, keys: AttemptKey[]): Promise<string[]> {
   const now = nowIso();
-  for (const key of keys) {
-    await atomically(db, async (trx) => {
-      const row = await trx
-        .selectFrom('login_attempts')
-        .selectAll()
-        .where('key', '=', key)
-        .executeTakeFirst();
-      const fresh = !row || row.window_start < addMinutes(now, -WINDOW_MINUTES);
-      const failures = fresh ? 1 : row.failures + 1;
-      const locked = failures >= MAX_FAILURES ? addMinutes(now, LOCK_MINUTES) : null;
-      const values = {
-        failures,
-        window_start: fresh ? now : row.window_start,
-        locked_until: locked,
-      };
-      if (row) await trx.updateTable('login_attempts').set(values).where('key', '=', key).execute();
-      else
-        await trx
-          .insertInto('login_attempts')
-          .values({ key, ...values })
-          .execute();
-    });
+  const windowFloor = addMinutes(now, -WINDOW_MINUTES);
+  const over: string[] = [];
+  for (const { key, max } of keys) {
+    const row = await db
+      .insertInto('login_attempts')
+      .values({ key, failures: 1, window_start: now, locked_until: null })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => {
+          const stale = eb('login_attempts.window_start', '<', windowFloor);
+          return {
+            failures: eb
+              .case()
+              .when(stale)
+              .then(1)
+              .else(eb('login_attempts.failures', '+', 1))
+              .end(),
+            window_start: eb
+              .case()
+              .when(stale)
+              .then(now)
+              .else(eb.ref('login_attempts.window_start'))
+              .end(),
+          };
+        }),
+      )
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    if (row.failures > max) over.push(key);
   }
+  return over;
 }
 
-export async function clearFailures(db: Kysely<Database>, keys: string[]): Promise<void> {
-  await db.deleteFrom('login_attempts').where('key', 'in', keys).execute();
+/** Takes back the attempt just counted (the password was right): it was no guess. */
+export async function forgiveAttempt(db: Kysely<Database>, keys: AttemptKey[]): Promise<void> {
+  await db
+    .updateTable('login_attempts')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where(
+      'key',
+      'in',
+      keys.map((k) => k.key),
+    )
+    .where('failures', '>', 0)
+    .execute();
 }

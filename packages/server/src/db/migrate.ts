@@ -6,6 +6,7 @@ import * as reminders from './migrations/0003_reminders.ts';
 import * as narratives from './migrations/0004_period_narratives.ts';
 import * as catalogue from './migrations/0005_indicator_catalogue.ts';
 import * as beyondAnchors from './migrations/0006_beyond_anchors.ts';
+import * as trustedDevices from './migrations/0007_trusted_devices.ts';
 
 // Migrations are listed here (not read from disk) so they work the same under tsx, vitest
 // and a bundled build. Each receives the dialect for the few types that differ.
@@ -16,6 +17,7 @@ const MIGRATIONS = {
   '0004_period_narratives': narratives,
   '0005_indicator_catalogue': catalogue,
   '0006_beyond_anchors': beyondAnchors,
+  '0007_trusted_devices': trustedDevices,
 };
 
 function provider(handle: DatabaseHandle): MigrationProvider {

@@ -61,6 +61,13 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
+export interface TrustedDeviceTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_used_at: string;
+}
+
 export interface LoginAttemptTable {
   key: string;
   failures: number;
@@ -379,6 +386,7 @@ export interface Database {
   role_assignments: RoleAssignmentTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  trusted_devices: TrustedDeviceTable;
   documents: DocumentTable;
   plans: PlanTable;
   plan_sections: PlanSectionTable;

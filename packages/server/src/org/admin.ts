@@ -77,6 +77,13 @@ export async function userCommunes(db: Kysely<Database>, userId: number): Promis
   return new Set(units.map((u) => (u.kind === 'commune' ? u.id : (u.parent_id ?? -1))));
 }
 
+/**
+ * The commune whose officer may manage this user, after checking the actor is allowed to.
+ * An admin manages anyone (admin is a global role, whatever unit it is filed under). Anyone
+ * else manages only people who belong to one commune they manage and whose every role lives
+ * inside that commune: never someone holding a role that reaches beyond it (an admin, a
+ * province viewer), whose account would otherwise be theirs to take over.
+ */
 export async function assertCanAdministerUser(
   db: Kysely<Database>,
   actor: SessionUser,
@@ -87,7 +94,27 @@ export async function assertCanAdministerUser(
   if (communes.size !== 1) throw forbidden('Bạn không quản lý được người dùng này');
   const [commune] = communes;
   assertCanAdminister(actor, commune!);
+  const roles = await db
+    .selectFrom('role_assignments')
+    .select('role')
+    .where('user_id', '=', userId)
+    .execute();
+  if (roles.some((r) => !COMMUNE_ROLES.includes(r.role as Role)))
+    throw forbidden(
+      'Người dùng này có vai trò ngoài phạm vi xã: chỉ quản trị hệ thống quản lý được',
+    );
   return commune!;
+}
+
+/** A user's unit must be one of the commune's units (any existing unit for an admin). */
+async function assertUnitFor(db: Kysely<Database>, communeId: number | null, unitId: number) {
+  const unit = await db
+    .selectFrom('org_units')
+    .select(['id', 'parent_id'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (!unit || (communeId !== null && unit.parent_id !== communeId))
+    throw badRequest('Đơn vị không thuộc xã');
 }
 
 export async function communeAdminView(db: Kysely<Database>, communeId: number) {
@@ -156,8 +183,7 @@ export async function addUser(
 ) {
   return atomically(db, async (db) => {
     await checkRoles(db, actor, communeId, input.roles);
-    if (input.unitId !== null && !(await communeUnitIds(db, communeId)).includes(input.unitId))
-      throw badRequest('Đơn vị không thuộc xã');
+    if (input.unitId !== null) await assertUnitFor(db, communeId, input.unitId);
     const exists = await db
       .selectFrom('users')
       .select('id')
@@ -193,6 +219,8 @@ export async function updateUser(
 ): Promise<number> {
   const communeId = await assertCanAdministerUser(db, actor, userId);
   if (input.roles && communeId !== null) await checkRoles(db, actor, communeId, input.roles);
+  const admin = actor.roles.some((r) => r.role === 'admin');
+  if (input.unitId != null) await assertUnitFor(db, admin ? null : communeId, input.unitId);
   if (userId === actor.id && input.active === false)
     throw badRequest('Không thể tự khóa tài khoản của mình');
   const before = await db

@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import type { TestDatabase } from './databases.ts';
 
-export async function buildTestApp(database: TestDatabase): Promise<FastifyInstance> {
-  const config = loadConfig({}, { databaseUrl: database.url, webDist: null, logLevel: 'silent' });
+export async function buildTestApp(
+  database: TestDatabase,
+  overrides: Partial<Config> = {},
+): Promise<FastifyInstance> {
+  const config = loadConfig(
+    {},
+    { databaseUrl: database.url, webDist: null, logLevel: 'silent', ...overrides },
+  );
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return app;
