@@ -371,7 +371,7 @@ const MATRIX: Record<string, Case> = {
     body: (i) => ({ kind: 'task', content: 'Nhiệm vụ riêng của xã', leadUnitIds: [i.unit] }),
   },
   'GET /api/org/units/:id/history': {
-    allowed: LOGGED_IN,
+    allowed: COMMUNE_READERS,
     url: (i) => `/api/org/units/${i.unit}/history`,
   },
   'GET /api/periods/:id/upward.json': {

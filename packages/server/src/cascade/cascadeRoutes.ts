@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { forbidden } from '../http/errors.ts';
-import { canManageCommune, readableCommuneIds, readablePlanOwnerIds } from '../org/queries.ts';
+import { canManageCommune, canReadPlan, readableCommuneIds } from '../org/queries.ts';
 import { cascadeLinksOf, cascadeView, changeLinks, planOwner, setParentPlan } from './cascade.ts';
 import { setTargetShares, targetShares, TargetSharesInput } from './targetShares.ts';
 import { notFound } from '../http/errors.ts';
@@ -17,9 +17,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
   const readablePlan = async (request: FastifyRequest, planId: number) => {
     const user = requireUser(request);
     const plan = await planOwner(app.db, planId);
-    const owners = await readablePlanOwnerIds(app.db, user);
-    const readable = owners === 'all' || owners.includes(plan.owner_id);
-    if (!readable || (plan.status === 'draft' && !canManageCommune(user, plan.owner_id)))
+    if (!(await canReadPlan(app.db, user, { ownerId: plan.owner_id, status: plan.status })))
       throw forbidden('Bạn không có quyền xem kế hoạch này');
     return { user, plan };
   };

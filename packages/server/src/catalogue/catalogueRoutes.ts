@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { canManageCommune, canViewProvince, readableCommuneIds } from '../org/queries.ts';
+import { canManageCommune, canViewProvince, visiblePlan } from '../org/queries.ts';
 import { catalogueLinks, compareAcrossCommunes, confirmLinks, listCatalogue } from './catalogue.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -39,11 +39,7 @@ export function catalogueRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      const commune = await planCommune(request.params.id);
-      const communes = await readableCommuneIds(app.db, user);
-      if (communes !== 'all' && !communes.includes(commune))
-        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      await visiblePlan(app.db, requireUser(request), request.params.id);
       return catalogueLinks(app.db, request.params.id);
     },
   );

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
-import { canManageCommune, readableCommuneIds } from '../org/queries.ts';
+import { canManageCommune, visiblePlan } from '../org/queries.ts';
 import { activeReporters } from '../org/users.ts';
 
 // Difficulties and proposals (khó khăn, vướng mắc / đề xuất, kiến nghị) are not just text in
@@ -112,15 +112,7 @@ function selectConcerns(db: Kysely<Database>) {
 /** A plan's concerns: all of them for the commune's managers, leaders and the province; a
  *  unit's reporter sees the ones its unit raised. */
 export async function planConcerns(db: Kysely<Database>, user: SessionUser, planId: number) {
-  const plan = await db
-    .selectFrom('plans')
-    .select('commune_id')
-    .where('id', '=', planId)
-    .executeTakeFirst();
-  if (!plan) throw notFound('Không tìm thấy kế hoạch');
-  const communes = await readableCommuneIds(db, user);
-  if (communes !== 'all' && !communes.includes(plan.commune_id))
-    throw forbidden('Bạn không có quyền xem kế hoạch này');
+  const plan = await visiblePlan(db, user, planId);
   const seesAll = user.roles.some(
     (r) =>
       r.role === 'admin' ||

@@ -9,6 +9,7 @@ import { provinceRollup } from './provinceRollup.ts';
 import { taskHistory } from './itemHistory.ts';
 import { planCompliance, provinceCompliance } from '../reports/compliance.ts';
 import { todayInVietnam } from '../http/time.ts';
+import { reportTextReader, withoutText } from '../reports/access.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
@@ -124,7 +125,17 @@ export function dashboardRoutes(app: FastifyInstance): void {
       const communes = await readableCommuneIds(app.db, user);
       if (communes !== 'all' && !communes.includes(history.task.commune_id))
         throw forbidden('Bạn không có quyền xem nhiệm vụ này');
-      return history;
+      // Every reader sees each unit's status and progress; the words, only those who may.
+      const readsText = await reportTextReader(app.db, user, history.task.planId);
+      const task = { kind: 'task' as const, id: history.task.id };
+      return {
+        ...history,
+        updates: history.updates.map(({ unitId, ...update }) =>
+          readsText({ unitId, status: update.reportStatus }, task)
+            ? update
+            : withoutText(update, ['results', 'evidence', 'difficulties'] as const),
+        ),
+      };
     },
   );
 }

@@ -31,6 +31,7 @@ export async function taskHistory(db: Kysely<Database>, taskId: number) {
     .select([
       'p.label as period',
       'p.window_end',
+      'r.unit_id as unitId',
       'unit.name as unit',
       'r.status as reportStatus',
       'r.submitted_at as submittedAt',

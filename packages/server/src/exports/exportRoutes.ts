@@ -12,7 +12,7 @@ import { appendicesXlsx } from './xlsxAppendices.ts';
 import { planExport, planExportCsv } from './planExport.ts';
 import { buildReportTemplate, parseReportTemplate } from './reportTemplate.ts';
 import { applyReportTemplate } from './applyTemplate.ts';
-import { writableReport } from '../reports/access.ts';
+import { reportTextReader, writableReport } from '../reports/access.ts';
 import { loadReport } from '../reports/reportView.ts';
 import { badRequest } from '../http/errors.ts';
 import { assertZipWithin, ImportError } from '@tiendo/importer';
@@ -210,7 +210,8 @@ export function exportRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       await readablePlan(request, request.params.id);
-      const data = await planExport(app.db, request.params.id);
+      const readsText = await reportTextReader(app.db, requireUser(request), request.params.id);
+      const data = await planExport(app.db, request.params.id, readsText);
       return sendFile(
         reply,
         'application/json; charset=utf-8',
@@ -231,7 +232,8 @@ export function exportRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       await readablePlan(request, request.params.id);
-      const csv = await planExportCsv(app.db, request.params.id);
+      const readsText = await reportTextReader(app.db, requireUser(request), request.params.id);
+      const csv = await planExportCsv(app.db, request.params.id, readsText);
       return sendFile(reply, 'text/csv; charset=utf-8', `ke-hoach-${request.params.id}.csv`, csv);
     },
   );

@@ -2,11 +2,21 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import { COUNTED_STATUSES, countedTaskUpdates } from '../reports/countedUpdates.ts';
+import { withoutText, type ReportTextReader } from '../reports/access.ts';
 
 // A plan and its units' submitted and approved reports as open data: JSON (nested) and CSV
-// (one row per period, unit and item). Drafts never leave the system.
+// (one row per period, unit and item). Drafts never leave the system. What units wrote in words
+// goes only to those who may read it (`readsText`, reports/access.ts); the others get the
+// figures and statuses, with the text fields blank.
 
-export async function planExport(db: Kysely<Database>, planId: number) {
+const TASK_TEXT = ['results', 'evidence_text', 'difficulties', 'proposals'] as const;
+const INDICATOR_TEXT = ['data_source', 'note'] as const;
+
+export async function planExport(
+  db: Kysely<Database>,
+  planId: number,
+  readsText: ReportTextReader = () => true,
+) {
   const plan = await db
     .selectFrom('plans')
     .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
@@ -50,6 +60,7 @@ export async function planExport(db: Kysely<Database>, planId: number) {
         'reports.period_id',
         'reports.status',
         'reports.submitted_at',
+        'reports.unit_id',
         'unit.name as unit',
         'unit.code as unitCode',
       ])
@@ -104,13 +115,26 @@ export async function planExport(db: Kysely<Database>, planId: number) {
           tasks: updates
             .filter((u) => u.report_id === r.id)
             .map(({ report_id: _r, resources_vnd, ...u }) => ({
-              ...u,
+              ...(readsText(
+                { unitId: r.unit_id, status: r.status },
+                { kind: 'task', id: u.task_id },
+              )
+                ? u
+                : withoutText(u, TASK_TEXT)),
               code: taskCode.get(u.task_id),
               resources_vnd: resources_vnd === null ? null : Number(resources_vnd),
             })),
           indicators: values
             .filter((v) => v.report_id === r.id)
-            .map(({ report_id: _r, ...v }) => ({ ...v, code: indicatorCode.get(v.indicator_id) })),
+            .map(({ report_id: _r, ...v }) => ({
+              ...(readsText(
+                { unitId: r.unit_id, status: r.status },
+                { kind: 'indicator', id: v.indicator_id },
+              )
+                ? v
+                : withoutText(v, INDICATOR_TEXT)),
+              code: indicatorCode.get(v.indicator_id),
+            })),
         })),
     })),
   };
@@ -143,8 +167,12 @@ const HEADER = [
   'nguon_so_lieu',
 ];
 
-export async function planExportCsv(db: Kysely<Database>, planId: number): Promise<string> {
-  const data = await planExport(db, planId);
+export async function planExportCsv(
+  db: Kysely<Database>,
+  planId: number,
+  readsText?: ReportTextReader,
+): Promise<string> {
+  const data = await planExport(db, planId, readsText);
   const name = {
     task: new Map(data.tasks.map((t) => [t.id, t.content])),
     indicator: new Map(data.indicators.map((i) => [i.id, i.name])),

@@ -13,6 +13,7 @@ import {
   updateUser,
 } from './admin.ts';
 import { Reorganisation, reorganise, setAdministrativeCode, unitHistory } from './succession.ts';
+import { assertUnitReadable } from './queries.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const RoleInput = z.object({ role: z.enum(ROLES), scopeUnitId: z.number().int().positive() });
@@ -65,7 +66,7 @@ export function adminRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      requireUser(request);
+      await assertUnitReadable(app.db, requireUser(request), request.params.id);
       return unitHistory(app.db, request.params.id);
     },
   );

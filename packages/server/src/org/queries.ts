@@ -123,6 +123,57 @@ export async function readablePlanOwnerIds(
   return [...new Set([...communes, ...parents.map((p) => p.parent_id!)])];
 }
 
+/**
+ * Whether a user may read a plan: its owner — a commune, or the province above for a
+ * higher-level plan — is among readablePlanOwnerIds, and a draft under review only for those who
+ * manage it. The rule of GET /api/plans/:id, and of every route that shows part of a plan.
+ */
+export async function canReadPlan(
+  db: Kysely<Database>,
+  user: SessionUser,
+  plan: { ownerId: number; status: string },
+): Promise<boolean> {
+  if (plan.status === 'draft' && !canManageCommune(user, plan.ownerId)) return false;
+  const owners = await readablePlanOwnerIds(db, user);
+  return owners === 'all' || owners.includes(plan.ownerId);
+}
+
+/** The plan when the user may read it (canReadPlan): 404 when there is none, else 403. */
+export async function visiblePlan(db: Kysely<Database>, user: SessionUser, planId: number) {
+  const plan = await db
+    .selectFrom('plans')
+    .select(['id', 'commune_id', 'status'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  if (!plan) throw notFound('Không tìm thấy kế hoạch');
+  if (!(await canReadPlan(db, user, { ownerId: plan.commune_id, status: plan.status })))
+    throw forbidden('Bạn không có quyền xem kế hoạch này');
+  return plan;
+}
+
+/**
+ * Refuses unless the user may read the commune an org unit belongs to (readableCommuneIds) — or,
+ * for a province, the province itself (readablePlanOwnerIds): 404 for a unit that does not exist.
+ */
+export async function assertUnitReadable(
+  db: Kysely<Database>,
+  user: SessionUser,
+  unitId: number,
+): Promise<void> {
+  const unit = await db
+    .selectFrom('org_units')
+    .select(['id', 'kind'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (!unit) throw notFound('Không tìm thấy đơn vị');
+  const [target, readable] =
+    unit.kind === 'province'
+      ? [unit.id, await readablePlanOwnerIds(db, user)]
+      : [await communeOf(db, unit.id), await readableCommuneIds(db, user)];
+  if (readable !== 'all' && (target === null || !readable.includes(target)))
+    throw forbidden('Bạn không có quyền xem đơn vị này');
+}
+
 /** Focal officers manage their commune's plans and periods; admins manage every commune. */
 export function canManageCommune(user: SessionUser, communeId: number): boolean {
   return user.roles.some(

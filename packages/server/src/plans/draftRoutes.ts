@@ -5,7 +5,7 @@ import { ColumnRole, PlanDraft } from '@tiendo/core';
 import { MAX_INPUT_BYTES } from '@tiendo/importer';
 import { requireUser } from '../auth/plugin.ts';
 import { auditTrail } from '../audit/log.ts';
-import { canManageCommune, managedCommuneIds, readableCommuneIds } from '../org/queries.ts';
+import { canManageCommune, managedCommuneIds, visiblePlan } from '../org/queries.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import {
   importDraft,
@@ -101,6 +101,14 @@ export function draftRoutes(app: FastifyInstance): void {
       const user = requireUser(request);
       if (!canManageCommune(user, request.query.communeId))
         throw forbidden('Chỉ cán bộ đầu mối của xã mới nhập được kế hoạch');
+      // A role may point at a unit that is gone (or an admin at a wrong id): nothing to import into.
+      const owner = await app.db
+        .selectFrom('org_units')
+        .select('id')
+        .where('id', '=', request.query.communeId)
+        .where('kind', 'in', ['commune', 'province'])
+        .executeTakeFirst();
+      if (!owner) throw notFound('Không tìm thấy xã/phường');
       const planId = await importDraft(
         app.db,
         request.query.communeId,
@@ -241,16 +249,7 @@ export function draftRoutes(app: FastifyInstance): void {
     '/api/plans/:id/audit',
     { schema: { tags: ['plans'], summary: 'Nhật ký thay đổi của kế hoạch', params: Id } },
     async (request) => {
-      const user = requireUser(request);
-      const plan = await app.db
-        .selectFrom('plans')
-        .select(['commune_id'])
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!plan) throw notFound('Không tìm thấy kế hoạch');
-      const communes = await readableCommuneIds(app.db, user);
-      if (communes !== 'all' && !communes.includes(plan.commune_id))
-        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      await visiblePlan(app.db, requireUser(request), request.params.id);
       return auditTrail(app.db, 'plan', request.params.id);
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { canManageCommune, readablePlanOwnerIds } from '../org/queries.ts';
+import { canManageCommune, canReadPlan, readablePlanOwnerIds } from '../org/queries.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { getPlanDetail, listPlans } from './queries.ts';
 import { addLocalItem, LocalItemInput } from './localItems.ts';
@@ -107,11 +107,8 @@ export function planRoutes(app: FastifyInstance): void {
       const user = requireUser(request);
       const plan = await getPlanDetail(app.db, request.params.id);
       if (!plan) throw notFound('Không tìm thấy kế hoạch');
-      const communes = await readablePlanOwnerIds(app.db, user);
-      const readable = communes === 'all' || communes.includes(plan.communeId);
-      if (!readable || (plan.status === 'draft' && !canManageCommune(user, plan.communeId))) {
+      if (!(await canReadPlan(app.db, user, { ownerId: plan.communeId, status: plan.status })))
         throw forbidden('Bạn không có quyền xem kế hoạch này');
-      }
       return plan;
     },
   );

@@ -79,6 +79,22 @@ export async function loadReportContext(
   return { ...context, unlocked: unlocked_at !== null };
 }
 
+/**
+ * The report as it is now, held for the rest of the caller's transaction: a no-op update of its
+ * row takes PostgreSQL's row lock, so a submission, a review or a save of the same report
+ * running at the same time waits for this transaction to end, and then sees what it did (SQLite
+ * runs one write transaction at a time anyway). What a request read before its transaction
+ * began may be stale; this is not.
+ */
+export async function lockReport(db: Kysely<Database>, reportId: number): Promise<ReportContext> {
+  await db
+    .updateTable('reports')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', reportId)
+    .execute();
+  return loadReportContext(db, reportId);
+}
+
 export async function readableReport(
   db: Kysely<Database>,
   user: SessionUser,
@@ -109,4 +125,97 @@ export async function reviewableReport(
   if (!canReviewReports(user, context.communeId))
     throw forbidden('Chỉ cán bộ đầu mối của xã mới duyệt được báo cáo');
   return context;
+}
+
+/** A plan item's units: who leads it (chủ trì) and who coordinates it (phối hợp). */
+export interface ItemUnits {
+  lead: number[];
+  coordinate: number[];
+}
+
+/**
+ * Whether `user` may read the free text of a unit's report — results, difficulties, proposals,
+ * explanations, evidence, notes, data sources, comments — where the figures and statuses are
+ * for every reader of the plan. Whoever may read the whole report may (its unit's reporter, the
+ * focal officer, the commune's leaders, the province above once sent, admins). Another unit's
+ * reporter only, about one item of a sent report: the lead unit's consolidated update on a
+ * task its own unit coordinates, and a coordinating unit's contribution to a task its own unit
+ * leads (what the lead consolidates, reports/contributions.ts).
+ */
+export function canReadReportText(
+  user: SessionUser,
+  report: { unitId: number; communeId: number; provinceId: number | null; status: string },
+  item?: ItemUnits,
+): boolean {
+  if (canReadUnitReport(user, report)) return true;
+  if (!item || !COUNTED_STATUSES.includes(report.status)) return false;
+  // A unit listed both ways on a task leads it (itemUpdates.ts).
+  const leads = (unitId: number) => item.lead.includes(unitId);
+  const coordinates = (unitId: number) => item.coordinate.includes(unitId) && !leads(unitId);
+  return user.roles.some(
+    ({ role, scopeUnitId: mine }) =>
+      role === 'unit_reporter' &&
+      mine !== report.unitId &&
+      ((coordinates(mine) && leads(report.unitId)) || (leads(mine) && coordinates(report.unitId))),
+  );
+}
+
+export type ReportTextReader = (
+  report: { unitId: number; status: string },
+  item?: { kind: 'task' | 'indicator'; id: number },
+) => boolean;
+
+/** canReadReportText for the many reports of one plan (exports, an item's history): the plan's
+ *  commune and its items' units are loaded once. */
+export async function reportTextReader(
+  db: Kysely<Database>,
+  user: SessionUser,
+  planId: number,
+): Promise<ReportTextReader> {
+  const plan = await db
+    .selectFrom('plans')
+    .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
+    .select(['plans.commune_id as communeId', 'commune.parent_id as provinceId'])
+    .where('plans.id', '=', planId)
+    .executeTakeFirst();
+  if (!plan) throw notFound('Không tìm thấy kế hoạch');
+  const units = { task: new Map<number, ItemUnits>(), indicator: new Map<number, ItemUnits>() };
+  if (user.roles.some((r) => r.role === 'unit_reporter')) {
+    const [tasks, indicators] = await Promise.all([
+      db
+        .selectFrom('task_units as link')
+        .innerJoin('tasks as item', 'item.id', 'link.item_id')
+        .select(['link.item_id', 'link.unit_id', 'link.role'])
+        .where('item.plan_id', '=', planId)
+        .execute(),
+      db
+        .selectFrom('indicator_units as link')
+        .innerJoin('indicators as item', 'item.id', 'link.item_id')
+        .select(['link.item_id', 'link.unit_id', 'link.role'])
+        .where('item.plan_id', '=', planId)
+        .execute(),
+    ]);
+    for (const [kind, links] of [
+      ['task', tasks],
+      ['indicator', indicators],
+    ] as const)
+      for (const link of links) {
+        const entry = units[kind].get(link.item_id) ?? { lead: [], coordinate: [] };
+        if (link.role === 'lead' || link.role === 'coordinate') entry[link.role].push(link.unit_id);
+        units[kind].set(link.item_id, entry);
+      }
+  }
+  return (report, item) =>
+    canReadReportText(
+      user,
+      { ...report, ...plan },
+      item ? (units[item.kind].get(item.id) ?? { lead: [], coordinate: [] }) : undefined,
+    );
+}
+
+/** A row with its free-text fields blanked (null), for a reader who may see only figures. */
+export function withoutText<T extends object, K extends keyof T>(row: T, fields: readonly K[]): T {
+  const out = { ...row };
+  for (const field of fields) (out as Record<K, unknown>)[field] = null;
+  return out;
 }

@@ -5,7 +5,7 @@ import { badRequest, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import type { ReportContext } from './access.ts';
-import { assertEditable } from './itemUpdates.ts';
+import { assertStillEditable } from './itemUpdates.ts';
 
 // Evidence files (minh chứng) for a task update. The type is decided by the file's first
 // bytes, not by its name or the browser's claim, and must agree with the extension; the
@@ -64,7 +64,7 @@ export async function addAttachment(
   userId: number,
 ): Promise<number> {
   return atomically(db, async (db) => {
-    assertEditable(context);
+    await assertStillEditable(db, context);
     if (upload.bytes.byteLength === 0) throw badRequest('Tệp minh chứng rỗng.');
     if (upload.bytes.byteLength > MAX_ATTACHMENT_BYTES)
       throw badRequest('Tệp minh chứng quá lớn; giới hạn là 10 MB.');
@@ -122,7 +122,7 @@ export async function removeAttachment(
   userId: number,
 ): Promise<void> {
   return atomically(db, async (db) => {
-    assertEditable(context);
+    await assertStillEditable(db, context);
     const row = await attachmentOf(db, attachmentId);
     if (row.report_id !== context.reportId) throw notFound('Không tìm thấy tệp minh chứng');
     await db.deleteFrom('attachments').where('id', '=', attachmentId).execute();

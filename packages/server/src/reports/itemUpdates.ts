@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
-import type { ReportContext } from './access.ts';
+import { lockReport, type ReportContext } from './access.ts';
 import { unitIndicators, unitTasks } from './reportView.ts';
 
 // What a unit writes for each of its items in a period. Every item carries its own version:
@@ -69,6 +69,15 @@ export type IndicatorValueInput = z.infer<typeof IndicatorValueInput>;
 /** Whether the unit may write now: the period is open, or reopened for this unit. */
 export function periodWritable(periodStatus: string, unlocked: boolean): boolean {
   return periodStatus === 'open' || (unlocked && periodStatus !== 'planned');
+}
+
+/** assertEditable on the report as it is inside the caller's transaction (lockReport), not as the
+ *  request found it: a submission that got in between is seen, and waits for this write. */
+export async function assertStillEditable(
+  db: Kysely<Database>,
+  context: ReportContext,
+): Promise<void> {
+  assertEditable(await lockReport(db, context.reportId));
 }
 
 export function assertEditable(context: ReportContext): void {
@@ -169,7 +178,7 @@ async function saveItem(
   userId: number,
 ): Promise<number> {
   return atomically(db, async (db) => {
-    assertEditable(context);
+    await assertStillEditable(db, context);
     const item = ITEMS[kind];
     const own = await item.ofUnit(db, context.planId, context.unitId);
     const mine = own.filter((i) => i.id === itemId);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { readableCommuneIds } from '../org/queries.ts';
+import { visiblePlan } from '../org/queries.ts';
 import { canReviewReports, canWriteUnitReport } from './access.ts';
 import { addAdhocPeriod, changePeriod, generatePeriods, listPeriods, planOf } from './periods.ts';
 import { openReport } from './reportView.ts';
@@ -45,11 +45,7 @@ export function periodRoutes(app: FastifyInstance): void {
     '/api/plans/:id/periods',
     { schema: { tags: ['periods'], summary: 'Các kỳ báo cáo của kế hoạch', params: Id } },
     async (request) => {
-      const user = requireUser(request);
-      const plan = await planOf(app.db, request.params.id);
-      const communes = await readableCommuneIds(app.db, user);
-      if (communes !== 'all' && !communes.includes(plan.commune_id))
-        throw forbidden('Bạn không có quyền xem kế hoạch này');
+      const plan = await visiblePlan(app.db, requireUser(request), request.params.id);
       return listPeriods(app.db, plan.id);
     },
   );

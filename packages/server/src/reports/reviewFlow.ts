@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
-import { loadReportContext, type ReportContext } from './access.ts';
+import { loadReportContext, lockReport, type ReportContext } from './access.ts';
 import { HttpError } from '../http/errors.ts';
 import { assertEditable } from './itemUpdates.ts';
 import { unexplainedItems } from './reportView.ts';
@@ -110,6 +110,9 @@ async function submit(
   userId: number,
 ): Promise<FlowResult> {
   return atomically(db, async (db) => {
+    // Saves of the report wait from here on, and the ones before are all in what is checked
+    // and sent; a step taken since the request read the report fails the version check below.
+    await lockReport(db, context.reportId);
     assertEditable(context);
     const items = await db
       .selectFrom('task_updates')
