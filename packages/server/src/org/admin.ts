@@ -10,13 +10,13 @@ import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { createOrgUnit } from './queries.ts';
 import { canManageCommune } from './queries.ts';
+import { assertCan } from '../access/policy.ts';
+import { roleScope } from '../access/scope.ts';
 import { createUser } from './users.ts';
 
 // Administration of a commune's units and people. A system admin manages everything; a
 // commune's focal officer manages the units and users of that commune, with the roles that
 // live inside it (unit reporter, commune leader, focal officer).
-
-const COMMUNE_ROLES: Role[] = ['unit_reporter', 'commune_leader', 'focal_officer'];
 
 export function assertCanAdminister(user: SessionUser, communeId: number): void {
   if (!canManageCommune(user, communeId))
@@ -39,11 +39,10 @@ export async function checkRoles(
   communeId: number,
   roles: Array<{ role: Role; scopeUnitId: number }>,
 ): Promise<void> {
-  const isAdmin = actor.roles.some((r) => r.role === 'admin');
+  const scope = roleScope(actor);
   const units = await communeUnitIds(db, communeId);
   for (const { role, scopeUnitId } of roles) {
-    if (!isAdmin && !COMMUNE_ROLES.includes(role))
-      throw forbidden('Chỉ quản trị hệ thống mới cấp được vai trò này');
+    assertCan(scope, 'role.grant', { role });
     if (role === 'unit_reporter' && !units.includes(scopeUnitId))
       throw badRequest('Người báo cáo phải thuộc một đơn vị của xã');
     if ((role === 'commune_leader' || role === 'focal_officer') && scopeUnitId !== communeId)
@@ -89,21 +88,17 @@ export async function assertCanAdministerUser(
   actor: SessionUser,
   userId: number,
 ): Promise<number | null> {
-  const communes = await userCommunes(db, userId);
-  if (actor.roles.some((r) => r.role === 'admin')) return [...communes][0] ?? null;
-  if (communes.size !== 1) throw forbidden('Bạn không quản lý được người dùng này');
-  const [commune] = communes;
-  assertCanAdminister(actor, commune!);
+  const communeIds = await userCommunes(db, userId);
   const roles = await db
     .selectFrom('role_assignments')
     .select('role')
     .where('user_id', '=', userId)
     .execute();
-  if (roles.some((r) => !COMMUNE_ROLES.includes(r.role as Role)))
-    throw forbidden(
-      'Người dùng này có vai trò ngoài phạm vi xã: chỉ quản trị hệ thống quản lý được',
-    );
-  return commune!;
+  assertCan(roleScope(actor), 'user.administer', {
+    communeIds,
+    roles: roles.map((r) => r.role as Role),
+  });
+  return [...communeIds][0] ?? null;
 }
 
 /** A user's unit must be one of the commune's units (any existing unit for an admin). */

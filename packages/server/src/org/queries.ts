@@ -4,7 +4,8 @@ import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { predecessorsOf } from './succession.ts';
+import { assertCan, can } from '../access/policy.ts';
+import { roleScope, scopeOf } from '../access/scope.ts';
 
 export type OrgKind = 'province' | 'commune' | 'unit';
 
@@ -68,77 +69,39 @@ export async function communeOf(db: Kysely<Database>, unitId: number): Promise<n
   return null;
 }
 
-/**
- * The communes whose plans a user may read: every commune for an admin, the communes of a
- * province for a province role, and the user's own commune for commune- and unit-level roles.
- */
+// The access rules themselves live in access/policy.ts; these are the org-facing questions
+// routes ask, answered through it.
+
+const asList = (set: ReadonlySet<number> | 'all') => (set === 'all' ? 'all' : [...set]);
+
+/** The communes whose records a user reads (policy: commune.read), 'all' for an admin. */
 export async function readableCommuneIds(
   db: Kysely<Database>,
   user: SessionUser,
 ): Promise<number[] | 'all'> {
-  if (user.roles.some((r) => r.role === 'admin')) return 'all';
-  const ids = new Set<number>();
-  for (const { scopeUnitId } of user.roles) {
-    const scope = await db
-      .selectFrom('org_units')
-      .select(['id', 'kind'])
-      .where('id', '=', scopeUnitId)
-      .executeTakeFirst();
-    if (!scope) continue;
-    if (scope.kind === 'province') {
-      const communes = await db
-        .selectFrom('org_units')
-        .select('id')
-        .where('parent_id', '=', scope.id)
-        .where('kind', '=', 'commune')
-        .execute();
-      communes.forEach((c) => ids.add(c.id));
-    } else {
-      const commune = await communeOf(db, scope.id);
-      if (commune !== null) ids.add(commune);
-    }
-  }
-  // A commune formed by a merger keeps the records of the communes it absorbed.
-  for (const id of await predecessorsOf(db, [...ids])) ids.add(id);
-  return [...ids];
+  return asList((await scopeOf(db, user)).communes);
 }
 
-/**
- * The org units whose plans a user may read: the readable communes and the provinces above
- * them, so a commune sees the higher-level plan it implements (kế hoạch cấp trên). Drafts stay
- * with those who manage them (checked by the caller).
- */
+/** The owners of the plans a user reads: those communes and the provinces above them, so a
+ *  commune sees the higher-level plan it implements (kế hoạch cấp trên). */
 export async function readablePlanOwnerIds(
   db: Kysely<Database>,
   user: SessionUser,
 ): Promise<number[] | 'all'> {
-  const communes = await readableCommuneIds(db, user);
-  if (communes === 'all' || communes.length === 0) return communes;
-  const parents = await db
-    .selectFrom('org_units')
-    .select('parent_id')
-    .where('id', 'in', communes)
-    .where('parent_id', 'is not', null)
-    .execute();
-  return [...new Set([...communes, ...parents.map((p) => p.parent_id!)])];
+  return asList((await scopeOf(db, user)).planOwners);
 }
 
-/**
- * Whether a user may read a plan: its owner — a commune, or the province above for a
- * higher-level plan — is among readablePlanOwnerIds, and a draft under review only for those who
- * manage it. The rule of GET /api/plans/:id, and of every route that shows part of a plan.
- */
+/** Whether a user may read a plan (policy: plan.read) — the rule of GET /api/plans/:id and of
+ *  every route that shows part of a plan. */
 export async function canReadPlan(
   db: Kysely<Database>,
   user: SessionUser,
   plan: { ownerId: number; status: string },
 ): Promise<boolean> {
-  if (plan.status === 'draft' && !canManageCommune(user, plan.ownerId)) return false;
-  const owners = await readablePlanOwnerIds(db, user);
-  return owners === 'all' || owners.includes(plan.ownerId);
+  return can(await scopeOf(db, user), 'plan.read', plan);
 }
 
-/** The plan when the user may read it (canReadPlan): 404 when there is none, else 403. */
+/** The plan when the user may read it (plan.read): 404 when there is none, else 403. */
 export async function visiblePlan(db: Kysely<Database>, user: SessionUser, planId: number) {
   const plan = await db
     .selectFrom('plans')
@@ -146,14 +109,16 @@ export async function visiblePlan(db: Kysely<Database>, user: SessionUser, planI
     .where('id', '=', planId)
     .executeTakeFirst();
   if (!plan) throw notFound('Không tìm thấy kế hoạch');
-  if (!(await canReadPlan(db, user, { ownerId: plan.commune_id, status: plan.status })))
-    throw forbidden('Bạn không có quyền xem kế hoạch này');
+  assertCan(await scopeOf(db, user), 'plan.read', {
+    ownerId: plan.commune_id,
+    status: plan.status,
+  });
   return plan;
 }
 
 /**
- * Refuses unless the user may read the commune an org unit belongs to (readableCommuneIds) — or,
- * for a province, the province itself (readablePlanOwnerIds): 404 for a unit that does not exist.
+ * Refuses unless the user may read the commune an org unit belongs to (commune.read) — or, for
+ * a province, reads its plans: 404 for a unit that does not exist.
  */
 export async function assertUnitReadable(
   db: Kysely<Database>,
@@ -166,35 +131,33 @@ export async function assertUnitReadable(
     .where('id', '=', unitId)
     .executeTakeFirst();
   if (!unit) throw notFound('Không tìm thấy đơn vị');
-  const [target, readable] =
+  const scope = await scopeOf(db, user);
+  const commune = unit.kind === 'province' ? null : await communeOf(db, unit.id);
+  const readable =
     unit.kind === 'province'
-      ? [unit.id, await readablePlanOwnerIds(db, user)]
-      : [await communeOf(db, unit.id), await readableCommuneIds(db, user)];
-  if (readable !== 'all' && (target === null || !readable.includes(target)))
-    throw forbidden('Bạn không có quyền xem đơn vị này');
+      ? can(scope, 'plan.read', { ownerId: unit.id, status: 'published' })
+      : commune !== null && can(scope, 'commune.read', { id: commune });
+  if (!readable) throw forbidden('Bạn không có quyền xem đơn vị này');
 }
 
-/** Focal officers manage their commune's plans and periods; admins manage every commune. */
+/** Focal officers manage their commune's plans and periods; admins every commune. */
 export function canManageCommune(user: SessionUser, communeId: number): boolean {
-  return user.roles.some(
-    (r) => r.role === 'admin' || (r.role === 'focal_officer' && r.scopeUnitId === communeId),
-  );
+  return can(roleScope(user), 'commune.manage', { id: communeId });
 }
 
-/** Province viewers see their province's roll-ups across communes; admins see every one. */
+/** Province viewers see their province's roll-ups across communes; admins every one. */
 export function canViewProvince(user: SessionUser, provinceId: number): boolean {
-  return user.roles.some(
-    (r) => r.role === 'admin' || (r.role === 'province_viewer' && r.scopeUnitId === provinceId),
-  );
+  return can(roleScope(user), 'province.view', { id: provinceId });
 }
 
 /** The communes where the user can manage plans (for choosing where an import goes). */
 export function managedCommuneIds(user: SessionUser): number[] | 'all' {
-  if (user.roles.some((r) => r.role === 'admin')) return 'all';
-  return user.roles.filter((r) => r.role === 'focal_officer').map((r) => r.scopeUnitId);
+  const scope = roleScope(user);
+  return scope.admin ? 'all' : [...scope.focalOf];
 }
 
-/** Refuses unless the plan is in one of `statuses` and its commune is in the user's scope. */
+/** Refuses unless the plan is in one of `statuses` and its commune's records are the user's
+ *  to read (commune.read): dashboards and exports of a commune's own plan. */
 export async function assertPlanReadable(
   db: Kysely<Database>,
   user: SessionUser,
@@ -207,10 +170,7 @@ export async function assertPlanReadable(
     .where('id', '=', planId)
     .executeTakeFirst();
   if (!plan) throw notFound('Không tìm thấy kế hoạch');
-  const communes = await readableCommuneIds(db, user);
-  if (
-    (communes !== 'all' && !communes.includes(plan.commune_id)) ||
-    !statuses.includes(plan.status)
-  )
+  const scope = await scopeOf(db, user);
+  if (!statuses.includes(plan.status) || !can(scope, 'commune.read', { id: plan.commune_id }))
     throw forbidden('Bạn không có quyền xem kế hoạch này');
 }

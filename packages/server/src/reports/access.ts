@@ -3,9 +3,12 @@ import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { canManageCommune } from '../org/queries.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { COUNTED_STATUSES } from './countedUpdates.ts';
+import { can, type ItemUnits } from '../access/policy.ts';
+import { roleScope } from '../access/scope.ts';
 
-// Who may do what with a unit's period report:
+export type { ItemUnits };
+
+// Who may do what with a unit's period report (the rules: access/policy.ts):
 //   unit reporter   of the unit          read, write (draft/returned), submit
 //   focal officer   of the commune       read all units' reports, return, approve, reopen
 //   commune leader  of the commune       read
@@ -26,13 +29,13 @@ export interface ReportContext {
   unlocked: boolean;
 }
 
-const has = (user: SessionUser, role: string, scope: number | null) =>
-  user.roles.some((r) => r.role === role && r.scopeUnitId === scope);
+// The rules are access/policy.ts's (report.write, report.review, report.read, report.readText);
+// these name them for the report routes.
 
-export const isAdmin = (user: SessionUser) => user.roles.some((r) => r.role === 'admin');
+export const isAdmin = (user: SessionUser) => roleScope(user).admin;
 
 export function canWriteUnitReport(user: SessionUser, unitId: number): boolean {
-  return has(user, 'unit_reporter', unitId);
+  return roleScope(user).reporterOf.has(unitId);
 }
 
 export function canReviewReports(user: SessionUser, communeId: number): boolean {
@@ -41,14 +44,9 @@ export function canReviewReports(user: SessionUser, communeId: number): boolean 
 
 export function canReadUnitReport(
   user: SessionUser,
-  scope: { unitId: number; communeId: number; provinceId: number | null; status: string },
+  report: { unitId: number; communeId: number; provinceId: number | null; status: string },
 ): boolean {
-  return (
-    canWriteUnitReport(user, scope.unitId) ||
-    canReviewReports(user, scope.communeId) ||
-    has(user, 'commune_leader', scope.communeId) ||
-    (has(user, 'province_viewer', scope.provinceId) && COUNTED_STATUSES.includes(scope.status))
-  );
+  return can(roleScope(user), 'report.read', report);
 }
 
 export async function loadReportContext(
@@ -127,12 +125,6 @@ export async function reviewableReport(
   return context;
 }
 
-/** A plan item's units: who leads it (chủ trì) and who coordinates it (phối hợp). */
-export interface ItemUnits {
-  lead: number[];
-  coordinate: number[];
-}
-
 /**
  * Whether `user` may read the free text of a unit's report — results, difficulties, proposals,
  * explanations, evidence, notes, data sources, comments — where the figures and statuses are
@@ -147,17 +139,7 @@ export function canReadReportText(
   report: { unitId: number; communeId: number; provinceId: number | null; status: string },
   item?: ItemUnits,
 ): boolean {
-  if (canReadUnitReport(user, report)) return true;
-  if (!item || !COUNTED_STATUSES.includes(report.status)) return false;
-  // A unit listed both ways on a task leads it (itemUpdates.ts).
-  const leads = (unitId: number) => item.lead.includes(unitId);
-  const coordinates = (unitId: number) => item.coordinate.includes(unitId) && !leads(unitId);
-  return user.roles.some(
-    ({ role, scopeUnitId: mine }) =>
-      role === 'unit_reporter' &&
-      mine !== report.unitId &&
-      ((coordinates(mine) && leads(report.unitId)) || (leads(mine) && coordinates(report.unitId))),
-  );
+  return can(roleScope(user), 'report.readText', { ...report, ...(item ? { item } : {}) });
 }
 
 export type ReportTextReader = (
@@ -179,7 +161,8 @@ export async function reportTextReader(
     .where('plans.id', '=', planId)
     .executeTakeFirst();
   if (!plan) throw notFound('Không tìm thấy kế hoạch');
-  const units = { task: new Map<number, ItemUnits>(), indicator: new Map<number, ItemUnits>() };
+  type Links = { lead: number[]; coordinate: number[] };
+  const units = { task: new Map<number, Links>(), indicator: new Map<number, Links>() };
   if (user.roles.some((r) => r.role === 'unit_reporter')) {
     const [tasks, indicators] = await Promise.all([
       db
