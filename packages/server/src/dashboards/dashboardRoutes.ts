@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
+import { roleScope } from '../access/scope.ts';
 import { forbidden } from '../http/errors.ts';
 import { assertPlanReadable, canViewProvince, readableCommuneIds } from '../org/queries.ts';
 import { communeDashboard } from './communeDashboard.ts';
@@ -82,8 +83,8 @@ export function dashboardRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      const admin = user.roles.some((x) => x.role === 'admin');
-      const ids = user.roles.filter((x) => x.role === 'province_viewer').map((x) => x.scopeUnitId);
+      const { admin, provinceOf } = roleScope(user);
+      const ids = [...provinceOf];
       let query = app.db
         .selectFrom('org_units')
         .select(['id', 'name'])

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { forbidden, notFound } from '../http/errors.ts';
-import { assertPlanReadable, canManageCommune, canViewProvince } from '../org/queries.ts';
+import { assertCan } from '../access/policy.ts';
+import { roleScope } from '../access/scope.ts';
+import { notFound } from '../http/errors.ts';
+import { assertPlanReadable } from '../org/queries.ts';
 import { UPWARD_SCHEMA, upwardExport, upwardExportCsv, type UpwardExport } from './upwardExport.ts';
 import { periodSummary } from './periodSummary.ts';
 import { loadNarrative, Narrative, saveNarrative } from './narrative.ts';
@@ -68,11 +70,8 @@ export function exportRoutes(app: FastifyInstance): void {
       .where('reporting_periods.id', '=', periodId)
       .executeTakeFirst();
     if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
-    const leader = user.roles.some(
-      (x) => x.role === 'commune_leader' && x.scopeUnitId === row.commune_id,
-    );
-    if (!canManageCommune(user, row.commune_id) && (write || !leader))
-      throw forbidden('Chỉ cán bộ đầu mối, lãnh đạo UBND xã mới lập được báo cáo tổng hợp');
+    const period = { communeId: row.commune_id, provinceId: null };
+    assertCan(roleScope(user), write ? 'period.writeOutputs' : 'period.readOutputs', period);
     return user;
   };
 
@@ -118,11 +117,12 @@ export function exportRoutes(app: FastifyInstance): void {
       .selectFrom('reporting_periods')
       .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
       .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
-      .select(['commune.parent_id'])
+      .select(['plans.commune_id', 'commune.parent_id'])
       .where('reporting_periods.id', '=', periodId)
       .executeTakeFirst();
-    if (!row?.parent_id || !canViewProvince(user, row.parent_id))
-      await periodAccess(request, periodId, false);
+    if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
+    const period = { communeId: row.commune_id, provinceId: row.parent_id };
+    assertCan(roleScope(user), 'period.readUpward', period);
   };
 
   const UPWARD_FORMATS = {

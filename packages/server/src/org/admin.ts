@@ -214,7 +214,7 @@ export async function updateUser(
 ): Promise<number> {
   const communeId = await assertCanAdministerUser(db, actor, userId);
   if (input.roles && communeId !== null) await checkRoles(db, actor, communeId, input.roles);
-  const admin = actor.roles.some((r) => r.role === 'admin');
+  const { admin } = roleScope(actor);
   if (input.unitId != null) await assertUnitFor(db, admin ? null : communeId, input.unitId);
   if (userId === actor.id && input.active === false)
     throw badRequest('Không thể tự khóa tài khoản của mình');

@@ -7,6 +7,7 @@ import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { createOrgUnit, type OrgKind } from './queries.ts';
+import { roleScope } from '../access/scope.ts';
 
 // Communes and units merge and split (sáp nhập, chia tách — as in the reorganisation of
 // 1/7/2025). Nothing is rewritten: the old units stay, closed (valid_to) and linked to what
@@ -61,7 +62,7 @@ export async function reorganise(
   actor: SessionUser,
   input: Reorganisation,
 ): Promise<number[]> {
-  if (!actor.roles.some((r) => r.role === 'admin'))
+  if (!roleScope(actor).admin)
     throw forbidden('Chỉ quản trị hệ thống mới sắp xếp lại đơn vị hành chính.');
   checkShape(input);
   return atomically(db, async (db) => {
@@ -237,7 +238,7 @@ export async function setAdministrativeCode(
   unitId: number,
   code: string | null,
 ): Promise<void> {
-  if (!actor.roles.some((r) => r.role === 'admin'))
+  if (!roleScope(actor).admin)
     throw forbidden('Chỉ quản trị hệ thống mới sửa mã đơn vị hành chính.');
   await atomically(db, async (db) => {
     const unit = await db

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
+import { assertCan } from '../access/policy.ts';
+import { roleScope } from '../access/scope.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { visiblePlan } from '../org/queries.ts';
 import { canReviewReports, canWriteUnitReport } from './access.ts';
@@ -128,10 +130,8 @@ export function periodRoutes(app: FastifyInstance): void {
     async (request) => {
       const user = requireUser(request);
       const { commune_id } = await periodCommune(request.params.id);
-      const leader = user.roles.some(
-        (role) => role.role === 'commune_leader' && role.scopeUnitId === commune_id,
-      );
-      if (!leader) await managerOf(request, commune_id);
+      // Who has reported: the commune's oversight (focal officer, leaders).
+      assertCan(roleScope(user), 'period.readOutputs', { communeId: commune_id, provinceId: null });
       return periodOverview(app.db, request.params.id);
     },
   );
