@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { canManageCommune, canReadPlan, readablePlanOwnerIds } from '../org/queries.ts';
-import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import { assertCan, can } from '../access/policy.ts';
+import { scopeOf } from '../access/scope.ts';
+import { readablePlanOwnerIds } from '../org/queries.ts';
+import { badRequest, notFound } from '../http/errors.ts';
 import { getPlanDetail, listPlans } from './queries.ts';
 import { addLocalItem, LocalItemInput } from './localItems.ts';
 
@@ -23,8 +25,12 @@ const PlanSummary = z.object({
 });
 
 const Target = z.object({ year: z.number().nullable(), text: z.string() });
+/** What the signed-in user may do here (access/policy.ts), so the web app shows just that. */
+const PlanPermissions = z.object({ manage: z.boolean() });
+
 const PlanDetail = z.object({
   id: z.number(),
+  permissions: PlanPermissions,
   title: z.string(),
   number: z.string().nullable(),
   issuer: z.string(),
@@ -89,7 +95,10 @@ export function planRoutes(app: FastifyInstance): void {
       const user = requireUser(request);
       const plans = await listPlans(app.db, await readablePlanOwnerIds(app.db, user));
       // Drafts under review are visible only to those who manage the commune's plans.
-      return plans.filter((p) => p.status !== 'draft' || canManageCommune(user, p.commune_id));
+      const scope = await scopeOf(app.db, user);
+      return plans.filter((p) =>
+        can(scope, 'plan.read', { ownerId: p.commune_id, status: p.status }),
+      );
     },
   );
 
@@ -107,9 +116,10 @@ export function planRoutes(app: FastifyInstance): void {
       const user = requireUser(request);
       const plan = await getPlanDetail(app.db, request.params.id);
       if (!plan) throw notFound('Không tìm thấy kế hoạch');
-      if (!(await canReadPlan(app.db, user, { ownerId: plan.communeId, status: plan.status })))
-        throw forbidden('Bạn không có quyền xem kế hoạch này');
-      return plan;
+      const scope = await scopeOf(app.db, user);
+      const ref = { ownerId: plan.communeId, status: plan.status };
+      assertCan(scope, 'plan.read', ref);
+      return { ...plan, permissions: { manage: can(scope, 'plan.manage', ref) } };
     },
   );
 
@@ -133,8 +143,12 @@ export function planRoutes(app: FastifyInstance): void {
         .where('plans.id', '=', request.params.id)
         .executeTakeFirst();
       if (!plan) throw notFound('Không tìm thấy kế hoạch');
-      if (!canManageCommune(user, plan.communeId))
-        throw forbidden('Chỉ cán bộ đầu mối của xã mới bổ sung được kế hoạch');
+      assertCan(
+        await scopeOf(app.db, user),
+        'plan.manage',
+        { ownerId: plan.communeId, status: plan.status },
+        'Chỉ cán bộ đầu mối của xã mới bổ sung được kế hoạch',
+      );
       if (plan.kind !== 'commune')
         throw badRequest('Chỉ kế hoạch của xã, phường mới bổ sung nhiệm vụ, chỉ tiêu riêng.');
       return reply.code(201).send(await addLocalItem(app.db, plan, request.body, user.id));

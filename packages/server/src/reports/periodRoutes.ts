@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { assertCan } from '../access/policy.ts';
+import { assertCan, can } from '../access/policy.ts';
 import { roleScope } from '../access/scope.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { visiblePlan } from '../org/queries.ts';
@@ -131,8 +131,11 @@ export function periodRoutes(app: FastifyInstance): void {
       const user = requireUser(request);
       const { commune_id } = await periodCommune(request.params.id);
       // Who has reported: the commune's oversight (focal officer, leaders).
-      assertCan(roleScope(user), 'period.readOutputs', { communeId: commune_id, provinceId: null });
-      return periodOverview(app.db, request.params.id);
+      const scope = roleScope(user);
+      const period = { communeId: commune_id, provinceId: null };
+      assertCan(scope, 'period.readOutputs', period);
+      const overview = await periodOverview(app.db, request.params.id);
+      return { ...overview, permissions: { manage: can(scope, 'period.writeOutputs', period) } };
     },
   );
 

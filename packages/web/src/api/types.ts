@@ -24,6 +24,8 @@ export interface PlanSummary {
 }
 
 export interface PlanDetail {
+  /** What the signed-in user may do here, as the server's policy says. */
+  permissions: { manage: boolean };
   id: number;
   title: string;
   number: string | null;
@@ -221,6 +223,8 @@ export interface Period {
 }
 
 export interface PeriodOverview {
+  /** What the signed-in user may do here, as the server's policy says. */
+  permissions: { manage: boolean };
   period: Period & { commune_id: number };
   units: Array<{
     unitId: number;

@@ -20,14 +20,12 @@ import type { PeriodOverview } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReportStatusBadge } from '../reports/ReportStatusBadge.tsx';
 import { NarrativeEditor } from './NarrativeEditor.tsx';
-import { useManagedCommunes } from '../imports/ImportPage.tsx';
 import { vnDate } from '../i18n/dates.ts';
 
 /** Who has reported for a period: the focal officer's checklist, one click into each report. */
 export function PeriodPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const managed = useManagedCommunes();
   const overview = useQuery({
     queryKey: ['period-overview', id],
     queryFn: () => api<PeriodOverview>(`/api/periods/${id}/reports`),
@@ -35,9 +33,9 @@ export function PeriodPage() {
   if (overview.isLoading) return <Loader />;
   if (overview.error || !overview.data)
     return <Alert color="red">{overview.error?.message ?? t('error.loading')}</Alert>;
-  const { period, units } = overview.data;
+  const { period, units, permissions } = overview.data;
   const received = units.filter((u) => ['submitted', 'approved'].includes(u.status)).length;
-  const canManage = (managed.data ?? []).some((c) => c.id === period.commune_id);
+  const canManage = permissions.manage;
   const reopenable = period.status === 'closed' || period.status === 'locked';
   return (
     <Stack>

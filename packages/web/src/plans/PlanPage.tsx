@@ -9,7 +9,6 @@ import { IndicatorTable } from './IndicatorTable.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { PeriodsPanel } from '../periods/PeriodsPanel.tsx';
 import { CatalogueLinks } from '../catalogue/CatalogueLinks.tsx';
-import { useManagedCommunes } from '../imports/ImportPage.tsx';
 import { CascadeView } from '../cascade/CascadeView.tsx';
 import { CascadeLinks } from '../cascade/CascadeLinks.tsx';
 import { ConcernsPanel } from '../concerns/ConcernsPanel.tsx';
@@ -19,7 +18,6 @@ import { LocalItemForm } from './LocalItemForm.tsx';
 export function PlanPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const managed = useManagedCommunes();
   const plan = useQuery({
     queryKey: ['plan', id],
     queryFn: () => api<PlanDetail>(`/api/plans/${id}`),
@@ -28,7 +26,7 @@ export function PlanPage() {
   if (plan.error || !plan.data)
     return <Alert color="red">{`${t('error.loading')}: ${plan.error?.message ?? ''}`}</Alert>;
   const p = plan.data;
-  const canManage = (managed.data ?? []).some((c) => c.id === p.communeId);
+  const canManage = p.permissions.manage;
   // A commune adds its own items to its running plan (not to a province's).
   const local = canManage && p.status === 'published' && p.ownerKind !== 'province';
   const cascadeTab = p.ownerKind === 'province' ? 'cascade' : 'parent';
