@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbidden, HttpError, unauthorized } from '../http/errors.ts';
-import type { Role } from './roles.ts';
+import { HttpError, unauthorized } from '../http/errors.ts';
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from './sessions.ts';
 
 declare module 'fastify' {
@@ -55,14 +54,4 @@ export function registerAuth(app: FastifyInstance): void {
 export function requireUser(request: FastifyRequest): SessionUser {
   if (!request.user) throw unauthorized();
   return request.user;
-}
-
-export function hasRole(user: SessionUser, ...roles: Role[]): boolean {
-  return user.roles.some((r) => roles.includes(r.role));
-}
-
-export function requireRole(request: FastifyRequest, ...roles: Role[]): SessionUser {
-  const user = requireUser(request);
-  if (!hasRole(user, 'admin', ...roles)) throw forbidden();
-  return user;
 }
