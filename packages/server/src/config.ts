@@ -45,6 +45,9 @@ const Config = z.object({
         : (v ?? []),
     z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])),
   ),
+  /** Sign-in attempts allowed per client address per 15 minutes, across accounts (an office
+   *  behind one NAT address shares it; see docs/deployment.md). */
+  signinLimitPerAddress: z.coerce.number().int().min(5).max(100_000).default(40),
   /** Public address of the app, used in e-mail links. */
   publicUrl: z.string().url().nullable().default(null),
 });
@@ -72,6 +75,7 @@ export function loadConfig(
     jobs: env.TIENDO_JOBS === undefined ? undefined : env.TIENDO_JOBS !== '0',
     publicUrl: env.TIENDO_PUBLIC_URL || undefined,
     trustProxy: env.TIENDO_TRUST_PROXY,
+    signinLimitPerAddress: env.TIENDO_SIGNIN_LIMIT_PER_ADDRESS,
     readOnly: env.TIENDO_READ_ONLY === undefined ? undefined : env.TIENDO_READ_ONLY !== '0',
     ...overrides,
   });

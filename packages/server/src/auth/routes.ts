@@ -68,7 +68,7 @@ export function authRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const username = request.body.username.trim().toLowerCase();
       const device = await knownDevice(app.db, request.cookies[DEVICE_COOKIE], username);
-      const keys = loginKeys(username, request.ip, device);
+      const keys = loginKeys(username, request.ip, device, app.config.signinLimitPerAddress);
       const over = await countAttempt(app.db, keys);
       if (over.length) throw tooMany(over);
       const user = await app.db

@@ -152,6 +152,25 @@ describe.each(TEST_DIALECTS)('sign-in and user administration security on %s', (
     expect(borrowed.statusCode).toBe(429);
   });
 
+  it('2c. one address trying many accounts is stopped at its configured limit', async () => {
+    const strict = await buildTestApp(database, { signinLimitPerAddress: 6 });
+    try {
+      const tries = [];
+      for (let i = 0; i < 8; i++)
+        tries.push(await login(strict, `khongco${i}`, 'sai', { remoteAddress: '10.4.0.1' }));
+      expect(tries.map((t) => t.statusCode)).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
+      // A right password from that address waits too; another address does not.
+      expect(
+        (await login(strict, 'daumoi', PASSWORD, { remoteAddress: '10.4.0.1' })).statusCode,
+      ).toBe(429);
+      expect(
+        (await login(strict, 'daumoi', PASSWORD, { remoteAddress: '10.4.0.2' })).statusCode,
+      ).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('3. a focal officer cannot manage a user whose roles reach beyond the commune', async () => {
     const focal = await loginAs(app, 'daumoi', PASSWORD);
     const as = asUser(app);

@@ -23,21 +23,25 @@ export const LIMITS = {
   accountFromAddress: 5,
   /** One account from anywhere, for browsers it has not signed in from before. */
   account: 10,
-  /** One address, whichever accounts it tries (a commune office shares one address). */
-  address: 40,
   /** A browser the account signed in from before (device cookie). */
   knownDevice: 5,
   /** Current-password checks of one signed-in user. */
   passwordChange: 5,
 };
 
-/** The keys a sign-in attempt counts on. A known browser counts only on its own key. */
-export function loginKeys(username: string, ip: string, knownDevice: string | null): AttemptKey[] {
+/** The keys a sign-in attempt counts on. A known browser counts only on its own key. The
+ *  address limit (whichever accounts it tries) is configured: an office shares one address. */
+export function loginKeys(
+  username: string,
+  ip: string,
+  knownDevice: string | null,
+  addressLimit: number,
+): AttemptKey[] {
   if (knownDevice) return [{ key: `device:${knownDevice}`, max: LIMITS.knownDevice }];
   return [
     { key: `user:${username}|ip:${ip}`, max: LIMITS.accountFromAddress },
     { key: `user:${username}`, max: LIMITS.account },
-    { key: `ip:${ip}`, max: LIMITS.address },
+    { key: `ip:${ip}`, max: addressLimit },
   ];
 }
 
