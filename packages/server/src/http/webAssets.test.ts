@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openTestDatabase, type TestDatabase } from '../testing/databases.ts';
+import { buildTestApp } from '../testing/app.ts';
+
+// What a browser on a slow line receives: the web app's files compressed once at build time
+// and cached for good when their names carry a content hash; JSON compressed on the fly.
+
+const SCRIPT = `console.log(${JSON.stringify('Tiến độ '.repeat(2000))});`;
+const INDEX = `<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body>${'<!-- -->'.repeat(200)}</body></html>`;
+
+describe('web assets and API responses on the wire', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let dist: string;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'tiendo-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    for (const [file, text] of [
+      ['assets/index-abc123.js', SCRIPT],
+      ['index.html', INDEX],
+    ] as const) {
+      writeFileSync(join(dist, file), text);
+      writeFileSync(join(dist, `${file}.br`), brotliCompressSync(Buffer.from(text)));
+      writeFileSync(join(dist, `${file}.gz`), gzipSync(Buffer.from(text)));
+    }
+    database = await openTestDatabase('sqlite');
+    app = await buildTestApp(database, { webDist: dist });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.dispose();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const get = (url: string, encoding?: string) =>
+    app.inject({
+      method: 'GET',
+      url,
+      headers: encoding ? { 'accept-encoding': encoding } : {},
+    });
+
+  it('sends a hashed script brotli- or gzip-compressed, as asked, cached for a year', async () => {
+    const br = await get('/assets/index-abc123.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(SCRIPT);
+    expect(br.rawPayload.length).toBeLessThan(SCRIPT.length / 10);
+
+    const gz = await get('/assets/index-abc123.js', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(SCRIPT);
+
+    const plain = await get('/assets/index-abc123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+  });
+
+  it('revalidates index.html on every visit, also at a client-side route', async () => {
+    const home = await get('/', 'br');
+    expect(home.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(home.rawPayload).toString()).toBe(INDEX);
+    const deep = await get('/plans/3');
+    expect(deep.headers['cache-control']).toBe('no-cache');
+    expect(deep.body).toBe(INDEX);
+  });
+
+  it('compresses JSON above 1 KB when the browser asks, and only then', async () => {
+    const asked = await get('/api/docs/json', 'br');
+    expect(asked.headers['content-encoding']).toBe('br');
+    const document = JSON.parse(brotliDecompressSync(asked.rawPayload).toString());
+    expect(document.openapi).toMatch(/^3\./);
+    const notAsked = await get('/api/docs/json');
+    expect(notAsked.headers['content-encoding']).toBeUndefined();
+    expect(asked.rawPayload.length).toBeLessThan(notAsked.rawPayload.length / 4);
+    const small = await get('/api/health', 'br');
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+});
