@@ -8,22 +8,39 @@ import { I18nProvider } from './i18n/i18n.tsx';
 import { SessionProvider, useSession } from './auth/session.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { Layout } from './shell/Layout.tsx';
-import { PlanListPage } from './plans/PlanListPage.tsx';
-import { PlanPage } from './plans/PlanPage.tsx';
-import { ImportPage } from './imports/ImportPage.tsx';
-import { ReviewPage } from './imports/ReviewPage.tsx';
-import { MyReportsPage } from './reports/MyReportsPage.tsx';
-import { OpenReport } from './reports/OpenReport.tsx';
+import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 
 /** A unit's reporter lands on "Việc của tôi", not on the list of plans. */
 const reporterOnly = (me: { roles: Array<{ role: string }> }) =>
   me.roles.length > 0 && me.roles.every((r) => r.role === 'unit_reporter');
-import { ReportPage } from './reports/ReportPage.tsx';
-import { PeriodPage } from './periods/PeriodPage.tsx';
-import { AdminPage } from './admin/AdminPage.tsx';
-import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 
-// Dashboards carry the charting library: loaded only when opened.
+// Every screen is its own chunk, fetched when first opened: the sign-in page and a reporter's
+// inbox do not download the importer's review, administration, cascade or the charts.
+const PlanListPage = lazy(() =>
+  import('./plans/PlanListPage.tsx').then((m) => ({ default: m.PlanListPage })),
+);
+const PlanPage = lazy(() => import('./plans/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const ImportPage = lazy(() =>
+  import('./imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./imports/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const MyReportsPage = lazy(() =>
+  import('./reports/MyReportsPage.tsx').then((m) => ({ default: m.MyReportsPage })),
+);
+const OpenReport = lazy(() =>
+  import('./reports/OpenReport.tsx').then((m) => ({ default: m.OpenReport })),
+);
+const ReportPage = lazy(() =>
+  import('./reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const PeriodPage = lazy(() =>
+  import('./periods/PeriodPage.tsx').then((m) => ({ default: m.PeriodPage })),
+);
+const AdminPage = lazy(() =>
+  import('./admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })),
+);
 const CommuneDashboardPage = lazy(() => import('./dashboards/CommuneDashboardPage.tsx'));
 const ProvincePage = lazy(() => import('./dashboards/ProvincePage.tsx'));
 
@@ -44,34 +61,22 @@ function Routed() {
   if (me.mustChangePassword) return <ChangePasswordPage />;
   return (
     <Layout>
-      <Routes>
-        <Route path="/" element={reporterOnly(me) ? <MyReportsPage /> : <PlanListPage />} />
-        <Route path="/plans/import" element={<ImportPage />} />
-        <Route path="/plans/:id/review" element={<ReviewPage />} />
-        <Route path="/plans/:id" element={<PlanPage />} />
-        <Route path="/reports" element={<MyReportsPage />} />
-        <Route path="/reports/:id" element={<ReportPage />} />
-        <Route path="/reports/period/:periodId/unit/:unitId" element={<OpenReport />} />
-        <Route path="/periods/:id" element={<PeriodPage />} />
-        <Route path="/admin" element={<AdminPage />} />
-        <Route
-          path="/plans/:id/dashboard"
-          element={
-            <Suspense fallback={<Loader />}>
-              <CommuneDashboardPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="/provinces/:id"
-          element={
-            <Suspense fallback={<Loader />}>
-              <ProvincePage />
-            </Suspense>
-          }
-        />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      <Suspense fallback={<Loader />}>
+        <Routes>
+          <Route path="/" element={reporterOnly(me) ? <MyReportsPage /> : <PlanListPage />} />
+          <Route path="/plans/import" element={<ImportPage />} />
+          <Route path="/plans/:id/review" element={<ReviewPage />} />
+          <Route path="/plans/:id" element={<PlanPage />} />
+          <Route path="/reports" element={<MyReportsPage />} />
+          <Route path="/reports/:id" element={<ReportPage />} />
+          <Route path="/reports/period/:periodId/unit/:unitId" element={<OpenReport />} />
+          <Route path="/periods/:id" element={<PeriodPage />} />
+          <Route path="/admin" element={<AdminPage />} />
+          <Route path="/plans/:id/dashboard" element={<CommuneDashboardPage />} />
+          <Route path="/provinces/:id" element={<ProvincePage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }
