@@ -1,6 +1,8 @@
 // Calendar dates as ISO strings "YYYY-MM-DD" (no time zone: a due date is a day in Vietnam,
 // not an instant). All arithmetic goes through UTC so it never shifts by a day.
 
+import { z } from 'zod';
+
 export type IsoDate = string;
 
 export function isoDate(year: number, month: number, day: number): IsoDate {
@@ -63,3 +65,15 @@ export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 export function todayInVietnam(now = Date.now()): IsoDate {
   return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10) as IsoDate;
 }
+
+/** A day on the calendar between 1900 and 2200, "YYYY-MM-DD": the one schema every boundary
+ *  (request bodies, imports) uses for a date, so "2026-02-30" or "0000-00-00" never gets in. */
+export const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN')
+  .refine((value) => {
+    // Zod runs this even when the pattern above failed: judge only well-formed days here.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
+    const { year, month, day } = parseIsoDate(value);
+    return year >= 1900 && year <= 2200 && isValidDate(year, month, day);
+  }, 'Ngày không có trên lịch (hoặc ngoài các năm 1900–2200)');

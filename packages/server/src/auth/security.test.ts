@@ -5,7 +5,7 @@ import { asUser, buildTestApp, loginAs, type LoggedIn } from '../testing/app.ts'
 import { loadConfig } from '../config.ts';
 import { createOrgUnit } from '../org/queries.ts';
 import { createUser } from '../org/users.ts';
-import { LIMITS } from './throttle.ts';
+import { forgetStaleAttempts, LIMITS } from './throttle.ts';
 import type { Role } from './roles.ts';
 
 // Regression tests for the outside review's findings on sign-in and user administration
@@ -169,6 +169,29 @@ describe.each(TEST_DIALECTS)('sign-in and user administration security on %s', (
     } finally {
       await strict.close();
     }
+  });
+
+  it('forgets counters whose window has passed, so typed usernames cannot grow the table', async () => {
+    const old = new Date(Date.now() - 60 * 60_000).toISOString();
+    await database.db
+      .insertInto('login_attempts')
+      .values([
+        { key: 'user:cu', failures: 3, window_start: old, locked_until: null },
+        {
+          key: 'user:moi',
+          failures: 1,
+          window_start: new Date().toISOString(),
+          locked_until: null,
+        },
+      ])
+      .execute();
+    await forgetStaleAttempts(database.db, new Date(Date.now() - 15 * 60_000).toISOString(), true);
+    const keys = await database.db
+      .selectFrom('login_attempts')
+      .select('key')
+      .where('key', 'in', ['user:cu', 'user:moi'])
+      .execute();
+    expect(keys.map((k) => k.key)).toEqual(['user:moi']);
   });
 
   it('3. a focal officer cannot manage a user whose roles reach beyond the commune', async () => {

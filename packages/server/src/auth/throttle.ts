@@ -38,9 +38,11 @@ export function loginKeys(
   addressLimit: number,
 ): AttemptKey[] {
   if (knownDevice) return [{ key: `device:${knownDevice}`, max: LIMITS.knownDevice }];
+  // Escaped: a typed username such as "x|ip:1.2.3.4" must not name another key.
+  const account = encodeURIComponent(username);
   return [
-    { key: `user:${username}|ip:${ip}`, max: LIMITS.accountFromAddress },
-    { key: `user:${username}`, max: LIMITS.account },
+    { key: `user:${account}|ip:${ip}`, max: LIMITS.accountFromAddress },
+    { key: `user:${account}`, max: LIMITS.account },
     { key: `ip:${ip}`, max: addressLimit },
   ];
 }
@@ -52,6 +54,7 @@ export function loginKeys(
 export async function countAttempt(db: Kysely<Database>, keys: AttemptKey[]): Promise<string[]> {
   const now = nowIso();
   const windowFloor = addMinutes(now, -WINDOW_MINUTES);
+  await forgetStaleAttempts(db, windowFloor);
   const over: string[] = [];
   for (const { key, max } of keys) {
     const row = await db
@@ -81,6 +84,20 @@ export async function countAttempt(db: Kysely<Database>, keys: AttemptKey[]): Pr
     if (row.failures > max) over.push(key);
   }
   return over;
+}
+
+let lastSweep = 0;
+
+/** Keys whose window has passed say nothing any more: dropped, at most once a minute per
+ *  process, so random usernames cannot grow the table without bound. */
+export async function forgetStaleAttempts(
+  db: Kysely<Database>,
+  windowFloor: string,
+  force = false,
+): Promise<void> {
+  if (!force && Date.now() - lastSweep < 60_000) return;
+  lastSweep = Date.now();
+  await db.deleteFrom('login_attempts').where('window_start', '<', windowFloor).execute();
 }
 
 /** Takes back the attempt just counted (the password was right): it was no guess. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -60,11 +61,7 @@ export const ConcernChange = z
   .object({
     version: z.number().int().positive(),
     addressee: z.string().trim().max(500).nullable().optional(),
-    answerDue: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN')
-      .nullable()
-      .optional(),
+    answerDue: IsoDay.nullable().optional(),
     answer: z.string().trim().max(5_000).nullable().optional(),
     status: z.enum(['open', 'answered', 'closed']).optional(),
   })

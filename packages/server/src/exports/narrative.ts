@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { conflict } from '../http/errors.ts';
@@ -14,7 +15,7 @@ const line = (max: number) => z.string().trim().max(max);
 export const Narrative = z.object({
   number: line(60).describe('Số, ký hiệu, ví dụ "125/BC-UBND"'),
   place: line(60).describe('Địa danh ghi ở dòng ngày tháng, ví dụ "Kiến Hưng"'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: IsoDay,
   title: line(500),
   assessment: line(20_000).describe('Đánh giá chung kết quả thực hiện'),
   direction: line(20_000).describe('Phương hướng, nhiệm vụ kỳ tới'),

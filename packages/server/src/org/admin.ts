@@ -177,6 +177,12 @@ export async function addUser(
   },
 ) {
   return atomically(db, async (db) => {
+    const commune = await db
+      .selectFrom('org_units')
+      .select('kind')
+      .where('id', '=', communeId)
+      .executeTakeFirst();
+    if (commune?.kind !== 'commune') throw notFound('Không tìm thấy xã, phường');
     await checkRoles(db, actor, communeId, input.roles);
     if (input.unitId !== null) await assertUnitFor(db, communeId, input.unitId);
     const exists = await db

@@ -17,6 +17,15 @@ import { assertUnitReadable } from './queries.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const RoleInput = z.object({ role: z.enum(ROLES), scopeUnitId: z.number().int().positive() });
+/** A role listed twice is granted once. */
+const Roles = z
+  .array(RoleInput)
+  .max(10)
+  .transform((roles) =>
+    roles.filter(
+      (r, i) => roles.findIndex((o) => o.role === r.role && o.scopeUnitId === r.scopeUnitId) === i,
+    ),
+  );
 const UnitInput = z.object({
   name: z.string().trim().min(2).max(200),
   shortName: z.string().trim().max(50).nullable().default(null),
@@ -146,7 +155,7 @@ export function adminRoutes(app: FastifyInstance): void {
           displayName: z.string().trim().min(2).max(200),
           email: email.default(null),
           unitId: z.number().int().positive().nullable().default(null),
-          roles: z.array(RoleInput).max(10).default([]),
+          roles: Roles.default([]),
         }),
       },
     },
@@ -170,7 +179,7 @@ export function adminRoutes(app: FastifyInstance): void {
           email: email.optional(),
           unitId: z.number().int().positive().nullable().optional(),
           active: z.boolean().optional(),
-          roles: z.array(RoleInput).max(10).optional(),
+          roles: Roles.optional(),
         }),
       },
     },

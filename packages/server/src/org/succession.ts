@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { addDays, isAdministrativeCode, type IsoDate } from '@tiendo/core';
+import { addDays, isAdministrativeCode, type IsoDate, IsoDay } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
@@ -15,7 +15,7 @@ import { roleScope } from '../access/scope.ts';
 // reports keep their history, roll up under the unit that succeeded them, and remain
 // readable by whoever works there now.
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN');
+const Day = IsoDay;
 const NewUnit = z.object({
   name: z.string().trim().min(2, 'Cần tên đơn vị').max(200),
   code: z.string().trim().max(10).nullable().default(null),

@@ -236,10 +236,12 @@ export async function linkUnits(
   lead: number[],
   coordinate: number[],
 ) {
+  // A unit named twice is linked once; named both ways, it leads.
+  const leads = [...new Set(lead)];
   const rows = [
-    ...lead.map((unit_id) => ({ item_id: itemId, unit_id, role: 'lead' })), // chủ trì
-    ...coordinate
-      .filter((u) => !lead.includes(u))
+    ...leads.map((unit_id) => ({ item_id: itemId, unit_id, role: 'lead' })), // chủ trì
+    ...[...new Set(coordinate)]
+      .filter((u) => !leads.includes(u))
       .map((unit_id) => ({ item_id: itemId, unit_id, role: 'coordinate' })), // phối hợp
   ];
   if (rows.length) await trx.insertInto(table).values(rows).execute();

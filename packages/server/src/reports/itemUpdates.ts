@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
@@ -11,7 +12,7 @@ import { unitIndicators, unitTasks } from './reportView.ts';
 // autosave from two tabs, or a reporter and a colleague, cannot silently overwrite each other.
 
 const text = (max: number) => z.string().trim().max(max).nullable().default(null);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN');
+const isoDay = IsoDay;
 
 export const TaskUpdateInput = z
   .object({

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { IsoDay } from '@tiendo/core';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { assertCan, can } from '../access/policy.ts';
 import { roleScope } from '../access/scope.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { visiblePlan } from '../org/queries.ts';
 import { canReviewReports, canWriteUnitReport } from './access.ts';
 import { addAdhocPeriod, changePeriod, generatePeriods, listPeriods, planOf } from './periods.ts';
@@ -13,7 +14,8 @@ import { unlockForUnit } from './periodLocks.ts';
 import { myReports, periodOverview } from './overview.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN');
+const Day = IsoDay;
+const MAX_GENERATE_YEARS = 10;
 
 export function periodRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -67,6 +69,11 @@ export function periodRoutes(app: FastifyInstance): void {
       const plan = await planOf(app.db, request.params.id);
       const user = await managerOf(request, plan.commune_id);
       const { from, to } = request.body;
+      // A plan runs a few years; a wider range is a typo that would flood the period list.
+      if (to < from || Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > MAX_GENERATE_YEARS)
+        throw badRequest(
+          `Chỉ tạo kỳ báo cáo cho tối đa ${MAX_GENERATE_YEARS} năm một lần, từ ngày trước đến ngày sau.`,
+        );
       return { created: await generatePeriods(app.db, plan.id, from, to, user.id) };
     },
   );

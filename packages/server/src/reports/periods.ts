@@ -124,7 +124,9 @@ export async function addAdhocPeriod(
       throw badRequest('Ngày kết thúc kỳ số liệu phải sau ngày bắt đầu.');
     if (period.dueDate < period.windowStart)
       throw badRequest('Hạn nộp báo cáo không được trước ngày bắt đầu kỳ.');
-    await planOf(db, planId);
+    const plan = await planOf(db, planId);
+    if (plan.status !== 'published')
+      throw badRequest('Chỉ tạo kỳ báo cáo cho kế hoạch đã ban hành.');
     const now = nowIso();
     const row = await db
       .insertInto('reporting_periods')
