@@ -348,7 +348,12 @@ const MATRIX: Record<string, Case> = {
   'PUT /api/indicators/:id/target-shares': {
     allowed: ['admin'], // the city plan's manager; no commune officer
     url: (i) => `/api/indicators/${i.cityIndicator}/target-shares`,
-    body: (i) => ({ year: 2026, method: 'manual', shares: [{ communeId: i.commune, value: 5 }] }),
+    body: (i) => ({
+      year: 2026,
+      revision: 'none', // nothing saved for 2026 yet
+      method: 'manual',
+      shares: [{ communeId: i.commune, value: 5 }],
+    }),
   },
   'POST /api/admin/reorganisations': {
     allowed: ['admin'], // a successor name clash is fine: each actor's try is its own unit

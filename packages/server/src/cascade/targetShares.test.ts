@@ -59,7 +59,8 @@ describe.each(TEST_DIALECTS)('cascaded targets on %s', (dialect) => {
 
   it('splits a count by weight, equally, or as entered, and refuses what cannot be split', async () => {
     const ids = communes.map((c) => c.id);
-    const put = (body: object) => send(admin, 'PUT', url(), { year: 2026, ...body });
+    const put = async (body: object) =>
+      send(admin, 'PUT', url(), { year: 2026, revision: (await view()).revision, ...body });
     // The demo city plan carries no targets of its own: equal and weighted need a total.
     const noTotal = await put({ method: 'equal', shares: ids.map((communeId) => ({ communeId })) });
     expect(noTotal.statusCode).toBe(400);
@@ -148,7 +149,35 @@ describe.each(TEST_DIALECTS)('cascaded targets on %s', (dialect) => {
     const own = await view(focal);
     expect(own.communes.map((c: { communeId: number }) => c.communeId)).toEqual([kienHung]);
     expect(
-      (await send(focal, 'PUT', url(), { year: 2026, method: 'manual', shares: [] })).statusCode,
+      (
+        await send(focal, 'PUT', url(), {
+          year: 2026,
+          revision: 'none',
+          method: 'manual',
+          shares: [],
+        })
+      ).statusCode,
     ).toBe(403);
+  });
+
+  it('refuses a save over a newer one (409), also when two arrive at once', async () => {
+    const ids = communes.map((c) => c.id);
+    const body = (value: number, revision: string) => ({
+      year: 2027,
+      revision,
+      method: 'manual',
+      shares: ids.map((communeId) => ({ communeId, value })),
+    });
+    const seen = (await send(admin, 'GET', `${url()}?year=2027`)).json().revision;
+    const burst = await Promise.all(
+      [11, 22, 33].map((value) => send(admin, 'PUT', url(), body(value, seen))),
+    );
+    expect(burst.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    const stale = await send(admin, 'PUT', url(), body(44, seen));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().details.revision).not.toBe(seen);
+    const fresh = (await send(admin, 'GET', `${url()}?year=2027`)).json();
+    expect(fresh.revision).not.toBe(seen);
+    expect((await send(admin, 'PUT', url(), body(55, fresh.revision))).statusCode).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -9,7 +10,7 @@ import {
   TargetSplitError,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { badRequest, notFound, conflict } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
@@ -21,6 +22,8 @@ import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 export const TargetSharesInput = z
   .object({
     year: z.number().int().min(2000).max(2100),
+    /** The `revision` the person saw: a save over someone else's newer one is refused (409). */
+    revision: z.string().max(64),
     method: z.enum(['equal', 'weight', 'manual']),
     /** The province total to split; defaults to the plan's own target for the year. */
     total: z.number().finite().nullable().default(null),
@@ -117,6 +120,40 @@ function liveCommunes(db: Kysely<Database>, provinceId: number) {
     .where('valid_to', 'is', null);
 }
 
+/** A fingerprint of one year's saved shares: changes with every save. */
+function revisionOf(rows: Array<{ commune_id: number; value: number; updated_at: string }>) {
+  if (!rows.length) return 'none';
+  const text = rows
+    .map((r) => `${r.commune_id}:${r.value}:${r.updated_at}`)
+    .sort()
+    .join('|');
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Optimistic locking for a year's split: the indicator's row is locked for the transaction (a
+ *  no-op update; SQLite serialises writes anyway), then the saved set must be the one the
+ *  person saw. */
+async function assertRevision(
+  db: Kysely<Database>,
+  indicatorId: number,
+  year: number,
+  revision: string,
+): Promise<void> {
+  await db
+    .updateTable('indicators')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', indicatorId)
+    .execute();
+  const rows = await db
+    .selectFrom('target_shares')
+    .select(['commune_id', 'value', 'updated_at'])
+    .where('indicator_id', '=', indicatorId)
+    .where('year', '=', year)
+    .execute();
+  const current = revisionOf(rows);
+  if (current !== revision) throw conflict({ revision: current });
+}
+
 export async function targetShares(
   db: Kysely<Database>,
   indicatorId: number,
@@ -171,6 +208,7 @@ export async function targetShares(
     aggregation,
     years,
     year,
+    revision: revisionOf(saved.filter((s) => s.year === year)),
     provinceTarget: ownTarget(targets, year, indicator.unit),
     communes: rows,
     assigned: aggregate(
@@ -192,6 +230,7 @@ export async function setTargetShares(
 ): Promise<number> {
   return atomically(db, async (db) => {
     const indicator = await provinceIndicator(db, indicatorId);
+    await assertRevision(db, indicatorId, input.year, input.revision);
     const communes = await liveCommunes(db, indicator.provinceId).execute();
     const ids = new Set(communes.map((c) => c.id));
     if (input.shares.some((s) => !ids.has(s.communeId)))

@@ -21,6 +21,8 @@ interface SharesView {
   aggregation: 'sum' | 'average';
   years: number[];
   year: number;
+  /** What the saved split was when read: sent back so a newer save is not overwritten. */
+  revision: string;
   provinceTarget: number | null;
   assigned: number | null;
   actual: number | null;
@@ -118,6 +120,7 @@ function SharesEditor(props: {
         method: 'PUT',
         body: {
           year: view.year,
+          revision: view.revision,
           method,
           total: typeof total === 'number' ? total : null,
           shares: view.communes.map((c) => ({
