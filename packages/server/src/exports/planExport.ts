@@ -97,6 +97,16 @@ export async function planExport(
       .where('r.status', 'in', COUNTED_STATUSES)
       .execute(),
   ]);
+  /** An item's update as this reader may see it: its text blanked unless readsText allows. */
+  const shown = <T extends object>(
+    report: { unit_id: number; status: string },
+    row: T,
+    item: { kind: 'task' | 'indicator'; id: number },
+    text: readonly (keyof T)[],
+  ) =>
+    readsText({ unitId: report.unit_id, status: report.status }, item)
+      ? row
+      : withoutText(row, text);
   const taskCode = new Map(tasks.map((t) => [t.id, t.code]));
   const indicatorCode = new Map(indicators.map((i) => [i.id, i.code]));
   return {
@@ -115,24 +125,14 @@ export async function planExport(
           tasks: updates
             .filter((u) => u.report_id === r.id)
             .map(({ report_id: _r, resources_vnd, ...u }) => ({
-              ...(readsText(
-                { unitId: r.unit_id, status: r.status },
-                { kind: 'task', id: u.task_id },
-              )
-                ? u
-                : withoutText(u, TASK_TEXT)),
+              ...shown(r, u, { kind: 'task', id: u.task_id }, TASK_TEXT),
               code: taskCode.get(u.task_id),
               resources_vnd: resources_vnd === null ? null : Number(resources_vnd),
             })),
           indicators: values
             .filter((v) => v.report_id === r.id)
             .map(({ report_id: _r, ...v }) => ({
-              ...(readsText(
-                { unitId: r.unit_id, status: r.status },
-                { kind: 'indicator', id: v.indicator_id },
-              )
-                ? v
-                : withoutText(v, INDICATOR_TEXT)),
+              ...shown(r, v, { kind: 'indicator', id: v.indicator_id }, INDICATOR_TEXT),
               code: indicatorCode.get(v.indicator_id),
             })),
         })),
