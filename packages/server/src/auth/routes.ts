@@ -90,7 +90,12 @@ export function authRoutes(app: FastifyInstance): void {
         session.token,
         cookieOptions(app, request, new Date(session.expiresAt)),
       );
-      const deviceToken = await rememberDevice(app.db, user.id, device);
+      const deviceToken = await rememberDevice(
+        app.db,
+        user.id,
+        device,
+        request.cookies[DEVICE_COOKIE],
+      );
       if (deviceToken) {
         const expires = new Date(Date.now() + DEVICE_DAYS * 24 * 3600 * 1000);
         reply.setCookie(DEVICE_COOKIE, deviceToken, cookieOptions(app, request, expires));

@@ -65,11 +65,12 @@ describe.each(TEST_DIALECTS)('sign-in and user administration security on %s', (
     await person('baocao', ids.unit, [['unit_reporter', ids.unit]]);
     await person('quantri', ids.unit, [['admin', commune]]); // an admin filed under the commune
     await person('tinh', ids.unit, [['province_viewer', province]]);
-    for (const name of ['burst', 'doimk', 'chusohuu', 'tamthoi']) await person(name, ids.unit, []);
+    for (const name of ['burst', 'doimk', 'chusohuu', 'tamthoi', 'maychung', 'dongnghiep'])
+      await person(name, ids.unit, []);
     await database.db
       .insertInto('role_assignments')
       .values(
-        ['burst', 'doimk', 'chusohuu', 'tamthoi'].map((name) => ({
+        ['burst', 'doimk', 'chusohuu', 'tamthoi', 'maychung', 'dongnghiep'].map((name) => ({
           user_id: ids[name]!,
           role: 'unit_reporter',
           scope_unit_id: ids.unit!,
@@ -150,6 +151,24 @@ describe.each(TEST_DIALECTS)('sign-in and user administration security on %s', (
       headers: { cookie: `tiendo_device=${device.value}` },
     });
     expect(borrowed.statusCode).toBe(429);
+  });
+
+  it('2d. on a shared office PC every account that signed in there keeps its known browser', async () => {
+    const first = await login(app, 'maychung', PASSWORD, { remoteAddress: '10.5.0.1' });
+    const mine = first.cookies.find((c) => c.name === 'tiendo_device')!.value;
+    const colleague = await login(app, 'dongnghiep', PASSWORD, {
+      remoteAddress: '10.5.0.1',
+      headers: { cookie: `tiendo_device=${mine}` },
+    });
+    const shared = colleague.cookies.find((c) => c.name === 'tiendo_device')!.value;
+    expect(shared.split('.')).toHaveLength(2);
+    for (let i = 0; i < LIMITS.account + 2; i++)
+      await login(app, 'maychung', `sai-${i}`, { remoteAddress: `10.5.1.${i}` });
+    const back = await login(app, 'maychung', PASSWORD, {
+      remoteAddress: '10.5.0.1',
+      headers: { cookie: `tiendo_device=${shared}` },
+    });
+    expect(back.statusCode).toBe(200);
   });
 
   it('2c. one address trying many accounts is stopped at its configured limit', async () => {
