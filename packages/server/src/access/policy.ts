@@ -181,12 +181,3 @@ export function assertCan<A extends Action>(
 ): void {
   if (!can(scope, action, resource)) throw forbidden(reason);
 }
-
-/** The answers for a set of actions on one resource, for the web app (`permissions`). */
-export function permissions<A extends Action>(
-  scope: Scope,
-  actions: readonly A[],
-  resource: ResourceOf<A>,
-): Record<A, boolean> {
-  return Object.fromEntries(actions.map((a) => [a, can(scope, a, resource)])) as Record<A, boolean>;
-}

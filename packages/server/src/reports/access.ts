@@ -32,8 +32,6 @@ export interface ReportContext {
 // The rules are access/policy.ts's (report.write, report.review, report.read, report.readText);
 // these name them for the report routes.
 
-export const isAdmin = (user: SessionUser) => roleScope(user).admin;
-
 export function canWriteUnitReport(user: SessionUser, unitId: number): boolean {
   return roleScope(user).reporterOf.has(unitId);
 }
