@@ -6,6 +6,7 @@
 // (corpus/renderPlan.ts). Prints one line per document and form, then per form the mean
 // field accuracy, the lowest row recall and the slowest import. `--verbose` lists mismatches.
 // Development used other CORPUS_SEED values; report figures with seeds never looked at.
+// `--reuse` scores the documents already rendered for this seed (no rendering, no soffice).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { PlanDraft } from '@tiendo/core';
 import { importPlan, scoreDraft } from '@tiendo/importer';
 import { drawLayout } from './corpus/layout.ts';
-import { renderPlan } from './corpus/renderPlan.ts';
+import { expectedFor, renderPlan } from './corpus/renderPlan.ts';
 import { copyText } from './corpus/copyText.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -22,8 +23,11 @@ const LAYOUTS = Number(process.env.LAYOUTS ?? 6);
 const verbose = process.argv.includes('--verbose');
 const only = process.argv.find((a) => a.startsWith('--form='))?.slice(7);
 const dir = join(tmpdir(), `tiendo-corpus-${BASE}-${LAYOUTS}`);
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
+const reuse = process.argv.includes('--reuse') && existsSync(dir);
+if (!reuse) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
 
 const has = (command: string) => {
   try {
@@ -44,13 +48,18 @@ for (const file of readdirSync(join(ROOT, 'fixtures/seeds')).sort()) {
   for (let k = 0; k < LAYOUTS; k++) {
     const layout = drawLayout(BASE + k * 7919 + plan.charCodeAt(2));
     const name = `${plan.slice(0, 3)}-L${layout.seed}`;
+    if (reuse) {
+      expected.set(name, expectedFor(gold, layout));
+      continue;
+    }
     const out = await renderPlan(gold, seed, layout);
     writeFileSync(join(dir, `${name}.docx`), out.docx);
     expected.set(name, out.expected);
   }
 }
 const forms: Array<[string, string]> = [['docx', '.docx']];
-if (has('soffice')) {
+if (reuse) forms.push(['pdf', '.pdf'], ['copied text', '.txt']);
+else if (has('soffice')) {
   execFileSync(
     'soffice',
     [
@@ -96,7 +105,7 @@ for (const [form, extension] of forms) {
       `${name}\t${form}\taccuracy ${score.accuracy.toFixed(4)}\t(${score.correct}/${score.fields})\trow recall ${score.rows.recall.toFixed(4)} (${score.rows.found}/${score.rows.expected})\t${ms.toFixed(0)} ms`,
     );
     if (verbose)
-      for (const m of score.mismatches.slice(0, 40))
+      for (const m of score.mismatches.slice(0, Number(process.env.MISMATCHES ?? 40)))
         console.log(
           `   ${m.where}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.actual)}`,
         );

@@ -160,7 +160,7 @@ function groupRows(body: string[]): RowLines[] {
       continue;
     }
     const code = /^(\d+(?:\.\d+)*)\.?(?:\s+(.*))?$/.exec(line);
-    if (code && isNextCode(last, code[1]!)) {
+    if (code && isNextCode(last, code[1]!) && !TARGET_AFTER_CODE.test(code[2] ?? '')) {
       last = code[1]!.split('.').map(Number);
       letter = 'a';
       rows.push({ code: code[1]!, numeral: null, lines: code[2] ? [code[2]] : [] });
@@ -181,6 +181,10 @@ function groupRows(body: string[]): RowLines[] {
   }
   return rows;
 }
+
+/** A number followed by a comparator or a percentage is a row's targets ("1 > 1 > 2",
+ *  "5 100% 100%"), not a row number and its name. */
+const TARGET_AFTER_CODE = /^(?:[≥≤<>=~]|\d+(?:[.,]\d+)?\s*%)/u;
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 const nextLetter = (l: string) => LETTERS[LETTERS.indexOf(l) + 1] ?? '';

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { importPlan } from '../index.ts';
+
+// Text copied out of a PDF (no tabs): each printed line of a cell on a line of its own, the
+// first lines of neighbouring one-line cells run together on one line. Small synthetic
+// tables, one feature of real copied plans each.
+
+const importLines = (lines: string[]) =>
+  importPlan({ filename: 'ke-hoach.txt', bytes: new TextEncoder().encode(lines.join('\n')) });
+
+describe('rows of copied text', () => {
+  it('does not start a row at a target line that begins with a number ("1 > 1 …")', async () => {
+    const { indicators } = await importLines([
+      'PHỤ LỤC 2: CHỈ TIÊU',
+      'TT Chỉ tiêu Năm 2025 Năm 2030 Cơ quan chủ trì',
+      'A Hạ tầng',
+      '1 Tỷ lệ phủ sóng 5G > 60% 100% Phòng Kinh tế',
+      '2 Tỷ lệ hộ có cáp quang 80% 100% Phòng Kinh tế',
+      '3 Số doanh nghiệp có',
+      'hợp tác',
+      '> 10% > 25% Phòng Kinh tế',
+      '4 Số sáng kiến được',
+      'công nhận',
+      '1 > 1 Phòng Kinh tế',
+      'B Chuyển đổi số',
+      '5 Tỷ lệ hồ sơ trực tuyến',
+      '> 70% 100% Trung tâm PVHCC',
+    ]);
+    expect(indicators.map((r) => [r.group, r.code, r.name, r.targets, r.lead]).slice(2)).toEqual([
+      [
+        'A. Hạ tầng',
+        '3',
+        'Số doanh nghiệp có hợp tác',
+        { 2025: '> 10%', 2030: '> 25%' },
+        'Phòng Kinh tế',
+      ],
+      [
+        'A. Hạ tầng',
+        '4',
+        'Số sáng kiến được công nhận',
+        { 2025: '1', 2030: '> 1' },
+        'Phòng Kinh tế',
+      ],
+      [
+        'B. Chuyển đổi số',
+        '5',
+        'Tỷ lệ hồ sơ trực tuyến',
+        { 2025: '> 70%', 2030: '100%' },
+        'Trung tâm PVHCC',
+      ],
+    ]);
+  });
+});
