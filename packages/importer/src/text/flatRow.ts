@@ -27,6 +27,8 @@ interface Token {
 }
 
 const MAX_RUN = 40;
+/** What a cell costs that spans printed lines and ends inside one (see segmentRow). */
+const LINE_SPLIT = 6;
 /** Every deadline has a number or one of these words: the others are not parsed. */
 const DEADLINE_HINT = /\d|thường|hàng|hằng|theo|liên tục|định kỳ/iu;
 /** The longest run whose text is read (a deadline); longer runs are judged by their start. */
@@ -99,8 +101,11 @@ const startsSomething = (word: string) =>
   looksLikeUnit(word) || looksLikePerson(word) || looksLikeDocument(word) || TITLE.test(word);
 
 /** A target's cell is short: a capitalised printed line inside the run ("100" / "Xã hội
- *  hóa") is the next cell. */
+ *  hóa") is the next cell — when the run is a line of its own. A run that starts inside a
+ *  line follows a one-line cell on that line ("Thứ bậc Phấn đấu top 30 của" / "TP"): its
+ *  own next line is its own. */
 function capitalLineInside(tokens: Token[], i: number, j: number): boolean {
+  if (!tokens[i]!.lineStart) return false;
   for (let k = i + 1; k < j; k++)
     if (
       tokens[k]!.lineStart &&
@@ -226,11 +231,16 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
       const cut = i > 0 && i < n ? cutCost(tokens[i - 2], tokens[i - 1]!, tokens[i]!) : 0;
       const last = role === 'name' ? n : Math.min(n, i + MAX_RUN);
       let text = '';
+      let lines = 1;
       for (let j = i; j <= last; j++) {
         // Only short runs are ever read whole (see fit): their text is built as j grows.
         if (j > i && j - i <= TEXT_WORDS)
           text += (j - 1 > i ? separatorBefore(tokens, j - 1) : '') + tokens[j - 1]!.text;
-        const score = base + fitOf(role, c, i, j, text) - (j > i ? cut : 0);
+        if (j - 1 > i && tokens[j - 1]!.lineStart) lines++;
+        // A cell broken over printed lines ends where a line ends: the viewer starts a new
+        // line wherever the drawing moves up or down, and the next cell starts at the top.
+        const open = lines > 1 && j < n && !tokens[j]!.lineStart ? LINE_SPLIT : 0;
+        const score = base + fitOf(role, c, i, j, text) - (j > i ? cut + open : 0);
         if (score > best[c]![j]!) {
           best[c]![j] = score;
           from[c]![j] = i;

@@ -50,4 +50,31 @@ describe('rows of copied text', () => {
       ],
     ]);
   });
+
+  it('ends a cell that spans several printed lines at the end of a line', async () => {
+    // LibreOffice draws a row cell by cell: only a one-line cell shares its line with the
+    // next cell, so a cell broken over lines ends where a line ends.
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì',
+      'I Đến năm 2030',
+      '1 Xếp hạng năng lực',
+      'cạnh tranh số',
+      'Thứ bậc Phấn đấu top 30 của',
+      'TP',
+      'Phòng Văn hoá-Xã',
+      'hội',
+      '2 Quy mô kinh tế số % GDP > 35 Phòng Kinh tế',
+    ]);
+    expect(indicators.map((r) => [r.code, r.name, r.unit, r.targets, r.lead])).toEqual([
+      [
+        '1',
+        'Xếp hạng năng lực cạnh tranh số',
+        'Thứ bậc',
+        { 2030: 'Phấn đấu top 30 của TP' },
+        'Phòng Văn hoá-Xã hội',
+      ],
+      ['2', 'Quy mô kinh tế số', '% GDP', { 2030: '> 35' }, 'Phòng Kinh tế'],
+    ]);
+  });
 });
