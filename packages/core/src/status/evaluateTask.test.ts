@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTask, summariseStatuses, type TaskProgressUpdate } from './evaluateTask.ts';
+import {
+  evaluateTask,
+  summariseCounts,
+  summariseStatuses,
+  type TaskProgressUpdate,
+} from './evaluateTask.ts';
 import { parseDeadline } from '../deadlines/deadlineSpec.ts';
 
 const H2_2025 = { start: '2025-06-15', end: '2025-12-14' };
@@ -108,5 +113,30 @@ describe('summariseStatuses', () => {
       overdue: 1,
       donePercent: 50,
     });
+  });
+
+  it('gives the same figures from counts added up across periods', () => {
+    const a = summariseStatuses(['done_on_time', 'overdue', 'not_applicable']);
+    const b = summariseStatuses(['done_late', 'in_progress', 'in_progress']);
+    const { total: _t, donePercent: _d, ...countsA } = a;
+    const { total: _u, donePercent: _e, ...countsB } = b;
+    const sum = Object.fromEntries(
+      Object.entries(countsA).map(([k, n]) => [k, n + countsB[k as keyof typeof countsB]]),
+    ) as typeof countsA;
+    expect(summariseCounts(sum)).toEqual(
+      summariseStatuses([
+        'done_on_time',
+        'overdue',
+        'not_applicable',
+        'done_late',
+        'in_progress',
+        'in_progress',
+      ]),
+    );
+    expect(summariseCounts({ done_late: 1 } as never)).toMatchObject({
+      total: 1,
+      donePercent: 100,
+    });
+    expect(summariseCounts({} as never)).toMatchObject({ total: 0, donePercent: 0 });
   });
 });

@@ -107,11 +107,22 @@ export function summariseStatuses(
     number
   >;
   for (const s of statuses) counts[s]++;
-  const applicable = statuses.length - counts.not_applicable;
-  const done = counts.done_on_time + counts.done_late;
+  return summariseCounts(counts);
+}
+
+/** The same from counts per status (tallies added up across periods or communes). */
+export function summariseCounts(
+  counts: Record<TaskStatus, number>,
+): Record<TaskStatus, number> & { total: number; donePercent: number } {
+  const all = Object.fromEntries(
+    (Object.keys(TASK_STATUS_LABELS) as TaskStatus[]).map((k) => [k, counts[k] ?? 0]),
+  ) as Record<TaskStatus, number>;
+  const total = Object.values(all).reduce((a, b) => a + b, 0);
+  const applicable = total - all.not_applicable;
+  const done = all.done_on_time + all.done_late;
   return {
-    ...counts,
-    total: statuses.length,
+    ...all,
+    total,
     donePercent: applicable ? Math.round((done / applicable) * 10_000) / 100 : 0,
   };
 }

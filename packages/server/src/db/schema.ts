@@ -68,6 +68,20 @@ export interface TrustedDeviceTable {
   last_used_at: string;
 }
 
+/** A period's tasks by status and its reports received, for the roll-ups (migration 0008). */
+export interface PeriodTallyTable {
+  period_id: number;
+  evaluated_on: string;
+  /** JSON: TaskStatus → count. */
+  task_counts: string;
+  tasks: number;
+  done_percent: number;
+  overdue: number;
+  received: number;
+  on_time: number;
+  updated_at: string;
+}
+
 export interface LoginAttemptTable {
   key: string;
   failures: number;
@@ -387,6 +401,7 @@ export interface Database {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   trusted_devices: TrustedDeviceTable;
+  period_tallies: PeriodTallyTable;
   documents: DocumentTable;
   plans: PlanTable;
   plan_sections: PlanSectionTable;

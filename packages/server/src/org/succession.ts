@@ -173,13 +173,23 @@ async function carryItems(db: Kysely<Database>, from: number[], to: number) {
 
 /** Retired unit → the unit that carries it on today, following merges (a split unit has no
  *  single heir and maps to nothing). */
-export async function currentUnits(db: Kysely<Database>): Promise<Map<number, number>> {
-  const retired = await db
-    .selectFrom('org_units')
-    .select(['id', 'successor_id'])
-    .where('successor_id', 'is not', null)
-    .execute();
-  const next = new Map(retired.map((r) => [r.id, r.successor_id!]));
+export async function currentUnits(
+  db: Kysely<Database>,
+  /** Only these units' heirs (a province's communes): the look-up stays within them. */
+  among: number[],
+): Promise<Map<number, number>> {
+  const next = new Map<number, number>();
+  let frontier = among;
+  for (let depth = 0; frontier.length && depth < 20; depth++) {
+    const rows = await db
+      .selectFrom('org_units')
+      .select(['id', 'successor_id'])
+      .where('id', 'in', frontier)
+      .where('successor_id', 'is not', null)
+      .execute();
+    rows.forEach((r) => next.set(r.id, r.successor_id!));
+    frontier = rows.map((r) => r.successor_id!).filter((id) => !next.has(id));
+  }
   const out = new Map<number, number>();
   for (const id of next.keys()) {
     let current = id;

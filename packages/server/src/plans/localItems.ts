@@ -5,6 +5,7 @@ import { badRequest } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { communeUnits, linkUnits } from './store.ts';
+import { refreshPlanTallies } from '../dashboards/periodTallies.ts';
 
 // Local customisation: beside the items of its signed plan (and those that carry out the
 // province's), a commune adds its own programmes and indicators while the plan runs. They go
@@ -151,6 +152,7 @@ export async function addLocalItem(
         .returning('id')
         .executeTakeFirstOrThrow());
       await linkUnits(db, 'task_units', id, input.leadUnitIds, input.coordinateUnitIds);
+      await refreshPlanTallies(db, plan.id);
     }
     await recordAudit(db, {
       userId,

@@ -113,7 +113,10 @@ export async function provinceCompliance(db: Kysely<Database>, provinceId: numbe
     .where('plans.status', '=', 'published')
     .execute();
   // A merged commune's plans count for the commune that took it over.
-  const heirs = await currentUnits(db);
+  const heirs = await currentUnits(
+    db,
+    plans.map((p) => p.communeId),
+  );
   const names = new Map(
     (
       await db

@@ -5,6 +5,7 @@ import { badRequest } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { openReport } from './reportView.ts';
+import { refreshPlanTallies } from '../dashboards/periodTallies.ts';
 
 // A period locks itself a set number of days after its due date (khóa sổ), so figures stop
 // moving once they have been reported upward; the focal officer can reopen it for one unit,
@@ -62,7 +63,7 @@ export async function unlockForUnit(
   return atomically(db, async (db) => {
     const period = await db
       .selectFrom('reporting_periods')
-      .select('status')
+      .select(['status', 'plan_id'])
       .where('id', '=', periodId)
       .executeTakeFirstOrThrow();
     if (!['closed', 'locked'].includes(period.status))
@@ -86,6 +87,7 @@ export async function unlockForUnit(
       })
       .where('id', '=', reportId)
       .execute();
+    if (reopen) await refreshPlanTallies(db, period.plan_id);
     await recordAudit(db, {
       userId,
       entity: 'report',

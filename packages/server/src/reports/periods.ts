@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
+import { refreshPlanTallies } from '../dashboards/periodTallies.ts';
 
 // Reporting periods of a plan (kỳ báo cáo): generated from the plan's own reporting
 // obligations by the domain core (Decree 09 data windows), or added ad hoc; the focal officer
@@ -197,6 +198,8 @@ export async function changePeriod(
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1)
       throw conflict({ version: before.version, status: before.status, dueDate: before.due_date });
+    // A new due date changes who reported on time; an opened period starts its tally.
+    await refreshPlanTallies(db, before.plan_id);
     await recordAudit(db, {
       userId,
       entity: 'period',

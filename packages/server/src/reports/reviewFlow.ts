@@ -9,6 +9,7 @@ import { HttpError } from '../http/errors.ts';
 import { assertEditable } from './itemUpdates.ts';
 import { unexplainedItems } from './reportView.ts';
 import { trackConcerns } from '../concerns/concerns.ts';
+import { refreshPlanTallies } from '../dashboards/periodTallies.ts';
 
 /** An overdue task or an off-track indicator must say what happened and what is planned. */
 async function assertExplained(db: Kysely<Database>, reportId: number): Promise<void> {
@@ -65,6 +66,8 @@ async function transition(
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1)
     throw conflict({ version: context.version, status: context.status });
+  // Whether the report counts changed: the roll-ups' tallies follow in this transaction.
+  await refreshPlanTallies(db, context.planId);
   return version + 1;
 }
 
