@@ -262,7 +262,16 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
  *  quan…", "Năm 2025") or at a year standing alone; acronyms ("TT", "UBND") and words in
  *  lower case continue the column before. */
 export function splitHeader(lines: string[]): string[] {
-  const words = lines.join(' ').split(/\s+/).filter(Boolean);
+  // A lower header row drawn to the left of the line above runs into it with no space
+  // between ("Sản phẩm" / "đầu ra2025 2030"): a year stuck to a word is a word of its own.
+  const words = lines
+    .join(' ')
+    .split(/\s+/)
+    .flatMap((w) => {
+      const glued = /^(.*\p{Ll})((?:19|20)\d{2})$/u.exec(w);
+      return glued ? [glued[1]!, glued[2]!] : [w];
+    })
+    .filter(Boolean);
   const headers: string[] = [];
   words.forEach((word, k) => {
     const previous = searchKey(words[k - 1] ?? '');

@@ -77,4 +77,47 @@ describe('rows of copied text', () => {
       ['2', 'Quy mô kinh tế số', '% GDP', { 2030: '> 35' }, 'Phòng Kinh tế'],
     ]);
   });
+
+  it('restarts the numbering only after a section row: "01 Gbps/s" goes on the name', async () => {
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Năm 2025 Năm 2030 Cơ quan chủ trì',
+      'I Hạ tầng',
+      '1 Tỷ lệ phủ sóng 5G > 60% 100% Phòng Kinh tế',
+      '2 Tỷ lệ người dùng có',
+      'tốc độ trên',
+      '01 Gbps/s',
+      '60% 100% Phòng Kinh tế',
+      'II Nguồn lực',
+      '1 Tỷ lệ chi cho KHCN 2% 3% Phòng Kinh tế',
+    ]);
+    expect(indicators.map((r) => [r.group, r.code, r.name, r.targets])).toEqual([
+      ['I. Hạ tầng', '1', 'Tỷ lệ phủ sóng 5G', { 2025: '> 60%', 2030: '100%' }],
+      [
+        'I. Hạ tầng',
+        '2',
+        'Tỷ lệ người dùng có tốc độ trên 01 Gbps/s',
+        { 2025: '60%', 2030: '100%' },
+      ],
+      ['II. Nguồn lực', '1', 'Tỷ lệ chi cho KHCN', { 2025: '2%', 2030: '3%' }],
+    ]);
+  });
+});
+
+describe('headers of copied text', () => {
+  it('splits a year drawn right after the header cell above it ("đầu ra2025")', async () => {
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'STT Chỉ tiêu Chỉ tiêu theo năm Cơ quan',
+      'chủ trì',
+      'Sản phẩm',
+      'đầu ra2025 2030',
+      '1 Tỷ lệ phủ sóng 5G ≥60% 100% Phòng Kinh tế Bộ số liệu',
+    ]);
+    expect(indicators[0]).toMatchObject({
+      targets: { 2025: '≥60%', 2030: '100%' },
+      lead: 'Phòng Kinh tế',
+      output: 'Bộ số liệu',
+    });
+  });
 });

@@ -160,7 +160,9 @@ function groupRows(body: string[]): RowLines[] {
       continue;
     }
     const code = /^(\d+(?:\.\d+)*)\.?(?:\s+(.*))?$/.exec(line);
-    if (code && isNextCode(last, code[1]!) && !TARGET_AFTER_CODE.test(code[2] ?? '')) {
+    // Numbering restarts at 1 in a new section only ("01 Gbps/s" inside a name is not a row).
+    const restartable = rows.length === 0 || rows.at(-1)!.code === null;
+    if (code && isNextCode(last, code[1]!, restartable) && !TARGET_AFTER_CODE.test(code[2] ?? '')) {
       last = code[1]!.split('.').map(Number);
       letter = 'a';
       rows.push({ code: code[1]!, numeral: null, lines: code[2] ? [code[2]] : [] });
@@ -189,10 +191,10 @@ const TARGET_AFTER_CODE = /^(?:[≥≤<>=~]|\d+(?:[.,]\d+)?\s*%)/u;
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 const nextLetter = (l: string) => LETTERS[LETTERS.indexOf(l) + 1] ?? '';
 
-function isNextCode(previous: number[], code: string): boolean {
+function isNextCode(previous: number[], code: string, restartable: boolean): boolean {
   const parts = code.split('.').map(Number);
   const prevMajor = previous[0]!;
   if (parts.length === 1)
-    return (parts[0]! > prevMajor && parts[0]! <= prevMajor + 3) || parts[0] === 1;
+    return (parts[0]! > prevMajor && parts[0]! <= prevMajor + 3) || (parts[0] === 1 && restartable);
   return parts[0] === prevMajor && parts.length === 2;
 }
