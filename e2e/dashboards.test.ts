@@ -123,4 +123,30 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     expect(table).toContain('70');
     await province.close();
   });
+
+  it('the central level, on a phone, sees every province, compares an indicator and opens a province', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 360, height: 760 } });
+    await page.goto(e2e.server.url);
+    await signIn(page, 'trunguong');
+    // A national viewer starts on the national overview.
+    const table = page.getByTestId('national-table');
+    await table.waitFor();
+    expect(await table.textContent()).toContain('Thành phố Hải Phòng');
+    expect(await page.getByTestId('national-figures').textContent()).toContain('1/');
+    // Nothing wider than the screen but the table, which scrolls inside its box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await page.getByLabel('So sánh một chỉ tiêu giữa các tỉnh').first().click();
+    await page.getByRole('option', { name: /^NQ57-01/ }).click();
+    const chart = page.getByTestId('chart-so-sanh-chi-tieu-cac-tinh');
+    await chart.getByRole('button', { name: 'Xem dạng bảng' }).click();
+    expect(await page.getByTestId('table-so-sanh-chi-tieu-cac-tinh').textContent()).toContain(
+      '70',
+    );
+    await table.getByRole('link', { name: 'Thành phố Hải Phòng' }).click();
+    await page.getByTestId('province-table').waitFor();
+    expect(await page.getByTestId('province-table').textContent()).toContain('Xã Kiến Hưng');
+    await page.close();
+  });
 });

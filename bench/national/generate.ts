@@ -11,7 +11,7 @@
 import { openDatabase, type DatabaseHandle } from '../../packages/server/src/db/dialect.ts';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.ts';
 import { loadDemoDrafts } from '../../packages/server/src/demo/seed.ts';
-import { matchUnitCell, searchKey, type PlanDraft } from '@tiendo/core';
+import { matchIndicator, matchUnitCell, searchKey, type PlanDraft } from '@tiendo/core';
 import { sql } from 'kysely';
 
 const PROVINCES = Number(process.env.PROVINCES ?? 34);
@@ -302,6 +302,31 @@ async function commune(handle: DatabaseHandle, provinceId: number, n: number, dr
   });
 }
 
+/** Links each indicator to the shared catalogue as a focal officer confirming the proposals
+ *  would (the national view compares catalogue indicators across provinces). Idempotent. */
+async function linkCatalogue(db: DatabaseHandle['db']) {
+  const catalogue = await db.selectFrom('indicator_catalogue').select(['id', 'name']).execute();
+  const names = await db
+    .selectFrom('indicators')
+    .select('name')
+    .distinct()
+    .where('catalogue_id', 'is', null)
+    .execute();
+  let linked = 0;
+  for (const { name } of names) {
+    const match = matchIndicator(name, catalogue);
+    if (!match) continue;
+    await db
+      .updateTable('indicators')
+      .set({ catalogue_id: match.catalogueId })
+      .where('name', '=', name)
+      .where('catalogue_id', 'is', null)
+      .execute();
+    linked++;
+  }
+  console.log(`danh mục: ${linked} tên chỉ tiêu đã liên kết`);
+}
+
 const started = Date.now();
 const handle = await openDatabase(URL, URL.startsWith('postgres') ? { schema: SCHEMA } : {});
 await migrateToLatest(handle);
@@ -338,6 +363,7 @@ if (Number(existing.n) > 0) {
       console.log(`${n + 1}/${COMMUNES} xã, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
 }
+await linkCatalogue(handle.db);
 // Fresh statistics: without them PostgreSQL plans the first queries as if the tables were empty.
 await sql`analyze`.execute(handle.db);
 for (const table of [

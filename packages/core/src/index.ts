@@ -15,3 +15,4 @@ export * from './text/indicatorMatch.ts';
 export * from './text/cascadeMatch.ts';
 export * from './status/explanation.ts';
 export * from './targets/targetSplit.ts';
+export * from './contract/national.ts';

@@ -11,8 +11,16 @@ import { Layout } from './shell/Layout.tsx';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 
 /** A unit's reporter lands on "Việc của tôi", not on the list of plans. */
-const reporterOnly = (me: { roles: Array<{ role: string }> }) =>
-  me.roles.length > 0 && me.roles.every((r) => r.role === 'unit_reporter');
+type Roles = { roles: Array<{ role: string }> };
+const only = (me: Roles, role: string) =>
+  me.roles.length > 0 && me.roles.every((r) => r.role === role);
+
+/** Where a person starts: a reporter's inbox, the national overview, or the plans. */
+function Home({ me }: { me: Roles }) {
+  if (only(me, 'unit_reporter')) return <MyReportsPage />;
+  if (only(me, 'national_viewer')) return <NationalPage />;
+  return <PlanListPage />;
+}
 
 // Every screen is its own chunk, fetched when first opened: the sign-in page and a reporter's
 // inbox do not download the importer's review, administration, cascade or the charts.
@@ -43,6 +51,7 @@ const AdminPage = lazy(() =>
 );
 const CommuneDashboardPage = lazy(() => import('./dashboards/CommuneDashboardPage.tsx'));
 const ProvincePage = lazy(() => import('./dashboards/ProvincePage.tsx'));
+const NationalPage = lazy(() => import('./dashboards/NationalPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -63,7 +72,7 @@ function Routed() {
     <Layout>
       <Suspense fallback={<Loader />}>
         <Routes>
-          <Route path="/" element={reporterOnly(me) ? <MyReportsPage /> : <PlanListPage />} />
+          <Route path="/" element={<Home me={me} />} />
           <Route path="/plans/import" element={<ImportPage />} />
           <Route path="/plans/:id/review" element={<ReviewPage />} />
           <Route path="/plans/:id" element={<PlanPage />} />
@@ -74,6 +83,7 @@ function Routed() {
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/plans/:id/dashboard" element={<CommuneDashboardPage />} />
           <Route path="/provinces/:id" element={<ProvincePage />} />
+          <Route path="/national" element={<NationalPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

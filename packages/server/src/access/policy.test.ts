@@ -15,16 +15,18 @@ const FOREIGN_UNIT = 200; // other commune
 function scope(roles: Partial<Record<Role, number[]>>, communes?: number[]): Scope {
   const set = (role: Role) => new Set(roles[role] ?? []);
   const admin = (roles.admin ?? []).length > 0;
+  const everywhere = admin || (roles.national_viewer ?? []).length > 0;
   const readable = new Set(communes ?? [COMMUNE]);
   return {
     userId: 1,
     admin,
+    national: (roles.national_viewer ?? []).length > 0,
     focalOf: set('focal_officer'),
     leaderOf: set('commune_leader'),
     provinceOf: set('province_viewer'),
     reporterOf: set('unit_reporter'),
-    communes: admin ? 'all' : readable,
-    planOwners: admin ? 'all' : new Set([...readable, PROVINCE]),
+    communes: everywhere ? 'all' : readable,
+    planOwners: everywhere ? 'all' : new Set([...readable, PROVINCE]),
   };
 }
 
@@ -33,6 +35,7 @@ const PROVINCE_VIEWER = scope({ province_viewer: [PROVINCE] }, [COMMUNE, OTHER_C
 const LEADER = scope({ commune_leader: [COMMUNE] });
 const FOCAL = scope({ focal_officer: [COMMUNE] });
 const REPORTER = scope({ unit_reporter: [UNIT] });
+const NATIONAL = scope({ national_viewer: [PROVINCE] });
 const OTHER_FOCAL = scope({ focal_officer: [OTHER_COMMUNE] }, [OTHER_COMMUNE]);
 
 describe('plans', () => {
@@ -144,6 +147,40 @@ describe('periods, communes, provinces', () => {
     expect(can(PROVINCE_VIEWER, 'province.view', { id: PROVINCE })).toBe(true);
     expect(can(FOCAL, 'province.view', { id: PROVINCE })).toBe(false);
     expect(() => assertCan(REPORTER, 'commune.manage', { id: COMMUNE })).toThrow(/cán bộ đầu mối/);
+  });
+});
+
+describe('the national level', () => {
+  const report = (status: string) => ({
+    unitId: UNIT,
+    communeId: OTHER_COMMUNE,
+    provinceId: 2,
+    status,
+  });
+
+  it('views every province and the national roll-up, and reads what a province viewer reads', () => {
+    expect(can(NATIONAL, 'nation.view', {})).toBe(true);
+    expect(can(ADMIN, 'nation.view', {})).toBe(true);
+    for (const s of [PROVINCE_VIEWER, LEADER, FOCAL, REPORTER])
+      expect(can(s, 'nation.view', {})).toBe(false);
+    expect(can(NATIONAL, 'province.view', { id: 2 })).toBe(true);
+    expect(can(NATIONAL, 'plan.read', { ownerId: OTHER_COMMUNE, status: 'published' })).toBe(true);
+    expect(can(NATIONAL, 'report.read', report('approved'))).toBe(true);
+    expect(can(NATIONAL, 'period.readUpward', { communeId: COMMUNE, provinceId: 2 })).toBe(true);
+  });
+
+  it('changes nothing: no draft, no report of a unit still writing it, no management', () => {
+    expect(can(NATIONAL, 'plan.read', { ownerId: COMMUNE, status: 'draft' })).toBe(false);
+    expect(can(NATIONAL, 'report.read', report('draft'))).toBe(false);
+    expect(can(NATIONAL, 'plan.manage', { ownerId: COMMUNE, status: 'published' })).toBe(false);
+    expect(can(NATIONAL, 'report.review', report('submitted'))).toBe(false);
+    expect(can(NATIONAL, 'report.write', report('draft'))).toBe(false);
+    expect(can(NATIONAL, 'commune.manage', { id: COMMUNE })).toBe(false);
+    expect(can(NATIONAL, 'period.readOutputs', { communeId: COMMUNE, provinceId: 2 })).toBe(false);
+    expect(can(NATIONAL, 'user.administer', { communeIds: new Set([COMMUNE]), roles: [] })).toBe(
+      false,
+    );
+    expect(can(FOCAL, 'role.grant', { role: 'national_viewer' })).toBe(false); // an admin's to grant
   });
 });
 

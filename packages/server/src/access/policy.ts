@@ -8,6 +8,8 @@ import { forbidden } from '../http/errors.ts';
 //
 // Roles (auth/roles.ts), each held on an org unit:
 //   admin            global, whatever unit it is filed under
+//   national_viewer  global and read-only (cấp trung ương): every province's roll-ups and
+//                    what a province viewer reads there; filed under any unit
 //   province_viewer  a province: reads its communes' published plans and counted reports
 //   commune_leader   a commune (lãnh đạo UBND): reads everything of the commune
 //   focal_officer    a commune (cán bộ đầu mối): manages its plans, periods, units, users
@@ -17,12 +19,14 @@ import { forbidden } from '../http/errors.ts';
 export interface Scope {
   userId: number;
   admin: boolean;
+  /** Reads every province as its province viewer would (national_viewer). */
+  national: boolean;
   focalOf: ReadonlySet<number>;
   leaderOf: ReadonlySet<number>;
   provinceOf: ReadonlySet<number>;
   reporterOf: ReadonlySet<number>;
   /** Communes whose records the user reads: their own, their province's, and the communes
-   *  merged into those. 'all' for an admin. */
+   *  merged into those. 'all' for an admin and the national level. */
   communes: ReadonlySet<number> | 'all';
   /** Owners of the plans the user reads: those communes and the provinces above them. */
   planOwners: ReadonlySet<number> | 'all';
@@ -76,6 +80,7 @@ interface Resources {
   'commune.read': { id: number };
   'commune.manage': { id: number };
   'province.view': { id: number };
+  'nation.view': Record<string, never>;
   'plan.read': PlanRef;
   'plan.manage': PlanRef;
   'report.write': ReportRef;
@@ -94,7 +99,7 @@ type Rules = { [A in Action]: (scope: Scope, resource: Resources[A]) => boolean 
 
 const manageCommune = (s: Scope, communeId: number) => s.admin || s.focalOf.has(communeId);
 const viewProvince = (s: Scope, provinceId: number | null) =>
-  s.admin || (provinceId !== null && s.provinceOf.has(provinceId));
+  s.admin || s.national || (provinceId !== null && s.provinceOf.has(provinceId));
 const leadCommune = (s: Scope, communeId: number) => s.leaderOf.has(communeId);
 
 /** The commune's own readers of everything: managers and leaders. */
@@ -108,6 +113,8 @@ const RULES: Rules = {
   'commune.manage': (s: Scope, c: { id: number }) => manageCommune(s, c.id),
   /** The province's roll-ups across its communes. */
   'province.view': (s: Scope, p: { id: number }) => viewProvince(s, p.id),
+  /** The national view across provinces. */
+  'nation.view': (s: Scope) => s.admin || s.national,
 
   /** Read a plan: published or archived ones of readable owners; drafts only to managers. */
   'plan.read': (s: Scope, p: PlanRef) =>
@@ -161,6 +168,7 @@ const REFUSALS: Partial<Record<Action, string>> = {
   'commune.read': 'Bạn không có quyền xem dữ liệu của xã này',
   'commune.manage': 'Chỉ quản trị hệ thống hoặc cán bộ đầu mối của xã mới quản lý được mục này',
   'province.view': 'Chỉ cấp tỉnh/thành phố mới xem được mục này',
+  'nation.view': 'Chỉ cấp trung ương mới xem được tổng hợp toàn quốc',
   'plan.read': 'Bạn không có quyền xem kế hoạch này',
   'plan.manage': 'Chỉ cán bộ đầu mối của xã mới thay đổi được kế hoạch',
   'report.read': 'Bạn không có quyền xem báo cáo này',

@@ -26,21 +26,23 @@ const scopesOf = (user: SessionUser, role: string) =>
  *  communes and plan owners it reads are left empty, so rules needing them refuse. */
 export function roleScope(user: SessionUser): Scope {
   const admin = user.roles.some((r) => r.role === 'admin');
+  const national = user.roles.some((r) => r.role === 'national_viewer');
   return {
     userId: user.id,
     admin,
+    national,
     focalOf: scopesOf(user, 'focal_officer'),
     leaderOf: scopesOf(user, 'commune_leader'),
     provinceOf: scopesOf(user, 'province_viewer'),
     reporterOf: scopesOf(user, 'unit_reporter'),
-    communes: admin ? 'all' : new Set(),
-    planOwners: admin ? 'all' : new Set(),
+    communes: admin || national ? 'all' : new Set(),
+    planOwners: admin || national ? 'all' : new Set(),
   };
 }
 
 async function resolveScope(db: Kysely<Database>, user: SessionUser): Promise<Scope> {
   const base = roleScope(user);
-  if (base.admin) return base;
+  if (base.admin || base.national) return base;
   const communes = await readableCommunes(db, user);
   return { ...base, communes, planOwners: await planOwnersOf(db, communes) };
 }

@@ -17,6 +17,7 @@ const ACTORS = [
   'anonymous',
   'admin',
   'province',
+  'national',
   'leader',
   'focal',
   'reporter',
@@ -27,7 +28,15 @@ const ACTORS = [
 type Actor = (typeof ACTORS)[number];
 
 const LOGGED_IN: Actor[] = ACTORS.filter((a) => a !== 'anonymous');
-const COMMUNE_READERS: Actor[] = ['admin', 'province', 'leader', 'focal', 'reporter', 'peer'];
+const COMMUNE_READERS: Actor[] = [
+  'admin',
+  'province',
+  'national',
+  'leader',
+  'focal',
+  'reporter',
+  'peer',
+];
 const MANAGERS: Actor[] = ['admin', 'focal'];
 const REPORT_READERS: Actor[] = ['admin', 'leader', 'focal', 'reporter']; // a draft report
 const OWNER: Actor[] = ['reporter'];
@@ -270,8 +279,16 @@ const MATRIX: Record<string, Case> = {
   },
   'GET /api/provinces': { allowed: LOGGED_IN, url: () => '/api/provinces' },
   'GET /api/provinces/:id/rollup': {
-    allowed: ['admin', 'province'],
+    allowed: ['admin', 'province', 'national'],
     url: (i) => `/api/provinces/${i.province}/rollup`,
+  },
+  'GET /api/national/rollup': {
+    allowed: ['admin', 'national'],
+    url: () => '/api/national/rollup',
+  },
+  'GET /api/national/catalogue/:id': {
+    allowed: ['admin', 'national'],
+    url: () => '/api/national/catalogue/1',
   },
   'GET /api/public/communes': { allowed: [...ACTORS], url: () => '/api/public/communes' },
   'GET /api/public/communes/:id': {
@@ -289,7 +306,7 @@ const MATRIX: Record<string, Case> = {
     body: () => ({ links: [] }),
   },
   'GET /api/provinces/:id/catalogue/:catalogueId': {
-    allowed: ['admin', 'province'],
+    allowed: ['admin', 'province', 'national'],
     url: (i) => `/api/provinces/${i.province}/catalogue/1`,
   },
   'GET /api/plans/:id/cascade': {
@@ -324,7 +341,7 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/plans/${i.plan}/compliance`,
   },
   'GET /api/provinces/:id/compliance': {
-    allowed: ['admin', 'province'],
+    allowed: ['admin', 'province', 'national'],
     url: (i) => `/api/provinces/${i.province}/compliance`,
   },
   'GET /api/plans/:id/concerns': {
@@ -332,7 +349,7 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/plans/${i.plan}/concerns`,
   },
   'GET /api/provinces/:id/concerns': {
-    allowed: ['admin', 'province'],
+    allowed: ['admin', 'province', 'national'],
     url: (i) => `/api/provinces/${i.province}/concerns`,
   },
   'GET /api/my/concerns': { allowed: LOGGED_IN, url: () => '/api/my/concerns' },
@@ -380,11 +397,11 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/org/units/${i.unit}/history`,
   },
   'GET /api/periods/:id/upward.json': {
-    allowed: ['admin', 'province', 'leader', 'focal'],
+    allowed: ['admin', 'province', 'national', 'leader', 'focal'],
     url: (i) => `/api/periods/${i.period}/upward.json`,
   },
   'GET /api/periods/:id/upward.csv': {
-    allowed: ['admin', 'province', 'leader', 'focal'],
+    allowed: ['admin', 'province', 'national', 'leader', 'focal'],
     url: (i) => `/api/periods/${i.period}/upward.csv`,
   },
   // Last: it ends the actor's session.
@@ -420,6 +437,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const usernames: Record<Exclude<Actor, 'anonymous'>, string> = {
       admin: 'admin',
       province: 'haiphong',
+      national: 'trunguong',
       leader: 'kienhung.lanhdao',
       focal: 'kienhung.daumoi',
       reporter: 'kienhung.kt',

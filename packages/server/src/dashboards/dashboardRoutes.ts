@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { roleScope } from '../access/scope.ts';
+import { assertCan } from '../access/policy.ts';
 import { forbidden } from '../http/errors.ts';
 import { assertPlanReadable, canViewProvince, readableCommuneIds } from '../org/queries.ts';
 import { communeDashboard } from './communeDashboard.ts';
 import { provinceRollup } from './provinceRollup.ts';
+import { compareAcrossProvinces, nationalRollup } from './nationalRollup.ts';
+import { IndicatorAcrossProvinces, NationalRollup } from '@tiendo/core';
 import { taskHistory } from './itemHistory.ts';
 import { planCompliance, provinceCompliance } from '../reports/compliance.ts';
 import { todayInVietnam } from '../http/time.ts';
@@ -83,14 +86,14 @@ export function dashboardRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      const { admin, provinceOf } = roleScope(user);
+      const { admin, national, provinceOf } = roleScope(user);
       const ids = [...provinceOf];
       let query = app.db
         .selectFrom('org_units')
         .select(['id', 'name'])
         .where('kind', '=', 'province')
         .orderBy('name');
-      if (!admin) query = query.where('id', 'in', ids.length ? ids : [-1]);
+      if (!admin && !national) query = query.where('id', 'in', ids.length ? ids : [-1]);
       return query.execute();
     },
   );
@@ -108,6 +111,40 @@ export function dashboardRoutes(app: FastifyInstance): void {
     async (request) => {
       assertProvinceViewer(request, request.params.id);
       return provinceRollup(app.db, request.params.id, request.query.label);
+    },
+  );
+
+  r.get(
+    '/api/national/rollup',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary:
+          'Tổng hợp toàn quốc: mức độ đầy đủ, đúng hạn của báo cáo và tỷ lệ hoàn thành nhiệm vụ theo tỉnh',
+        querystring: z.object({ label: z.string().max(200).optional() }),
+        response: { 200: NationalRollup },
+      },
+    },
+    async (request) => {
+      assertCan(roleScope(requireUser(request)), 'nation.view', {});
+      return nationalRollup(app.db, request.query.label);
+    },
+  );
+
+  r.get(
+    '/api/national/catalogue/:id',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Một chỉ tiêu trong danh mục dùng chung, so sánh giữa các tỉnh',
+        params: Id,
+        querystring: z.object({ label: z.string().max(200).optional() }),
+        response: { 200: IndicatorAcrossProvinces },
+      },
+    },
+    async (request) => {
+      assertCan(roleScope(requireUser(request)), 'nation.view', {});
+      return compareAcrossProvinces(app.db, request.params.id, request.query.label);
     },
   );
 

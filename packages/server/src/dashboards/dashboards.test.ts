@@ -112,4 +112,69 @@ describe.each(TEST_DIALECTS)('dashboards on %s', (dialect) => {
       overdue: summary.counts.overdue,
     });
   });
+
+  it('gives the central level every province, adding up to the province roll-ups', async () => {
+    const { send, focal, planId, reports } = fixture.ctx;
+    const national = await loginAs(fixture.app, 'trunguong', DEMO_PASSWORD);
+    const province = await loginAs(fixture.app, 'haiphong', DEMO_PASSWORD);
+    for (const user of [province, fixture.ctx.users.lanhdao, focal])
+      expect((await send(user, 'GET', '/api/national/rollup')).statusCode).toBe(403);
+    const view = (await send(national, 'GET', '/api/national/rollup')).json();
+    expect(view.label).toBe('6 tháng đầu năm 2026');
+    const [haiphong] = view.provinces;
+    const rollup = (
+      await send(national, 'GET', `/api/provinces/${haiphong.provinceId}/rollup`)
+    ).json();
+    const sum = (key: 'units' | 'received' | 'onTime' | 'overdue') =>
+      rollup.communes.reduce((total: number, c: Record<string, number>) => total + c[key]!, 0);
+    expect(haiphong).toMatchObject({
+      communesInRound: 1,
+      communesReported: 1,
+      units: sum('units'),
+      received: sum('received'),
+      onTime: sum('onTime'),
+      overdue: sum('overdue'),
+      donePercent: rollup.communes.find((c: { periodId: number | null }) => c.periodId).donePercent,
+    });
+    expect(haiphong.receivedPercent).toBeCloseTo((100 * haiphong.received) / haiphong.units, 1);
+    expect(view.nation).toMatchObject({ received: haiphong.received, units: haiphong.units });
+    // Reading is all it does.
+    expect((await send(national, 'GET', `/api/reports/${reports.vhxh}`)).statusCode).toBe(200);
+    expect((await send(national, 'GET', `/api/reports/${reports.pvhcc}`)).statusCode).toBe(403);
+    const kt = (await send(focal, 'GET', `/api/reports/${reports.kt}`)).json();
+    expect(
+      (
+        await send(national, 'POST', `/api/reports/${reports.kt}/approve`, {
+          version: kt.version,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await send(national, 'POST', `/api/plans/${planId}/periods/generate`, {
+          from: '2027-01-01',
+          to: '2027-12-31',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('compares a catalogue indicator across provinces', async () => {
+    const { send, focal, planId } = fixture.ctx;
+    const links = (await send(focal, 'GET', `/api/plans/${planId}/catalogue`)).json();
+    const report = (await send(focal, 'GET', `/api/reports/${fixture.ctx.reports.kt}`)).json();
+    const indicatorId = report.indicators[0].indicatorId;
+    const catalogueId = links.catalogue[0].id;
+    await send(focal, 'PUT', `/api/plans/${planId}/catalogue`, {
+      links: [{ indicatorId, catalogueId }],
+    });
+    const national = await loginAs(fixture.app, 'trunguong', DEMO_PASSWORD);
+    const compared = (await send(national, 'GET', `/api/national/catalogue/${catalogueId}`)).json();
+    expect(compared.label).toBe('6 tháng đầu năm 2026');
+    expect(compared.provinces[0]).toMatchObject({ communes: 1, mean: 85.5, median: 85.5 });
+    const province = await loginAs(fixture.app, 'haiphong', DEMO_PASSWORD);
+    expect((await send(province, 'GET', `/api/national/catalogue/${catalogueId}`)).statusCode).toBe(
+      403,
+    );
+  });
 });

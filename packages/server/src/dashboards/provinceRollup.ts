@@ -62,22 +62,47 @@ export async function provinceRollup(db: Kysely<Database>, provinceId: number, l
   return { label: chosen ?? null, labels, communes: rows, ranking };
 }
 
-/** The reporting rounds of these communes' published plans, and the periods of the chosen
- *  one (by default the round most communes have). */
+/** The reporting rounds of these communes' published plans, oldest first, and the periods of
+ *  the chosen one (by default the round most communes have). */
 export async function roundOf(db: Kysely<Database>, communeIds: number[], label?: string) {
-  const periods = communeIds.length
+  // Plans first, then their periods by plan: one join lets PostgreSQL scan every period of
+  // the country to find a province's (its estimate of 98 communes' plans is poor).
+  const plans = communeIds.length
     ? await db
-        .selectFrom('reporting_periods as p')
-        .innerJoin('plans', 'plans.id', 'p.plan_id')
-        .select(['p.id', 'p.label', 'p.plan_id', 'plans.commune_id', 'plans.title'])
-        .where('plans.commune_id', 'in', communeIds)
-        .where('plans.status', '=', 'published')
-        .where('p.status', '!=', 'planned')
+        .selectFrom('plans')
+        .select(['id', 'commune_id', 'title'])
+        .where('commune_id', 'in', communeIds)
+        .where('status', '=', 'published')
         .execute()
     : [];
-  const labels = [...new Set(periods.map((p) => p.label))];
-  const chosen = label ?? mostCommon(periods.map((p) => p.label));
-  return { labels, chosen, round: periods.filter((p) => p.label === chosen) };
+  const planOf = new Map(plans.map((p) => [p.id, p]));
+  const periods = plans.length
+    ? await db
+        .selectFrom('reporting_periods')
+        .select(['id', 'label', 'plan_id', 'window_end'])
+        .where('plan_id', 'in', [...planOf.keys()])
+        .where('status', '!=', 'planned')
+        .execute()
+    : [];
+  const rounds = new Map<string, { n: number; end: string }>();
+  for (const p of periods) {
+    const round = rounds.get(p.label) ?? { n: 0, end: p.window_end };
+    rounds.set(p.label, {
+      n: round.n + 1,
+      end: round.end > p.window_end ? round.end : p.window_end,
+    });
+  }
+  const labels = [...rounds].sort((a, b) => a[1].end.localeCompare(b[1].end)).map(([l]) => l);
+  const chosen = label ?? [...rounds].sort((a, b) => b[1].n - a[1].n)[0]?.[0];
+  const round = periods
+    .filter((p) => p.label === chosen)
+    .map((p) => ({
+      id: p.id,
+      plan_id: p.plan_id,
+      commune_id: planOf.get(p.plan_id)!.commune_id,
+      title: planOf.get(p.plan_id)!.title,
+    }));
+  return { labels, chosen, round };
 }
 
 /** Units (kind 'unit') under each commune. */
@@ -94,10 +119,4 @@ export async function unitCounts(
     .groupBy('parent_id')
     .execute();
   return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
-}
-
-function mostCommon(values: string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

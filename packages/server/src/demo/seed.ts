@@ -92,6 +92,8 @@ export async function seedDemo(
   const admin = await addUser('admin', 'Quản trị hệ thống', null, 'admin', province);
   const communePlans: number[] = [];
   await addUser('haiphong', 'Chuyên viên Sở KH&CN Hải Phòng', null, 'province_viewer', province);
+  // The central level reads every province; its role is global, filed under the province.
+  await addUser('trunguong', 'Chuyên viên Bộ KH&CN', null, 'national_viewer', province);
   for (const draft of drafts) {
     const locality = draft.plan.locality ?? draft.plan.issuer;
     const name = locality.charAt(0).toUpperCase() + locality.slice(1);

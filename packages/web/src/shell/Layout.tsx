@@ -14,7 +14,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
             <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
-              <Title order={4}>{t('app.name')}</Title>
+              <Title order={4} style={{ whiteSpace: 'nowrap' }}>
+                {t('app.name')}
+              </Title>
             </Link>
             <Text component={Link} to="/" size="sm" visibleFrom="xs">
               {t('nav.plans')}
@@ -32,6 +34,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('nav.province')}
                 </Text>
               ))}
+            {me?.roles.some((r) => r.role === 'admin' || r.role === 'national_viewer') && (
+              <Text component={Link} to="/national" size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {t('nav.national')}
+              </Text>
+            )}
             {me?.roles.some((r) => r.role === 'admin' || r.role === 'focal_officer') && (
               <Text component={Link} to="/admin" size="sm" visibleFrom="sm">
                 {t('nav.admin')}

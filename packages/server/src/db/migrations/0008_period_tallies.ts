@@ -22,8 +22,15 @@ export async function up({ db }: MigrationContext): Promise<void> {
     .addColumn('on_time', 'integer', notNull)
     .addColumn('updated_at', 'text', notNull)
     .execute();
+  // The national view compares a catalogue indicator across every commune's plan.
+  await db.schema
+    .createIndex('indicators_catalogue')
+    .on('indicators')
+    .column('catalogue_id')
+    .execute();
 }
 
 export async function down({ db }: { db: Kysely<unknown> }): Promise<void> {
+  await db.schema.dropIndex('indicators_catalogue').ifExists().execute();
   await db.schema.dropTable('period_tallies').ifExists().execute();
 }
