@@ -10,7 +10,7 @@ import {
   looksLikeUnit,
   startKinds,
 } from '../plan/vocabulary.ts';
-import { cleanCell, joinSeparator } from './decode.ts';
+import { cleanCell, joinBroken, joinSeparator } from './decode.ts';
 
 // Text copied out of a PDF keeps a table's words in column order but loses where one cell
 // ends and the next begins. A row's words are cut into its columns by dynamic programming:
@@ -202,15 +202,12 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
   const order = columns.map((_, i) => i).filter((i) => i !== codeAt);
   const tokens = tokensOf(lines);
   const n = tokens.length;
-  const NEG = -Infinity;
-  // best[c][i]: the best score giving tokens [0, i) to the first c columns of `order`.
-  const best: Float64Array[] = order.map(() => new Float64Array(n + 1).fill(NEG));
-  const from: Int32Array[] = order.map(() => new Int32Array(n + 1).fill(-1));
   // A run's fit depends on its role and words only: the year columns share one evaluation.
   const memo = new Map<string, Float64Array>();
   const firstYearAt = order.findIndex((k) => columns[k]!.role === 'year');
   const starts = tokens.map((_, i) => startAt(tokens, i));
-  const fitOf = (role: ColumnRole, c: number, i: number, j: number, text: string) => {
+  const fitOf = (c: number, i: number, j: number, text: string) => {
+    const role = columns[order[c]!]!.role;
     if (role === 'name' || j === i) return fit(role, starts[i]!, j - i, text);
     const first = c === firstYearAt;
     const key = first ? 'first-year' : role;
@@ -223,13 +220,79 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
     }
     return table[at]!;
   };
-  for (let c = 0; c < order.length; c++) {
+  const unbounded = order.map((k) => columns[k]!.role === 'name');
+  bestCut(tokens, unbounded, fitOf).forEach((text, c) => (cells[order[c]!] = text));
+  return cells;
+}
+
+/** The rest of a row cut by a page break (the lines after the repeated header), cut into
+ *  the same columns and joined to what each cell showed on the page before. Every cell
+ *  begins on the first page, so only a cell with text there goes on. */
+export function continueRow(cells: string[], lines: string[], columns: Column[]): string[] {
+  const order = columns.map((_, i) => i).filter((i) => columns[i]!.role !== 'code');
+  const tokens = tokensOf(lines);
+  const fitOf = (c: number, i: number, j: number, text: string) => {
+    const before = cells[order[c]!]!;
+    if (j === i) return 0;
+    if (before === '') return -50;
     const role = columns[order[c]!]!.role;
+    const joined = joinBroken(before, cleanCell(text));
+    // A value whose kind the text shows (a deadline, a target, a unit of measure) must
+    // still read as one when continued.
+    if (['deadline', 'unit', 'year', 'result'].includes(role) && j - i <= TEXT_WORDS) {
+      const start = startOf(before);
+      const words = joined.split(' ').length;
+      if (fit(role, start, words, joined) < fit(role, start, before.split(' ').length, before))
+        return -3;
+    }
+    // A cell goes on at a line in lower case ("Trung tâm" / "phục vụ"), or after a word
+    // that leaves it open ("Trung tâm" / "PVHCC"). Inside a line nothing tells one cell's
+    // words from the next one's ("PVHCC được giao"): the line stays with one cell.
+    // The name, the longest cell, is the one that most often goes on (in lower case, at a
+    // line's start); another cell must show it is open, and takes as few words as it can.
+    if (role === 'name') return 0.5 + (lowerStart(text) && tokens[i]!.lineStart ? 1 : 0);
+    const words = before.split(' ');
+    const open =
+      /[-–,]$/.test(before) ||
+      DANGLING.test(words.at(-1)!) ||
+      DANGLING.test(words.slice(-2).join(' '))
+        ? 1.5
+        : 0;
+    // The fewer words it takes the better: what neither side claims stays with the name.
+    return -1.2 + open - 0.01 * (j - i);
+  };
+  const unbounded = order.map((k) => columns[k]!.role === 'name');
+  const out = [...cells];
+  bestCut(tokens, unbounded, fitOf).forEach((text, c) => {
+    if (text) out[order[c]!] = joinBroken(out[order[c]!]!, text);
+  });
+  return out;
+}
+
+function startOf(text: string): Start {
+  return { lower: lowerStart(text), formalPerson: FORMAL_PERSON.test(text), ...startKinds(text) };
+}
+
+/** The best way to give each column (in order) a run of consecutive words: dynamic
+ *  programming over word positions, each run scored by `fitOf`, cuts by `cutCost`. Runs
+ *  are at most MAX_RUN words except in `unbounded` columns: linear in the row. */
+function bestCut(
+  tokens: Token[],
+  unbounded: boolean[],
+  fitOf: (c: number, i: number, j: number, text: string) => number,
+): string[] {
+  const n = tokens.length;
+  const columns = unbounded.length;
+  const NEG = -Infinity;
+  // best[c][i]: the best score giving tokens [0, i) to the first c columns.
+  const best: Float64Array[] = unbounded.map(() => new Float64Array(n + 1).fill(NEG));
+  const from: Int32Array[] = unbounded.map(() => new Int32Array(n + 1).fill(-1));
+  for (let c = 0; c < columns; c++) {
     for (let i = 0; i <= n; i++) {
       const base = c === 0 ? (i === 0 ? 0 : NEG) : best[c - 1]![i]!;
       if (base === NEG) continue;
       const cut = i > 0 && i < n ? cutCost(tokens[i - 2], tokens[i - 1]!, tokens[i]!) : 0;
-      const last = role === 'name' ? n : Math.min(n, i + MAX_RUN);
+      const last = unbounded[c] ? n : Math.min(n, i + MAX_RUN);
       let text = '';
       let lines = 1;
       for (let j = i; j <= last; j++) {
@@ -240,7 +303,7 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
         // A cell broken over printed lines ends where a line ends: the viewer starts a new
         // line wherever the drawing moves up or down, and the next cell starts at the top.
         const open = lines > 1 && j < n && !tokens[j]!.lineStart ? LINE_SPLIT : 0;
-        const score = base + fitOf(role, c, i, j, text) - (j > i ? cut + open : 0);
+        const score = base + fitOf(c, i, j, text) - (j > i ? cut + open : 0);
         if (score > best[c]![j]!) {
           best[c]![j] = score;
           from[c]![j] = i;
@@ -248,14 +311,15 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
       }
     }
   }
+  const out = unbounded.map(() => '');
   let j = n;
-  for (let c = order.length - 1; c >= 0; c--) {
+  for (let c = columns - 1; c >= 0; c--) {
     const i = from[c]![j]!;
     if (i < 0) break;
-    cells[order[c]!] = runText(tokens, i, j);
+    out[c] = runText(tokens, i, j);
     j = i;
   }
-  return cells;
+  return out;
 }
 
 /** Header words → column headers: a column begins at a capitalised word ("Nội dung", "Cơ

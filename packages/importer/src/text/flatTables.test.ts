@@ -104,6 +104,69 @@ describe('rows of copied text', () => {
   });
 });
 
+describe('sub-rows of copied text', () => {
+  it('starts a row at "- Name" under a numbered row, not at a unit broken before its dash', async () => {
+    const { indicators } = await importLines([
+      'Giao Phòng Văn hóa - Xã hội theo dõi, tổng hợp.',
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì',
+      'I Đến năm 2030',
+      '1 Chỉ tiêu về thủ tục',
+      'hành chính',
+      '- Tỷ lệ dịch vụ công',
+      'trực tuyến',
+      '% ≥ 80 Trung tâm PVHCC',
+      '- Tỷ lệ số hóa hồ sơ % 100 Phòng Văn hóa',
+      '- Xã hội',
+      '2 Quy mô kinh tế số % GDP > 35 Phòng Kinh tế',
+    ]);
+    expect(indicators.map((r) => [r.code, r.name, r.unit, r.targets, r.lead])).toEqual([
+      ['1', 'Chỉ tiêu về thủ tục hành chính', null, {}, null],
+      ['-', 'Tỷ lệ dịch vụ công trực tuyến', '%', { 2030: '≥ 80' }, 'Trung tâm PVHCC'],
+      ['-', 'Tỷ lệ số hóa hồ sơ', '%', { 2030: '100' }, 'Phòng Văn hóa - Xã hội'],
+      ['2', 'Quy mô kinh tế số', '% GDP', { 2030: '> 35' }, 'Phòng Kinh tế'],
+    ]);
+  });
+});
+
+describe('rows cut by a page break in copied text', () => {
+  it('reads the lines after a repeated header as the rest of each cell on the page before', async () => {
+    // Page 1 shows the first line of every cell (one line: they run together), then the
+    // header again, then what is left of each cell, again in column order. Only a cell left
+    // open ("Trung tâm") or the name goes on: which lines are whose is otherwise a guess.
+    const { tasks } = await importLines([
+      'PHỤ LỤC 3: NHIỆM VỤ',
+      'TT Nội dung công việc Cơ quan chủ trì Thời hạn Kinh phí',
+      '1 Lắp đặt camera giám',
+      'sát tại các tuyến đường',
+      'Công an xã Quý II/2026 Ngân sách xã',
+      '2 Số hóa hồ sơ Trung tâm Thường xuyên Ngân sách xã',
+      'TT Nội dung công việc Cơ quan chủ trì Thời hạn Kinh phí',
+      'một cửa tại bộ',
+      'phận tiếp nhận',
+      'PVHCC',
+      '3 Tập huấn kỹ năng số Phòng Văn hóa Tháng 9/2026 Xã hội hóa',
+    ]);
+    expect(tasks.map((t) => [t.code, t.content, t.lead, t.deadline, t.note])).toEqual([
+      [
+        '1',
+        'Lắp đặt camera giám sát tại các tuyến đường',
+        'Công an xã',
+        'Quý II/2026',
+        'Kinh phí: Ngân sách xã',
+      ],
+      [
+        '2',
+        'Số hóa hồ sơ một cửa tại bộ phận tiếp nhận',
+        'Trung tâm PVHCC',
+        'Thường xuyên',
+        'Kinh phí: Ngân sách xã',
+      ],
+      ['3', 'Tập huấn kỹ năng số', 'Phòng Văn hóa', 'Tháng 9/2026', 'Kinh phí: Xã hội hóa'],
+    ]);
+  });
+});
+
 describe('headers of copied text', () => {
   it('splits a year drawn right after the header cell above it ("đầu ra2025")', async () => {
     const { indicators } = await importLines([

@@ -5,8 +5,9 @@ import { headerYear, resolveColumns } from '../plan/columns.ts';
 /** Per table (in document order), the roles a reviewer set for some of its columns. */
 export type ColumnOverrides = Record<number, Array<ColumnRole | null>>;
 import { gridOf, type DocTable } from '../table/grid.ts';
-import { segmentRow, splitHeader } from './flatRow.ts';
+import { continueRow, segmentRow, splitHeader } from './flatRow.ts';
 import { appendixLabel } from '../table/headings.ts';
+import { looksLikePerson, looksLikeUnit } from '../plan/vocabulary.ts';
 
 // Tables in text copied out of a PDF: no tabs, every cell broken over several lines, cells
 // following each other in column order. A table starts at its appendix heading and its
@@ -29,6 +30,7 @@ interface Pending {
 
 const HEADER_START = /^(Stt|STT|TT|Số TT|Số thứ tự)(?=\s|$|\.)/u;
 const REPEATED_HEADER = '\u0000header';
+const COLUMN_NUMBERS = /^\(\d{1,2}\)(?:\s+\(\d{1,2}\))*$/;
 
 /** Splits the flattened text into appendix tables: header lines and the lines after them. */
 export function findFlatTables(lines: string[], overrides: ColumnOverrides = {}): DocTable[] {
@@ -40,6 +42,7 @@ export function findFlatTables(lines: string[], overrides: ColumnOverrides = {})
 }
 
 function rawFlatTables(lines: string[], overrides: ColumnOverrides): RawTable[] {
+  const joins = dashJoins(lines);
   const pending: Pending[] = [];
   let label: string | null = null;
   let current: Pending | null = null;
@@ -66,14 +69,19 @@ function rawFlatTables(lines: string[], overrides: ColumnOverrides): RawTable[] 
     }
     if (!current) continue;
     if (inHeader && !startsRow(line)) {
-      if (current.body.length === 0) current.headerLines.push(line);
-      continue;
+      if (current.body.length === 0) {
+        current.headerLines.push(line);
+        continue;
+      }
+      // The header again on a new page, line for line; what follows it is the rest of a
+      // row the page break cut.
+      if (current.headerLines.includes(line) || COLUMN_NUMBERS.test(line)) continue;
     }
     inHeader = false;
     current.body.push(line);
   }
   return pending
-    .map((p, k) => toRawTable(p, overrides[k]))
+    .map((p, k) => toRawTable(p, joins, overrides[k]))
     .filter((t): t is RawTable => t !== null);
 }
 
@@ -85,15 +93,24 @@ function startsRow(line: string): boolean {
   );
 }
 
-function toRawTable(p: Pending, override: Array<ColumnRole | null> = []): RawTable | null {
+function toRawTable(
+  p: Pending,
+  joins: Set<string>,
+  override: Array<ColumnRole | null> = [],
+): RawTable | null {
   const header = placeParentYears(
     splitHeader(p.headerLines).filter((h) => !/^\(\d{1,2}\)$/.test(h)),
   );
   if (header.length < 3) return null;
   const { columns } = resolveColumns(header, [], null, override);
-  const rows = groupRows(p.body).map((r) =>
-    r.code === null ? [r.numeral!, r.lines.join(' ')] : segmentRow(r.code, r.lines, columns),
-  );
+  const rows = groupRows(p.body, joins).map((r) => {
+    const [first, ...rest] = pages(r.lines);
+    if (r.code === null) return [r.numeral!, r.lines.filter((l) => l !== PAGE).join(' ')];
+    return rest.reduce(
+      (cells, lines) => continueRow(cells, lines, columns),
+      segmentRow(r.code, first!, columns),
+    );
+  });
   fillMergedLeads(
     rows,
     columns.map((c) => c.role === 'lead'),
@@ -135,6 +152,18 @@ function placeParentYears(header: string[]): string[] {
   ];
 }
 
+/** Where a page break cut a row: the lines after it go on each cell of the lines before. */
+const PAGE = '\u0000page';
+
+function pages(lines: string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const line of lines) {
+    if (line === PAGE) out.push([]);
+    else out.at(-1)!.push(line);
+  }
+  return out.filter((p, k) => k === 0 || p.length > 0);
+}
+
 interface RowLines {
   code: string | null;
   numeral: string | null;
@@ -143,20 +172,21 @@ interface RowLines {
 
 /** Cuts the body into rows at plausible row numbers (the next number, not a page number or
  *  a year) and section rows ("I Phát triển hạ tầng", "A. Chỉ tiêu"). */
-function groupRows(body: string[]): RowLines[] {
+function groupRows(body: string[], joins: Set<string>): RowLines[] {
   const rows: RowLines[] = [];
+  let previous = '';
   let last: number[] = [0];
   let letter = 'a';
-  let skippingHeader = false;
   for (const line of body) {
+    const before = previous;
+    previous = line;
     if (line === REPEATED_HEADER) {
-      skippingHeader = true;
+      if (rows.at(-1)?.lines.length) rows.at(-1)!.lines.push(PAGE);
       continue;
     }
     const group = SECTION.exec(line);
     if (group && (romanToNumber(group[1]!) !== null || /^[A-ZĐ]$/u.test(group[1]!))) {
       rows.push({ code: null, numeral: group[1]!, lines: [group[2]!] });
-      skippingHeader = false;
       continue;
     }
     const code = /^(\d+(?:\.\d+)*)\.?(?:\s+(.*))?$/.exec(line);
@@ -166,7 +196,6 @@ function groupRows(body: string[]): RowLines[] {
       last = code[1]!.split('.').map(Number);
       letter = 'a';
       rows.push({ code: code[1]!, numeral: null, lines: code[2] ? [code[2]] : [] });
-      skippingHeader = false;
       continue;
     }
     // Sub-rows lettered in order under a numbered row: "a) …", "b) …".
@@ -176,12 +205,55 @@ function groupRows(body: string[]): RowLines[] {
       rows.push({ code: `${sub[1]})`, numeral: null, lines: [sub[2]!] });
       continue;
     }
-    if (skippingHeader) continue;
-    if (/^\(\d{1,2}\)(\s+\(\d{1,2}\))*$/.test(line)) continue; // the column numbers again
+    // Sub-rows marked "-" or "+" under a numbered row, told from a list inside a cell and
+    // from a name broken before its dash ("Phòng Văn hóa" / "- Xã hội").
+    const dash = /^([-+•–])\s+(\p{Lu}.*)$/u.exec(line);
+    if (dash && rows.at(-1)?.code && startsSubRow(before, dash[2]!, joins)) {
+      rows.push({ code: dash[1]!, numeral: null, lines: [dash[2]!] });
+      continue;
+    }
+    if (COLUMN_NUMBERS.test(line)) continue; // the column numbers again
     if (/^\d{1,3}$/.test(line) && rows.at(-1)?.lines.length) continue; // a page number
     rows.at(-1)?.lines.push(line);
   }
   return rows;
+}
+
+/** "- Tỷ lệ…" begins a sub-row unless the line above leaves something open (a list, a
+ *  comma, a dangling word), the words are a unit's or a person's (a list in a lead cell), or
+ *  the document writes the words either side of the dash as one name ("Văn hóa - Xã hội"). */
+function startsSubRow(previous: string, rest: string, joins: Set<string>): boolean {
+  if (/[,;:\-–]$/.test(previous)) return false;
+  const last = previous.slice(previous.lastIndexOf(' ') + 1);
+  if (OPEN_END.test(last) || looksLikeUnit(rest) || looksLikePerson(rest)) return false;
+  return !joins.has(joinKey(last, rest.split(' ', 1)[0]!));
+}
+
+const OPEN_END = /^(và|các|của|với|cho|tại|trên|về|hoặc|đến|từ|phòng|ban)$/iu;
+const joinKey = (before: string, after: string) =>
+  `${searchKey(before).replace(/[^\p{L}\d]/gu, '')}-${searchKey(after).replace(/[^\p{L}\d]/gu, '')}`;
+
+/** Pairs of words the document writes on either side of a dash inside a line ("Văn hóa -
+ *  Xã hội", "Văn hoá–Xã hội"): names a line break may cut before the dash. */
+export function dashJoins(lines: string[]): Set<string> {
+  const joins = new Set<string>();
+  for (const line of lines) {
+    if (!/[-–]/.test(line)) continue;
+    const words = line.split(/\s+/).filter(Boolean);
+    words.forEach((word, k) => {
+      if (/^[-–]$/.test(word)) {
+        if (k > 0 && k + 1 < words.length) joins.add(joinKey(words[k - 1]!, words[k + 1]!));
+        return;
+      }
+      const parts = word.split(/[-–]/);
+      for (let p = 1; p < parts.length; p++) {
+        const before = parts[p - 1] || words[k - 1];
+        const after = parts[p] || words[k + 1];
+        if (before && after) joins.add(joinKey(before, after));
+      }
+    });
+  }
+  return joins;
 }
 
 /** A number followed by a comparator or a percentage is a row's targets ("1 > 1 > 2",
