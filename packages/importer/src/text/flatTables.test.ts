@@ -105,6 +105,40 @@ describe('rows of copied text', () => {
 });
 
 describe('sub-rows of copied text', () => {
+  it('does not start a row at a name line that begins with a number ("3 năm phát")', async () => {
+    const { tasks } = await importLines([
+      'PHỤ LỤC 2: NHIỆM VỤ',
+      'TT Nhiệm vụ Cơ quan chủ trì Thời hạn',
+      '1 Xây dựng chiến',
+      'lược tổng thể',
+      '3 năm phát',
+      'triển hệ sinh thái',
+      'Công an phường Hằng năm',
+      '2 Đẩy mạnh hợp tác Phòng Kinh tế Hằng năm',
+    ]);
+    expect(tasks.map((t) => [t.code, t.content, t.lead])).toEqual([
+      ['1', 'Xây dựng chiến lược tổng thể 3 năm phát triển hệ sinh thái', 'Công an phường'],
+      ['2', 'Đẩy mạnh hợp tác', 'Phòng Kinh tế'],
+    ]);
+  });
+
+  it('keeps "– Xã hội" on the line above when the document writes "– Xã" inside a line', async () => {
+    const { indicators } = await importLines([
+      'Giao phòng Văn hóa – Xã hội phường chủ trì.',
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì',
+      'I Đến năm 2030',
+      '1 Tỷ lệ số hóa hồ sơ % 100 Trưởng phòng',
+      'phường',
+      '– Xã hội',
+      '2 Quy mô kinh tế số % GDP > 35 Phòng Kinh tế',
+    ]);
+    expect(indicators.map((r) => [r.code, r.lead])).toEqual([
+      ['1', 'Trưởng phòng phường – Xã hội'],
+      ['2', 'Phòng Kinh tế'],
+    ]);
+  });
+
   it('starts a row at "- Name" under a numbered row, not at a unit broken before its dash', async () => {
     const { indicators } = await importLines([
       'Giao Phòng Văn hóa - Xã hội theo dõi, tổng hợp.',

@@ -226,7 +226,8 @@ function startsSubRow(previous: string, rest: string, joins: Set<string>): boole
   if (/[,;:\-–]$/.test(previous)) return false;
   const last = previous.slice(previous.lastIndexOf(' ') + 1);
   if (OPEN_END.test(last) || looksLikeUnit(rest) || looksLikePerson(rest)) return false;
-  return !joins.has(joinKey(last, rest.split(' ', 1)[0]!));
+  const after = rest.split(' ', 1)[0]!;
+  return !joins.has(joinKey(last, after)) && !joins.has(joinKey('', after));
 }
 
 const OPEN_END = /^(và|các|của|với|cho|tại|trên|về|hoặc|đến|từ|phòng|ban)$/iu;
@@ -242,7 +243,12 @@ export function dashJoins(lines: string[]): Set<string> {
     const words = line.split(/\s+/).filter(Boolean);
     words.forEach((word, k) => {
       if (/^[-–]$/.test(word)) {
-        if (k > 0 && k + 1 < words.length) joins.add(joinKey(words[k - 1]!, words[k + 1]!));
+        if (k > 0 && k + 1 < words.length) {
+          joins.add(joinKey(words[k - 1]!, words[k + 1]!));
+          // A capitalised word after a dash inside a line ("Văn hóa – Xã hội") goes on a
+          // name wherever a line starts with it.
+          if (/^\p{Lu}/u.test(words[k + 1]!)) joins.add(joinKey('', words[k + 1]!));
+        }
         return;
       }
       const parts = word.split(/[-–]/);
@@ -257,8 +263,9 @@ export function dashJoins(lines: string[]): Set<string> {
 }
 
 /** A number followed by a comparator or a percentage is a row's targets ("1 > 1 > 2",
- *  "5 100% 100%"), not a row number and its name. */
-const TARGET_AFTER_CODE = /^(?:[≥≤<>=~]|\d+(?:[.,]\d+)?\s*%)/u;
+ *  "5 100% 100%"), not a row number and its name; nor is one followed by a word in lower
+ *  case (a name's line: "10 năm phát"), since a name begins with a capital. */
+const TARGET_AFTER_CODE = /^(?:[≥≤<>=~]|\d+(?:[.,]\d+)?\s*%|\p{Ll})/u;
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 const nextLetter = (l: string) => LETTERS[LETTERS.indexOf(l) + 1] ?? '';
