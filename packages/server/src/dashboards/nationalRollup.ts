@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IndicatorAcrossProvinces, NationalRollup } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
-import { combineTallies, periodTallies } from './periodTallies.ts';
+import { combineTallies, periodTallies } from '../reports/periodTallies.ts';
 import { unitCounts } from './provinceRollup.ts';
 
 // The central level's view (cấp trung ương): every province's reporting completeness and

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { currentUnits } from '../org/succession.ts';
-import { combineTallies, periodTallies } from './periodTallies.ts';
+import { combineTallies, periodTallies } from '../reports/periodTallies.ts';
 
 // A province's view across its communes for one reporting round (periods share a label, e.g.
 // "6 tháng đầu năm 2026"): who has not reported, completion and on-time rates, a ranking.

@@ -5,7 +5,7 @@ import { badRequest } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { communeUnits, linkUnits } from './store.ts';
-import { refreshPlanTallies } from '../dashboards/periodTallies.ts';
+import { refreshPlanTallies } from '../reports/periodTallies.ts';
 
 // Local customisation: beside the items of its signed plan (and those that carry out the
 // province's), a commune adds its own programmes and indicators while the plan runs. They go

@@ -5,7 +5,7 @@ import { badRequest } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { openReport } from './reportView.ts';
-import { refreshPlanTallies } from '../dashboards/periodTallies.ts';
+import { refreshPlanTallies } from './periodTallies.ts';
 
 // A period locks itself a set number of days after its due date (khóa sổ), so figures stop
 // moving once they have been reported upward; the focal officer can reopen it for one unit,

@@ -10,8 +10,8 @@ import {
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
-import { sentOnTime } from '../reports/compliance.ts';
-import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from '../reports/countedUpdates.ts';
+import { sentOnTime } from './compliance.ts';
+import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from './countedUpdates.ts';
 
 // A period's tally: its plan's tasks counted by status (judged by the domain core exactly as
 // the commune's own period summary judges them) and its units' reports received and on time.

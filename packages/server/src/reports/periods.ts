@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
-import { refreshPlanTallies } from '../dashboards/periodTallies.ts';
+import { refreshPlanTallies } from './periodTallies.ts';
 
 // Reporting periods of a plan (kỳ báo cáo): generated from the plan's own reporting
 // obligations by the domain core (Decree 09 data windows), or added ad hoc; the focal officer

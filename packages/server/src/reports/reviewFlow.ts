@@ -9,7 +9,7 @@ import { HttpError } from '../http/errors.ts';
 import { assertEditable } from './itemUpdates.ts';
 import { unexplainedItems } from './reportView.ts';
 import { trackConcerns } from '../concerns/concerns.ts';
-import { refreshPlanTallies } from '../dashboards/periodTallies.ts';
+import { refreshPlanTallies } from './periodTallies.ts';
 
 /** An overdue task or an off-track indicator must say what happened and what is planned. */
 async function assertExplained(db: Kysely<Database>, reportId: number): Promise<void> {
