@@ -2,7 +2,7 @@
 // imported at size n and 2n (median of RUNS, default 5) and the ratio printed: ≈ 2 is linear,
 // ≈ 4 would be quadratic. Shapes: word runs that look like targets, deadlines, units and
 // people inside a flattened table row; 2,000 vs 4,000 tab-separated rows; 2,000 vs 4,000
-// flattened rows; one line of 200 vs 400 KB. Also: the time a server waits on its event
+// flattened rows; one line of 200 vs 400 KB; one row cut by 2,000 vs 4,000 page breaks. Also: the time a server waits on its event
 // loop while a worker reads the largest input (importIsolated), which should stay near 0.
 import { importIsolated, importPlan, stopImportWorkers } from '@tiendo/importer';
 import { quantile, timeMs } from './timing.ts';
@@ -32,11 +32,19 @@ const SHAPES: Record<string, (n: number) => string> = {
         `${i + 2} Tỷ lệ người dân\n≥ ${i % 100}% 100%\nPhòng Văn hóa\nBáo cáo\nThường xuyên`,
     ).join('\n'),
   'one long line': (n) => 'x'.repeat(n * 100),
+  // A row cut by page after page: the header again, and one more line of every cell.
+  'page-cut row': (n) =>
+    FLAT_HEAD +
+    'Phòng Văn hóa 50% Trung tâm\n' +
+    '\nTT Chỉ tiêu Năm 2025 Năm 2030 Cơ quan chủ trì Sản phẩm đầu ra Thời gian hoàn thành\nngười dân phục vụ\nhành chính công'.repeat(
+      n,
+    ),
 };
 const SIZES: Record<string, number> = {
   'tab rows': 2000,
   'flattened rows': 2000,
   'one long line': 2000,
+  'page-cut row': 2000,
 };
 
 const importText = (text: string) => () =>

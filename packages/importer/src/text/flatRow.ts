@@ -231,35 +231,43 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
 export function continueRow(cells: string[], lines: string[], columns: Column[]): string[] {
   const order = columns.map((_, i) => i).filter((i) => columns[i]!.role !== 'code');
   const tokens = tokensOf(lines);
-  const fitOf = (c: number, i: number, j: number, text: string) => {
-    const before = cells[order[c]!]!;
-    if (j === i) return 0;
-    if (before === '') return -50;
-    const role = columns[order[c]!]!.role;
-    const joined = joinBroken(before, cleanCell(text));
+  // What each cell showed on the page before, read once (a cell may be long).
+  const before = order.map((k) => {
+    const text = cells[k]!;
+    const words = text.split(' ');
+    const role = columns[k]!.role;
     // A value whose kind the text shows (a deadline, a target, a unit of measure) must
-    // still read as one when continued.
-    if (['deadline', 'unit', 'year', 'result'].includes(role) && j - i <= TEXT_WORDS) {
-      const start = startOf(before);
-      const words = joined.split(' ').length;
-      if (fit(role, start, words, joined) < fit(role, start, before.split(' ').length, before))
-        return -3;
+    // still read as one when continued; only short ones are read.
+    const typed = ['deadline', 'unit', 'year', 'result'].includes(role) && text.length <= 80;
+    return {
+      text,
+      role,
+      typed,
+      start: startOf(text),
+      fit: typed ? fit(role, startOf(text), words.length, text) : 0,
+      words: words.length,
+      open:
+        /[-–,]$/.test(text) ||
+        DANGLING.test(words.at(-1)!) ||
+        DANGLING.test(words.slice(-2).join(' ')),
+    };
+  });
+  const fitOf = (c: number, i: number, j: number, text: string) => {
+    const cell = before[c]!;
+    if (j === i) return 0;
+    if (cell.text === '') return -50;
+    if (cell.typed) {
+      if (j - i > TEXT_WORDS) return -3;
+      const joined = joinBroken(cell.text, cleanCell(text));
+      if (fit(cell.role, cell.start, cell.words + j - i, joined) < cell.fit) return -3;
     }
     // A cell goes on at a line in lower case ("Trung tâm" / "phục vụ"), or after a word
     // that leaves it open ("Trung tâm" / "PVHCC"). Inside a line nothing tells one cell's
     // words from the next one's ("PVHCC được giao"): the line stays with one cell.
     // The name, the longest cell, is the one that most often goes on (in lower case, at a
     // line's start); another cell must show it is open, and takes as few words as it can.
-    if (role === 'name') return 0.5 + (lowerStart(text) && tokens[i]!.lineStart ? 1 : 0);
-    const words = before.split(' ');
-    const open =
-      /[-–,]$/.test(before) ||
-      DANGLING.test(words.at(-1)!) ||
-      DANGLING.test(words.slice(-2).join(' '))
-        ? 1.5
-        : 0;
-    // The fewer words it takes the better: what neither side claims stays with the name.
-    return -1.2 + open - 0.01 * (j - i);
+    if (cell.role === 'name') return 0.5 + (lowerStart(text) && tokens[i]!.lineStart ? 1 : 0);
+    return -1.2 + (cell.open ? 1.5 : 0) - 0.01 * (j - i);
   };
   const unbounded = order.map((k) => columns[k]!.role === 'name');
   const out = [...cells];
