@@ -228,37 +228,42 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
 /** The rest of a row cut by a page break (the lines after the repeated header), cut into
  *  the same columns and joined to what each cell showed on the page before. Every cell
  *  begins on the first page, so only a cell with text there goes on. */
-export function continueRow(cells: string[], lines: string[], columns: Column[]): string[] {
+export function continueRow(pieces: string[][], lines: string[], columns: Column[]): string[] {
   const order = columns.map((_, i) => i).filter((i) => columns[i]!.role !== 'code');
   const tokens = tokensOf(lines);
-  // What each cell showed on the page before, read once (a cell may be long).
+  // What each cell showed on the pages before (its pieces), read once and only at its ends:
+  // a row cut by many pages grows long.
   const before = order.map((k) => {
-    const text = cells[k]!;
-    const words = text.split(' ');
+    const parts = pieces[k]!;
     const role = columns[k]!.role;
+    const text = parts.length === 1 ? parts[0]! : '';
+    const words = text.split(' ');
+    const tail = (parts.at(-1) ?? '').slice(-60).split(' ');
     // A value whose kind the text shows (a deadline, a target, a unit of measure) must
     // still read as one when continued; only short ones are read.
-    const typed = ['deadline', 'unit', 'year', 'result'].includes(role) && text.length <= 80;
+    const typed =
+      ['deadline', 'unit', 'year', 'result'].includes(role) && text !== '' && text.length <= 80;
     return {
-      text,
+      empty: parts.length === 0,
+      whole: text,
       role,
       typed,
       start: startOf(text),
       fit: typed ? fit(role, startOf(text), words.length, text) : 0,
       words: words.length,
       open:
-        /[-–,]$/.test(text) ||
-        DANGLING.test(words.at(-1)!) ||
-        DANGLING.test(words.slice(-2).join(' ')),
+        /[-–,]$/.test(tail.at(-1)!) ||
+        DANGLING.test(tail.at(-1)!) ||
+        DANGLING.test(tail.slice(-2).join(' ')),
     };
   });
   const fitOf = (c: number, i: number, j: number, text: string) => {
     const cell = before[c]!;
     if (j === i) return 0;
-    if (cell.text === '') return -50;
+    if (cell.empty) return -50;
     if (cell.typed) {
       if (j - i > TEXT_WORDS) return -3;
-      const joined = joinBroken(cell.text, cleanCell(text));
+      const joined = joinBroken(cell.whole, cleanCell(text));
       if (fit(cell.role, cell.start, cell.words + j - i, joined) < cell.fit) return -3;
     }
     // A cell goes on at a line in lower case ("Trung tâm" / "phục vụ"), or after a word
@@ -270,11 +275,19 @@ export function continueRow(cells: string[], lines: string[], columns: Column[])
     return -1.2 + (cell.open ? 1.5 : 0) - 0.01 * (j - i);
   };
   const unbounded = order.map((k) => columns[k]!.role === 'name');
-  const out = [...cells];
-  bestCut(tokens, unbounded, fitOf).forEach((text, c) => {
-    if (text) out[order[c]!] = joinBroken(out[order[c]!]!, text);
-  });
+  const out = columns.map(() => '');
+  bestCut(tokens, unbounded, fitOf).forEach((text, c) => (out[order[c]!] = text));
   return out;
+}
+
+/** A cell's pieces (one per page) as one text, joined as the layout broke them. */
+export function joinPieces(parts: string[]): string {
+  const out: string[] = [];
+  parts.forEach((part, k) => {
+    if (k > 0 && out.length) out.push(joinSeparator(parts[k - 1]!, part));
+    out.push(part);
+  });
+  return out.join('');
 }
 
 function startOf(text: string): Start {

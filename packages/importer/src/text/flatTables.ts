@@ -5,7 +5,7 @@ import { headerYear, resolveColumns } from '../plan/columns.ts';
 /** Per table (in document order), the roles a reviewer set for some of its columns. */
 export type ColumnOverrides = Record<number, Array<ColumnRole | null>>;
 import { gridOf, type DocTable } from '../table/grid.ts';
-import { continueRow, segmentRow, splitHeader } from './flatRow.ts';
+import { continueRow, joinPieces, segmentRow, splitHeader } from './flatRow.ts';
 import { appendixLabel } from '../table/headings.ts';
 import { looksLikePerson, looksLikeUnit } from '../plan/vocabulary.ts';
 
@@ -106,10 +106,10 @@ function toRawTable(
   const rows = groupRows(p.body, joins).map((r) => {
     const [first, ...rest] = pages(r.lines);
     if (r.code === null) return [r.numeral!, r.lines.filter((l) => l !== PAGE).join(' ')];
-    return rest.reduce(
-      (cells, lines) => continueRow(cells, lines, columns),
-      segmentRow(r.code, first!, columns),
-    );
+    const pieces = segmentRow(r.code, first!, columns).map((t) => (t ? [t] : []));
+    for (const lines of rest)
+      continueRow(pieces, lines, columns).forEach((t, c) => t && pieces[c]!.push(t));
+    return pieces.map(joinPieces);
   });
   fillMergedLeads(
     rows,
