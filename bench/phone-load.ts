@@ -69,7 +69,8 @@ async function throttle(page: Page): Promise<void> {
 async function signInUsable(page: Page, url: string): Promise<number> {
   const start = performance.now();
   await page.goto(url);
-  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+  // Usable: the fields take input and the button is enabled (its script has run).
+  await page.locator('button:enabled', { hasText: 'Đăng nhập' }).waitFor();
   await page.getByLabel('Tên đăng nhập').isEditable();
   return performance.now() - start;
 }

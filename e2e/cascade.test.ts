@@ -92,6 +92,7 @@ describe.each(TEST_DIALECTS)('cascade from the city plan to the communes (%s)', 
       .getByRole('button', { name: /^Lập báo cáo/ })
       .first()
       .click();
+    await reporter.getByTestId('row-indicator-BS1').click();
     await reporter.getByTestId('indicator-BS1').waitFor();
     expect(await reporter.getByTestId('indicator-BS1').textContent()).toContain('≥ 200');
     await reporter.close();

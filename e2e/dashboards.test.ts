@@ -141,9 +141,7 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     await page.getByRole('option', { name: /^NQ57-01/ }).click();
     const chart = page.getByTestId('chart-so-sanh-chi-tieu-cac-tinh');
     await chart.getByRole('button', { name: 'Xem dạng bảng' }).click();
-    expect(await page.getByTestId('table-so-sanh-chi-tieu-cac-tinh').textContent()).toContain(
-      '70',
-    );
+    expect(await page.getByTestId('table-so-sanh-chi-tieu-cac-tinh').textContent()).toContain('70');
     await table.getByRole('link', { name: 'Thành phố Hải Phòng' }).click();
     await page.getByTestId('province-table').waitFor();
     expect(await page.getByTestId('province-table').textContent()).toContain('Xã Kiến Hưng');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import { apiSession, openFirstPeriodOf } from './api.ts';
-import { signedInPage, useServerAndBrowser } from './session.ts';
+import { openItem, signedInPage, useServerAndBrowser } from './session.ts';
 
 // What makes units report, in the real UI: a reporter lands on "Việc của tôi", sees what a
 // coordinating unit contributed, must explain an overdue task before sending, follows the
@@ -64,9 +64,7 @@ describe.each(TEST_DIALECTS)('follow-through in the browser (%s)', (dialect) => 
     await overdue.getByRole('button', { name: /^Lập báo cáo/ }).click();
 
     // 2. The lead sees the coordinating unit's contribution, and who has not sent one.
-    const sharedCard = culture
-      .locator('[data-testid^="task-"]')
-      .filter({ hasText: 'Tham mưu phát động phong trào' });
+    const sharedCard = await openItem(culture, 'Tham mưu phát động phong trào');
     const contributions = sharedCard.getByTestId('contributions');
     await contributions.waitFor();
     expect(await contributions.textContent()).toContain(
@@ -75,9 +73,7 @@ describe.each(TEST_DIALECTS)('follow-through in the browser (%s)', (dialect) => 
     expect(await contributions.textContent()).toContain('Công an xã');
 
     // 3. An overdue task cannot be sent without an explanation.
-    const late = culture
-      .locator('[data-testid^="task-"]')
-      .filter({ hasText: 'Hoàn thành số hóa hồ sơ tài liệu' });
+    const late = await openItem(culture, 'Hoàn thành số hóa hồ sơ tài liệu');
     await late.getByText('Đang thực hiện', { exact: true }).click();
     await late.getByLabel(/^Khó khăn, vướng mắc/).fill('Thiếu máy quét tài liệu khổ A3');
     await late.getByText('Bắt buộc trước khi gửi báo cáo').waitFor();
@@ -172,7 +168,8 @@ describe.each(TEST_DIALECTS)('follow-through in the browser (%s)', (dialect) => 
     await culture.reload();
     await culture.getByRole('button', { name: new RegExp(`^Lập báo cáo ${second.label}`) }).click();
     await culture.getByText('Báo cáo đã được điền sẵn từ kỳ trước').waitFor();
-    expect(await late.getByText('Điền sẵn từ kỳ trước').isVisible()).toBe(true);
+    const carried = await openItem(culture, 'Hoàn thành số hóa hồ sơ tài liệu');
+    expect(await carried.getByText('Điền sẵn từ kỳ trước').isVisible()).toBe(true);
     for (const page of [culture, officer, centre]) await page.close();
   });
 });

@@ -36,9 +36,19 @@ describe.each(TEST_DIALECTS)(
       const tasks = await page.getByTestId('task-table').textContent();
       expect(tasks).toContain('Thường xuyên');
 
-      // A reload keeps the session (httpOnly cookie) and the client-side route.
-      await page.reload();
+      // A reload keeps the session (httpOnly cookie) and the client-side route, and the page's
+      // own sign-in form never shows to someone signed in.
+      await page.reload({ waitUntil: 'commit' });
+      await page.locator('#sign-in').waitFor({ state: 'attached' });
+      expect(await page.locator('#sign-in').isVisible()).toBe(false);
       await page.getByTestId('indicator-table').waitFor();
+      // Signing out brings the form back, with the demo account while demo data is on.
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+      await expect
+        .poll(() => page.locator('#sign-in-demo').textContent())
+        .toContain('kienhung.daumoi');
+      expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('');
       await page.close();
     });
   },

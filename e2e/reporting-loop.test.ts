@@ -26,10 +26,14 @@ async function fillFirstTaskAndSubmit(page: Page, results: string) {
       timeout: 10_000,
     })
     .toBe('saved');
+  // Sending with most items untouched asks first, saying how much is written.
+  const asked = page.waitForEvent('dialog');
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  expect((await asked).message()).toMatch(/^Mới cập nhật 1\/\d+ nhiệm vụ/);
   await expect
     .poll(() => page.locator('[data-status]').first().getAttribute('data-status'))
     .toBe('submitted');
+  await page.getByText('Đã gửi báo cáo. Cán bộ đầu mối sẽ xem và duyệt.').waitFor();
 }
 
 describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect) => {

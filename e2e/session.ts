@@ -51,6 +51,8 @@ export async function signedInPage(
 ): Promise<Page> {
   const page = await e2e.browser.newPage({ acceptDownloads: true, ...options });
   await page.goto(e2e.server.url);
+  // "Gửi báo cáo" asks before sending a report mostly empty; the tests send small ones.
+  page.on('dialog', (dialog) => void dialog.accept());
   await signIn(page, username);
   await page.getByRole('heading', { name: /^(Kế hoạch|Việc của tôi)$/ }).waitFor();
   return page;
@@ -72,6 +74,16 @@ export async function openFirstPeriod(page: Page, periods: Locator): Promise<str
   await page.getByRole('button', { name: `Mở kỳ ${label}` }).click();
   await expect.poll(() => periods.locator('tbody tr').first().textContent()).toContain('Đang mở');
   return label;
+}
+
+/** Opens one item of the report screen (a compact row) and gives its card. */
+export async function openItem(page: Page, text: string): Promise<Locator> {
+  await page.locator('[data-testid^="row-"]').filter({ hasText: text }).first().click();
+  const card = page.locator('[data-testid^="task-"], [data-testid^="indicator-"]').filter({
+    hasText: text,
+  });
+  await card.first().waitFor();
+  return card.first();
 }
 
 /** A unit reporter's way into the report of the first period listed for them. */

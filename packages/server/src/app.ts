@@ -3,7 +3,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
 import { constants as zlib } from 'node:zlib';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Kysely } from 'kysely';
@@ -33,6 +32,7 @@ import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
 import { securityHeaders } from './http/security.ts';
+import { serveWeb } from './http/webApp.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -128,28 +128,6 @@ function refuseWrites(app: FastifyInstance): void {
         'Máy chủ này là bản sao chỉ đọc (dự phòng): chỉ xem được trang công khai. Vui lòng dùng máy chủ chính để đăng nhập và cập nhật.',
       code: 'read_only',
     });
-  });
-}
-
-/** Content-hashed files (assets/) never change: cached for a year. Anything else, index.html
- *  first, is revalidated on every visit so a new release is picked up at once. */
-const cacheControlFor = (path: string) =>
-  /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
-
-function serveWeb(app: FastifyInstance, root: string): void {
-  void app.register(fastifyStatic, {
-    root,
-    wildcard: false,
-    preCompressed: true, // the .br/.gz copies written at build (web/scripts/precompress.ts)
-    cacheControl: false,
-    setHeaders: (reply, path) => void reply.header('Cache-Control', cacheControlFor(path)),
-  });
-  // The web app routes on the client: any non-API path gets index.html.
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.code(404).send({ error: 'Không tìm thấy địa chỉ này', code: 'not_found' });
-    }
-    return reply.type('text/html').sendFile('index.html');
   });
 }
 

@@ -1,13 +1,19 @@
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import '@mantine/core/styles.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { I18nProvider } from './i18n/i18n.tsx';
 import { SessionProvider, useSession } from './auth/session.tsx';
-import { LoginPage } from './auth/LoginPage.tsx';
+import {
+  hideSignInForm,
+  showSignInForm,
+  SIGNED_IN_EVENT,
+  signedInPage,
+} from './auth/signInForm.ts';
 import { Layout } from './shell/Layout.tsx';
+import { loadInbox, loadReport, prefetchReporterStart } from './reports/api.ts';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 
 /** A unit's reporter lands on "Việc của tôi", not on the list of plans. */
@@ -34,15 +40,11 @@ const ImportPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('./imports/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
-const MyReportsPage = lazy(() =>
-  import('./reports/MyReportsPage.tsx').then((m) => ({ default: m.MyReportsPage })),
-);
+const MyReportsPage = lazy(() => loadInbox().then((m) => ({ default: m.MyReportsPage })));
 const OpenReport = lazy(() =>
   import('./reports/OpenReport.tsx').then((m) => ({ default: m.OpenReport })),
 );
-const ReportPage = lazy(() =>
-  import('./reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
-);
+const ReportPage = lazy(() => loadReport().then((m) => ({ default: m.ReportPage })));
 const PeriodPage = lazy(() =>
   import('./periods/PeriodPage.tsx').then((m) => ({ default: m.PeriodPage })),
 );
@@ -59,6 +61,19 @@ const queryClient = new QueryClient({
 
 function Routed() {
   const { me, loading } = useSession();
+  const signedIn = me !== null;
+  const queryClient = useQueryClient();
+  const reporter = me !== null && only(me, 'unit_reporter');
+  useEffect(() => {
+    if (loading) return;
+    if (signedIn) hideSignInForm();
+    else showSignInForm();
+  }, [loading, signedIn]);
+  useEffect(() => {
+    if (reporter) prefetchReporterStart(queryClient);
+  }, [reporter, queryClient]);
+  // Signed out, the page's own sign-in form (index.html) is all there is to see.
+  if (loading && !document.documentElement.classList.contains('has-session')) return null;
   if (loading) {
     return (
       <Center mih="100vh">
@@ -66,7 +81,7 @@ function Routed() {
       </Center>
     );
   }
-  if (!me) return <LoginPage />;
+  if (!me) return null;
   if (me.mustChangePassword) return <ChangePasswordPage />;
   return (
     <Layout>
@@ -91,7 +106,7 @@ function Routed() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
+const app = (
   <StrictMode>
     <MantineProvider>
       <I18nProvider>
@@ -104,5 +119,11 @@ createRoot(document.getElementById('root')!).render(
         </QueryClientProvider>
       </I18nProvider>
     </MantineProvider>
-  </StrictMode>,
+  </StrictMode>
 );
+
+// Signed out, the page's own form is all there is: the application starts once someone signs
+// in, so its start-up never holds up typing on a slow phone.
+const start = () => createRoot(document.getElementById('root')!).render(app);
+if (signedInPage()) start();
+else window.addEventListener(SIGNED_IN_EVENT, start, { once: true });

@@ -20,6 +20,9 @@ import {
 import { countAttempt, forgiveAttempt, LIMITS, loginKeys, WINDOW_MINUTES } from './throttle.ts';
 import { DEVICE_COOKIE, DEVICE_DAYS, knownDevice, rememberDevice } from './devices.ts';
 import { ROLES } from './roles.ts';
+import { DEMO_PASSWORD } from '../demo/seed.ts';
+
+const DEMO_ACCOUNT = 'kienhung.daumoi';
 
 const Me = z.object({
   id: z.number(),
@@ -101,6 +104,32 @@ export function authRoutes(app: FastifyInstance): void {
         reply.setCookie(DEVICE_COOKIE, deviceToken, cookieOptions(app, request, expires));
       }
       return (await findSessionUser(app.db, session.token))!;
+    },
+  );
+
+  r.get(
+    '/api/auth/sign-in',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Gợi ý cho trang đăng nhập: tài khoản dùng thử khi máy chủ chạy dữ liệu mẫu',
+        response: {
+          200: z.object({
+            demo: z.object({ username: z.string(), password: z.string() }).nullable(),
+          }),
+        },
+      },
+    },
+    async () => {
+      // Only while the demo data is on and its account is still there with its known password.
+      if (!app.config.seedDemo) return { demo: null };
+      const account = await app.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', DEMO_ACCOUNT)
+        .where('must_change_password', '=', 0)
+        .executeTakeFirst();
+      return { demo: account ? { username: DEMO_ACCOUNT, password: DEMO_PASSWORD } : null };
     },
   );
 

@@ -71,6 +71,31 @@ describe('web assets and API responses on the wire', () => {
     expect(deep.body).toBe(INDEX);
   });
 
+  it('marks the page has-session when a session cookie comes with it, and answers 304 when unchanged', async () => {
+    const signedOut = await get('/index.html');
+    expect(signedOut.body).toBe(INDEX);
+    expect(signedOut.headers.vary).toMatch(/cookie/i);
+    const signedIn = await app.inject({
+      method: 'GET',
+      url: '/reports',
+      headers: { cookie: 'tiendo_session=abc', 'accept-encoding': 'gzip' },
+    });
+    expect(signedIn.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(signedIn.rawPayload).toString()).toBe(
+      INDEX.replace('<html>', '<html class="has-session">'),
+    );
+    expect(signedIn.headers.etag).not.toBe(signedOut.headers.etag);
+    const again = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'if-none-match': String(signedOut.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    // The build's compressed copy of the page is not served around it: the page comes instead.
+    expect((await get('/index.html.br')).body).toBe(INDEX);
+  });
+
   it('compresses JSON above 1 KB when the browser asks, and only then', async () => {
     const asked = await get('/api/docs/json', 'br');
     expect(asked.headers['content-encoding']).toBe('br');

@@ -69,6 +69,8 @@ export function unitTasks(db: Kysely<Database>, planId: number, unitId: number) 
   return db
     .selectFrom('tasks')
     .innerJoin('task_units as tu', 'tu.item_id', 'tasks.id')
+    .leftJoin('plan_sections as s', 's.id', 'tasks.section_id')
+    .select(['s.appendix', 's.heading'])
     .select([
       'tasks.id',
       'tasks.code',
@@ -88,6 +90,8 @@ export function unitIndicators(db: Kysely<Database>, planId: number, unitId: num
   return db
     .selectFrom('indicators')
     .innerJoin('indicator_units as iu', 'iu.item_id', 'indicators.id')
+    .leftJoin('plan_sections as s', 's.id', 'indicators.section_id')
+    .select(['s.appendix', 's.heading'])
     .select(['indicators.id', 'indicators.code', 'indicators.name', 'indicators.measure_unit'])
     .where('indicators.plan_id', '=', planId)
     .where('iu.unit_id', '=', unitId)
@@ -154,6 +158,7 @@ async function reportItems(db: Kysely<Database>, report: ReportHeader) {
       return {
         taskId: t.id,
         code: t.code,
+        section: sectionOf(t),
         content: t.content,
         output: t.output,
         deadline: t.deadline_text,
@@ -180,6 +185,7 @@ async function reportItems(db: Kysely<Database>, report: ReportHeader) {
       return {
         indicatorId: i.id,
         code: i.code,
+        section: sectionOf(i),
         name: i.name,
         unit: i.measure_unit,
         targets: own,
@@ -205,6 +211,11 @@ async function reportItems(db: Kysely<Database>, report: ReportHeader) {
     }),
   };
 }
+
+/** Where an item sits in the plan, as the report screen groups it: its group heading, or the
+ *  appendix when the table has no groups. */
+const sectionOf = (item: { appendix: string | null; heading: string | null }) =>
+  item.heading ?? item.appendix;
 
 /** The items that must be explained (overdue, off track) and are not yet, as "nhiệm vụ 3". */
 export async function unexplainedItems(db: Kysely<Database>, reportId: number) {

@@ -136,6 +136,8 @@ export interface ReportDetail {
   tasks: Array<{
     taskId: number;
     code: string;
+    /** The plan's group heading (or appendix) the task sits under. */
+    section: string | null;
     content: string;
     output: string | null;
     deadline: string | null;
@@ -151,6 +153,7 @@ export interface ReportDetail {
   indicators: Array<{
     indicatorId: number;
     code: string;
+    section: string | null;
     name: string;
     unit: string | null;
     targets: Array<{ year: number | null; text: string }>;

@@ -1,18 +1,30 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { SIGNED_IN_EVENT, signedInPage } from './signInForm.ts';
+
+// Who is signed in. Signing in happens in index.html's own form (signInForm.ts), which hands
+// the user over through `window.tiendoSignedIn` (signed in before this script ran) or an event.
 
 interface Session {
   me: Me | null;
   loading: boolean;
-  login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
 async function fetchMe(): Promise<Me | null> {
+  // Taken once: asked again later (after a password change, say), the server answers.
+  const handedOver = window.tiendoSignedIn;
+  if (handedOver) {
+    delete window.tiendoSignedIn;
+    setCsrfToken(handedOver.csrfToken);
+    return handedOver;
+  }
+  // No session cookie came with the page (the server would have marked it): nobody to ask for.
+  if (!signedInPage()) return null;
   try {
     const me = await api<Me>('/api/auth/me');
     setCsrfToken(me.csrfToken);
@@ -31,25 +43,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: Infinity,
     retry: false,
   });
-  const loginMutation = useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
-      api<Me>('/api/auth/login', { method: 'POST', body }),
-    onSuccess: (me) => {
+  useEffect(() => {
+    const signedIn = (event: Event) => {
+      const me = (event as CustomEvent<Me>).detail;
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(['me'], me);
-    },
-  });
+    };
+    window.addEventListener(SIGNED_IN_EVENT, signedIn);
+    return () => window.removeEventListener(SIGNED_IN_EVENT, signedIn);
+  }, [queryClient]);
   const session: Session = {
     me: meQuery.data ?? null,
     loading: meQuery.isLoading,
-    login: async (username, password) => {
-      await loginMutation.mutateAsync({ username, password });
-    },
     logout: async () => {
       await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
-      setCsrfToken(null);
-      queryClient.clear();
-      queryClient.setQueryData(['me'], null);
+      // A fresh page: nothing of this person's stays in memory (a shared office computer).
+      window.location.assign('/');
     },
   };
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { daysBetween, todayInVietnam } from '@tiendo/core';
-import { api } from '../api/client.ts';
+import { myReportsQuery, openReport, reportQuery } from './api.ts';
 import type { MyReportRow } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
@@ -25,18 +25,18 @@ const DONE_SHOWN = 4;
 export function MyReportsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const rows = useQuery({
-    queryKey: ['my-reports'],
-    queryFn: () => api<MyReportRow[]>('/api/my/reports'),
-  });
+  const queryClient = useQueryClient();
+  const rows = useQuery(myReportsQuery);
   const open = useMutation({
     mutationFn: (row: MyReportRow) =>
       row.reportId
         ? Promise.resolve({ reportId: row.reportId })
-        : api<{ reportId: number }>(`/api/periods/${row.periodId}/units/${row.unitId}/report`, {
-            method: 'POST',
-          }),
-    onSuccess: ({ reportId }) => navigate(`/reports/${reportId}`),
+        : openReport(row.periodId, row.unitId),
+    onSuccess: ({ reportId }) => {
+      // The report's data on its way while the screen changes.
+      void queryClient.prefetchQuery(reportQuery(reportId));
+      navigate(`/reports/${reportId}`);
+    },
   });
   if (rows.isLoading) return <Loader />;
   if (rows.error) return <Alert color="red">{rows.error.message}</Alert>;

@@ -15,7 +15,23 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
-import type { ReportDetail } from '../api/types.ts';
+import { reportQuery } from './api.ts';
+import { ReportItemList } from './ReportItemList.tsx';
+import { progressOf, reportItems, type ReportItem } from './reportItems.ts';
+
+function writtenOf(items: ReportItem[]) {
+  const { tasks, indicators } = progressOf(items);
+  return {
+    tasks: tasks.updated,
+    taskTotal: tasks.total,
+    indicators: indicators.updated,
+    indicatorTotal: indicators.total,
+  };
+}
+
+/** "{tasks}/{taskTotal} …" filled in. */
+const fill = (text: string, values: Record<string, number>) =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 import { useI18n } from '../i18n/i18n.tsx';
 import { FlushContext, FlushRegistry } from './useAutosave.ts';
 import { TaskUpdateCard } from './TaskUpdateCard.tsx';
@@ -36,10 +52,9 @@ export function ReportPage() {
   const registry = useMemo(() => new FlushRegistry(), []);
   const [comments, setComments] = useState<Record<string, string>>({});
   const [flowError, setFlowError] = useState<string | null>(null);
-  const report = useQuery({
-    queryKey: ['report', id],
-    queryFn: () => api<ReportDetail>(`/api/reports/${id}`),
-  });
+  const [sent, setSent] = useState(false);
+  const [checking, setChecking] = useState(false);
+  const report = useQuery(reportQuery(id!));
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['report', id] });
     void queryClient.invalidateQueries({ queryKey: ['report-audit'] });
@@ -51,7 +66,8 @@ export function ReportPage() {
         throw new Error(t('report.unsaved'));
       return api(`/api/reports/${id}/${step.action}`, { method: 'POST', body: step.body });
     },
-    onSuccess: () => {
+    onSuccess: (_, step) => {
+      setSent(step.action === 'submit');
       setComments({});
       refresh();
       void queryClient.invalidateQueries({ queryKey: ['my-reports'] });
@@ -95,6 +111,51 @@ export function ReportPage() {
     ...r.indicators.map((x) => [`i${x.indicatorId}`, `${t('plan.indicator')} ${x.code}`] as const),
   ]);
   const cardKey = (version: number | undefined) => `${r.version}-${version ?? 0}`;
+  const items = reportItems(r);
+  const written = writtenOf(items);
+  /** Sending a report with most of it still empty is worth a second look: counted on what
+   *  is saved, the last edits included. */
+  const send = async () => {
+    setChecking(true);
+    try {
+      if (!(await registry.flushAll())) return setFlowError(t('report.unsaved'));
+      const fresh = await queryClient.fetchQuery({ ...reportQuery(id!), staleTime: 0 });
+      const saved = writtenOf(reportItems(fresh));
+      const thin = saved.tasks + saved.indicators < (saved.taskTotal + saved.indicatorTotal) / 2;
+      if (thin && !window.confirm(fill(t('report.confirmThin'), saved))) return;
+      flow.mutate({ action: 'submit', body: { version: fresh.version } });
+    } finally {
+      setChecking(false);
+    }
+  };
+  const renderItem = (item: ReportItem) => {
+    if (item.kind === 'task') {
+      const task = r.tasks.find((x) => x.taskId === item.id)!;
+      return (
+        <TaskUpdateCard
+          key={`${task.taskId}-${cardKey(task.update?.version)}-${task.attachments.length}`}
+          reportId={r.id}
+          task={task}
+          period={period}
+          editable={editable}
+          onReload={refresh}
+          reviewSlot={commentSlot('task', task.taskId, task.code)}
+        />
+      );
+    }
+    const indicator = r.indicators.find((x) => x.indicatorId === item.id)!;
+    return (
+      <IndicatorValueCard
+        key={`${indicator.indicatorId}-${cardKey(indicator.value?.version)}`}
+        reportId={r.id}
+        indicator={indicator}
+        periodEnd={r.windowEnd}
+        editable={editable}
+        onReload={refresh}
+        reviewSlot={commentSlot('indicator', indicator.indicatorId, indicator.code)}
+      />
+    );
+  };
   return (
     <FlushContext.Provider value={registry}>
       <Stack maw={900} gap="sm">
@@ -132,11 +193,6 @@ export function ReportPage() {
           </Alert>
         )}
         {prefilled && <Alert color="blue">{t('report.prefilled')}</Alert>}
-        {flowError && (
-          <Alert color="red" role="alert">
-            {flowError}
-          </Alert>
-        )}
         {editable && (
           <ExcelTemplate
             reportId={r.id}
@@ -144,39 +200,24 @@ export function ReportPage() {
             onApplied={refresh}
           />
         )}
-        <Title order={4}>{`${t('plan.tasksTab')} (${r.tasks.length})`}</Title>
-        {r.tasks.map((task) => (
-          <TaskUpdateCard
-            key={`${task.taskId}-${cardKey(task.update?.version)}-${task.attachments.length}`}
-            reportId={r.id}
-            task={task}
-            period={period}
-            editable={editable}
-            onReload={refresh}
-            reviewSlot={commentSlot('task', task.taskId, task.code)}
-          />
-        ))}
-        {r.indicators.length > 0 && (
-          <Title order={4}>{`${t('plan.indicatorsTab')} (${r.indicators.length})`}</Title>
-        )}
-        {r.indicators.map((indicator) => (
-          <IndicatorValueCard
-            key={`${indicator.indicatorId}-${cardKey(indicator.value?.version)}`}
-            reportId={r.id}
-            indicator={indicator}
-            periodEnd={r.windowEnd}
-            editable={editable}
-            onReload={refresh}
-            reviewSlot={commentSlot('indicator', indicator.indicatorId, indicator.code)}
-          />
-        ))}
+        <Text size="sm" fw={500} data-testid="report-progress">
+          {fill(t('report.progress.summary'), written)}
+        </Text>
+        <ReportItemList items={items} renderItem={renderItem} onClose={refresh} />
         {editable && (
-          <Button
-            onClick={() => flow.mutate({ action: 'submit', body: { version: r.version } })}
-            loading={flow.isPending}
-          >
+          <Button onClick={() => void send()} loading={flow.isPending || checking}>
             {t('report.submit')}
           </Button>
+        )}
+        {flowError && (
+          <Alert color="red" role="alert" data-testid="flow-error">
+            {flowError}
+          </Alert>
+        )}
+        {sent && r.status === 'submitted' && (
+          <Alert color="teal" role="status">
+            {t('report.sent')}
+          </Alert>
         )}
         {r.permissions.review && (
           <ReviewBar

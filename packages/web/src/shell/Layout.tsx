@@ -45,7 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </Text>
             )}
             {me?.roles.some((r) => r.role === 'unit_reporter') && (
-              <Text component={Link} to="/reports" size="sm">
+              <Text component={Link} to="/reports" size="sm" style={{ whiteSpace: 'nowrap' }}>
                 {t('nav.myReports')}
               </Text>
             )}
