@@ -33,6 +33,8 @@ import { draftRoutes } from './plans/draftRoutes.ts';
 import { healthRoutes } from './http/health.ts';
 import { securityHeaders } from './http/security.ts';
 import { serveWeb } from './http/webApp.ts';
+import { smtpMailer } from './reminders/mailer.ts';
+import { mailOutbox, type Outbox } from './reminders/reportNotices.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +43,8 @@ declare module 'fastify' {
     config: Config;
     /** Every API route ("GET /api/plans/:id"), for the authorisation matrix and docs. */
     apiRoutes: string[];
+    /** E-mail about a report's step, sent after its transaction (SMTP when configured). */
+    outbox: Outbox;
   }
 }
 
@@ -62,6 +66,11 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('apiRoutes', [] as string[]);
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  app.decorate(
+    'outbox',
+    mailOutbox(mailer, config.publicUrl, (err) => app.log.warn({ err }, 'gửi thư thông báo lỗi')),
+  );
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];

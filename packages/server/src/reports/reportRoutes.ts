@@ -111,7 +111,7 @@ export function reportRoutes(app: FastifyInstance): void {
     async (request) => {
       const user = requireUser(request);
       const context = await writableReport(app.db, user, request.params.id);
-      return submitReport(app.db, context, request.body.version, user.id);
+      return submitReport(app.db, context, request.body.version, user.id, app.outbox);
     },
   );
 
@@ -129,7 +129,7 @@ export function reportRoutes(app: FastifyInstance): void {
     async (request) => {
       const user = requireUser(request);
       const context = await reviewableReport(app.db, user, request.params.id);
-      return returnReport(app.db, context, request.body, user.id);
+      return returnReport(app.db, context, request.body, user.id, app.outbox);
     },
   );
 
@@ -148,7 +148,7 @@ export function reportRoutes(app: FastifyInstance): void {
       const user = requireUser(request);
       const context = await reviewableReport(app.db, user, request.params.id);
       const { version, comment } = request.body;
-      return approveReport(app.db, context, version, comment, user.id);
+      return approveReport(app.db, context, version, comment, user.id, app.outbox);
     },
   );
 
@@ -167,7 +167,7 @@ export function reportRoutes(app: FastifyInstance): void {
       const user = requireUser(request);
       const context = await reviewableReport(app.db, user, request.params.id);
       const { version, reason } = request.body;
-      return reopenReport(app.db, context, version, reason, user.id);
+      return reopenReport(app.db, context, version, reason, user.id, app.outbox);
     },
   );
 

@@ -10,6 +10,7 @@ import { assertEditable } from './itemUpdates.ts';
 import { unexplainedItems } from './reportView.ts';
 import { trackConcerns } from '../concerns/concerns.ts';
 import { refreshPlanTallies } from './periodTallies.ts';
+import { noticeReportStep, type Outbox, type ReportNotice } from '../reminders/reportNotices.ts';
 
 /** An overdue task or an off-track indicator must say what happened and what is planned. */
 async function assertExplained(db: Kysely<Database>, reportId: number): Promise<void> {
@@ -23,7 +24,8 @@ async function assertExplained(db: Kysely<Database>, reportId: number): Promise<
 
 // A report's life: draft → submitted → approved, or → returned (with comments per item) →
 // submitted again; an approved report is read-only until the focal officer reopens it, with a
-// reason. Every step is audited.
+// reason. Every step is audited, and told to whom it concerns (reminders/reportNotices.ts): the
+// in-app notifications in the step's transaction, the e-mail (the outbox) after it.
 
 export const ReturnInput = z
   .object({
@@ -76,6 +78,15 @@ export interface FlowResult {
   status: Status;
 }
 
+/** The e-mail a step owes goes once its transaction is done; it never fails the step. */
+function dispatch<T>(
+  outbox: Outbox | undefined,
+  done: { result: T; notice: ReportNotice | null },
+): T {
+  if (done.notice) outbox?.(done.notice);
+  return done.result;
+}
+
 /** The same step sent twice (a double click, a retried request, even concurrently) is not an
  *  error and changes nothing: the loser of the race finds the step already done. */
 async function once(
@@ -102,8 +113,11 @@ export function submitReport(
   context: ReportContext,
   version: number,
   userId: number,
+  outbox?: Outbox,
 ): Promise<FlowResult> {
-  return once(db, context, version, 'submitted', () => submit(db, context, version, userId));
+  return once(db, context, version, 'submitted', async () =>
+    dispatch(outbox, await submit(db, context, version, userId)),
+  );
 }
 
 async function submit(
@@ -111,7 +125,7 @@ async function submit(
   context: ReportContext,
   version: number,
   userId: number,
-): Promise<FlowResult> {
+): Promise<{ result: FlowResult; notice: ReportNotice | null }> {
   return atomically(db, async (db) => {
     // Saves of the report wait from here on, and the ones before are all in what is checked
     // and sent; a step taken since the request read the report fails the version check below.
@@ -145,7 +159,8 @@ async function submit(
       entityId: context.reportId,
       action: 'submit',
     });
-    return { version: next, status: 'submitted' };
+    const notice = await noticeReportStep(db, context, 'submitted', userId, null);
+    return { result: { version: next, status: 'submitted' as const }, notice };
   });
 }
 
@@ -159,9 +174,10 @@ export async function returnReport(
   context: ReportContext,
   input: ReturnInput,
   userId: number,
+  outbox?: Outbox,
 ): Promise<FlowResult> {
   assertSubmitted(context, 'trả lại');
-  return atomically(db, async (trx) => {
+  const done = await atomically(db, async (trx) => {
     const next = await transition(trx, context, input.version, 'returned', {
       reviewed_at: nowIso(),
       reviewed_by: userId,
@@ -184,8 +200,10 @@ export async function returnReport(
       action: 'return',
       after: { comment: input.comment, items: input.items },
     });
-    return { version: next, status: 'returned' as const };
+    const notice = await noticeReportStep(trx, context, 'returned', userId, input.comment);
+    return { result: { version: next, status: 'returned' as const }, notice };
   });
+  return dispatch(outbox, done);
 }
 
 export function approveReport(
@@ -194,9 +212,10 @@ export function approveReport(
   version: number,
   comment: string | null,
   userId: number,
+  outbox?: Outbox,
 ): Promise<FlowResult> {
-  return once(db, context, version, 'approved', () =>
-    approve(db, context, version, comment, userId),
+  return once(db, context, version, 'approved', async () =>
+    dispatch(outbox, await approve(db, context, version, comment, userId)),
   );
 }
 
@@ -206,9 +225,9 @@ async function approve(
   version: number,
   comment: string | null,
   userId: number,
-): Promise<FlowResult> {
+): Promise<{ result: FlowResult; notice: ReportNotice | null }> {
   assertSubmitted(context, 'duyệt');
-  const next = await atomically(db, async (trx) => {
+  return atomically(db, async (trx) => {
     const v = await transition(trx, context, version, 'approved', {
       reviewed_at: nowIso(),
       reviewed_by: userId,
@@ -231,9 +250,9 @@ async function approve(
       action: 'approve',
       after: { comment },
     });
-    return v;
+    const notice = await noticeReportStep(trx, context, 'approved', userId, comment);
+    return { result: { version: v, status: 'approved' as const }, notice };
   });
-  return { version: next, status: 'approved' };
 }
 
 export async function reopenReport(
@@ -242,8 +261,9 @@ export async function reopenReport(
   version: number,
   reason: string,
   userId: number,
+  outbox?: Outbox,
 ): Promise<FlowResult> {
-  return atomically(db, async (db) => {
+  const done = await atomically(db, async (db) => {
     if (context.status !== 'approved') throw badRequest('Chỉ mở lại được báo cáo đã duyệt.');
     const next = await transition(db, context, version, 'returned', {
       review_comment: reason,
@@ -257,6 +277,8 @@ export async function reopenReport(
       action: 'reopen',
       reason,
     });
-    return { version: next, status: 'returned' };
+    const notice = await noticeReportStep(db, context, 'reopened', userId, reason);
+    return { result: { version: next, status: 'returned' as const }, notice };
   });
+  return dispatch(outbox, done);
 }

@@ -9,13 +9,15 @@ interface Notifications {
   items: Array<{
     id: number;
     title: string;
+    /** The reviewer's comment on a returned or approved report. */
+    body: string | null;
     link: string | null;
     created_at: string;
     read_at: string | null;
   }>;
 }
 
-/** Reminders and other in-app notices: unread count, latest first, one click to the item. */
+/** Reminders, reports sent, returned or approved: unread count, latest first, one click to the item. */
 export function NotificationBell() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -60,6 +62,11 @@ export function NotificationBell() {
             }}
           >
             <Text size="xs">{n.title}</Text>
+            {n.body && (
+              <Text size="xs" c="dimmed" lineClamp={2}>
+                {`“${n.body}”`}
+              </Text>
+            )}
             <Text size="xs" c="dimmed">
               {new Date(n.created_at).toLocaleString('vi-VN')}
             </Text>
