@@ -26,6 +26,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // The tests start from the plain demo (no periods yet), not the story a first start tells.
+      TIENDO_DEMO_ACTIVITY: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -27,6 +27,7 @@ Biến môi trường:
   PORT, HOST          Cổng và địa chỉ lắng nghe (mặc định 3000, 0.0.0.0)
   TIENDO_DATA_DIR     Thư mục dữ liệu (mặc định ./data)
   TIENDO_SEED_DEMO=0  Không tự tạo dữ liệu mẫu khi cơ sở dữ liệu trống
+  TIENDO_DEMO_ACTIVITY=0  Dữ liệu mẫu không kèm kỳ báo cáo, báo cáo đã gửi, trả lại, duyệt
 `;
 
 export class UsageError extends Error {}
@@ -76,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('Cơ sở dữ liệu đã có dữ liệu; không tạo dữ liệu mẫu.');
         return 1;
       }
-      const summary = await seedDemo(db.db);
+      const summary = await seedDemo(db.db, undefined, { activity: config.demoActivity });
       await db.close();
       console.error(
         `Đã tạo ${summary.plans} kế hoạch mẫu. Tài khoản (mật khẩu ${DEMO_PASSWORD}): ${summary.users.join(', ')}`,

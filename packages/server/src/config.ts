@@ -20,6 +20,8 @@ const Config = z.object({
     .transform((v) => (v === 'auto' ? 'auto' : v === 'true')),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   seedDemo: z.coerce.boolean().default(true),
+  /** The demo seeded with reporting under way (periods, reports sent, returned, approved). */
+  demoActivity: z.coerce.boolean().default(true),
   /** smtp://user:pass@host:port for reminder e-mail; none → in-app notifications only. */
   smtpUrl: z.string().url().nullable().default(null),
   mailFrom: z.string().default('Tiến độ <khong-tra-loi@tiendo.local>'),
@@ -68,6 +70,8 @@ export function loadConfig(
     secureCookies: env.TIENDO_SECURE_COOKIES,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.TIENDO_SEED_DEMO === undefined ? undefined : env.TIENDO_SEED_DEMO !== '0',
+    demoActivity:
+      env.TIENDO_DEMO_ACTIVITY === undefined ? undefined : env.TIENDO_DEMO_ACTIVITY !== '0',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
     reminderDaysBefore: env.TIENDO_REMINDER_DAYS_BEFORE,

@@ -22,7 +22,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.readOnly) await assertMigrated(database);
   else await migrateToLatest(database);
   if (!config.readOnly && config.seedDemo && (await isDatabaseEmpty(database.db))) {
-    const summary = await seedDemo(database.db);
+    const summary = await seedDemo(database.db, undefined, { activity: config.demoActivity });
     console.error(
       `Đã tạo dữ liệu mẫu: ${summary.plans} kế hoạch, ${summary.users.length} tài khoản.`,
     );

@@ -8,10 +8,12 @@ import { createPlanFromDraft } from '../plans/store.ts';
 import { createUser } from '../org/users.ts';
 import { seedCascade } from './provincePlan.ts';
 import type { Role } from '../auth/roles.ts';
+import { seedActivity, type DemoCommune } from './activity.ts';
 
 // Demo data: Hải Phòng with the four communes of the seed plans, each with its usual units
 // (after the 1/7/2025 reorganisation), one user per role, and each commune's plan published,
-// implementing the city's plan (see provincePlan.ts).
+// implementing the city's plan (see provincePlan.ts). With `activity` (a first start of the
+// server, not the tests), the communes' reporting is under way too (see activity.ts).
 
 export const DEMO_PASSWORD = 'Demo@2026';
 const DRAFTS_DIR = resolve(import.meta.dirname, '../../../../fixtures/gold');
@@ -61,9 +63,15 @@ export interface DemoSummary {
   users: string[];
 }
 
+export interface DemoOptions {
+  /** Periods generated, the last one reported and closed, the current one under way. */
+  activity?: boolean;
+}
+
 export async function seedDemo(
   db: Kysely<Database>,
   drafts = loadDemoDrafts(),
+  options: DemoOptions = {},
 ): Promise<DemoSummary> {
   const users: string[] = [];
   const addUser = async (
@@ -91,6 +99,7 @@ export async function seedDemo(
   });
   const admin = await addUser('admin', 'Quản trị hệ thống', null, 'admin', province);
   const communePlans: number[] = [];
+  const communes: DemoCommune[] = [];
   await addUser('haiphong', 'Chuyên viên Sở KH&CN Hải Phòng', null, 'province_viewer', province);
   // The central level reads every province; its role is global, filed under the province.
   await addUser('trunguong', 'Chuyên viên Bộ KH&CN', null, 'national_viewer', province);
@@ -100,17 +109,24 @@ export async function seedDemo(
     const commune = await createOrgUnit(db, { parentId: province, kind: 'commune', name });
     const s = slug(locality);
     let focalUnit: number | null = null;
+    const units = new Map<number, string>();
     for (const [unitName, short] of unitsFor(locality)) {
       const unitId = await createOrgUnit(db, { parentId: commune, kind: 'unit', name: unitName });
+      units.set(unitId, short);
       if (short === 'vhxh') focalUnit = unitId;
       await addUser(`${s}.${short}`, `Báo cáo viên ${unitName}`, unitId, 'unit_reporter', unitId);
     }
-    communePlans.push(
-      await createPlanFromDraft(db, { communeId: commune, draft, status: 'published' }),
-    );
+    const planId = await createPlanFromDraft(db, {
+      communeId: commune,
+      draft,
+      status: 'published',
+    });
+    communePlans.push(planId);
+    communes.push({ planId, slug: s, units });
     await addUser(`${s}.lanhdao`, `Lãnh đạo UBND ${name}`, null, 'commune_leader', commune);
     await addUser(`${s}.daumoi`, `Cán bộ đầu mối ${name}`, focalUnit, 'focal_officer', commune);
   }
   const cityPlan = await seedCascade(db, province, drafts, communePlans, admin);
+  if (options.activity) await seedActivity(db, communes);
   return { communes: drafts.length, plans: drafts.length + (cityPlan ? 1 : 0), users };
 }

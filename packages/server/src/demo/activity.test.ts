@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
+import { asUser, buildTestApp, loginAs } from '../testing/app.ts';
+import { todayInVietnam } from '../http/time.ts';
+import { DEMO_PASSWORD, seedDemo } from './seed.ts';
+
+// A first start's demo tells a story: every demo account lands on a screen with content. The
+// last period is reported, approved and closed; the current one is open, Kiến Hưng's economy
+// unit's report returned with a comment, the culture unit's sent, another approved.
+
+describe.each(TEST_DIALECTS)('the demo with reporting under way on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  const send = () => asUser(app);
+  const as = (username: string) => loginAs(app, username, DEMO_PASSWORD);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    app = await buildTestApp(database);
+    await seedDemo(database.db, undefined, { activity: true });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.dispose();
+  });
+
+  it("lands the economy unit's reporter on a returned report, told why", async () => {
+    const kt = await as('kienhung.kt');
+    const inbox = (await send()(kt, 'GET', '/api/my/reports')).json() as Array<{
+      bucket: string;
+      reviewComment: string | null;
+      dueDate: string;
+      periodStatus: string;
+      reportId: number;
+    }>;
+    const returned = inbox.find((r) => r.bucket === 'returned')!;
+    expect(returned.reviewComment).toMatch(/bổ sung/);
+    expect(returned.dueDate >= todayInVietnam()).toBe(true);
+    // The last period: reported and approved, closed.
+    expect(inbox.filter((r) => r.periodStatus === 'closed').map((r) => r.bucket)).toEqual(['done']);
+    const bell = (await send()(kt, 'GET', '/api/notifications')).json();
+    expect(bell.unread).toBe(1);
+    expect(bell.items[0]).toMatchObject({
+      kind: 'report_returned',
+      link: `/reports/${returned.reportId}`,
+    });
+    const report = (await send()(kt, 'GET', `/api/reports/${returned.reportId}`)).json();
+    expect(
+      report.tasks.some(
+        (t: { update: { reviewComment: string | null } | null }) => t.update?.reviewComment,
+      ),
+    ).toBe(true);
+  });
+
+  it('gives the focal officer reports to review and tells of them', async () => {
+    const focal = await as('kienhung.daumoi');
+    const bell = (await send()(focal, 'GET', '/api/notifications')).json();
+    expect(
+      bell.items
+        .filter((n: { read_at: string | null }) => n.read_at === null)
+        .map((n: { title: string }) => n.title),
+    ).toContainEqual(expect.stringMatching(/^Phòng Văn hóa - Xã hội đã gửi báo cáo/));
+    const statuses = await database.db
+      .selectFrom('reports')
+      .innerJoin('reporting_periods as p', 'p.id', 'reports.period_id')
+      .select(['reports.status', 'p.status as period'])
+      .where('p.status', '=', 'open')
+      .execute();
+    expect(new Set(statuses.map((s) => s.status))).toEqual(
+      new Set(['draft', 'submitted', 'returned', 'approved']),
+    );
+  });
+
+  it('keeps the tallies the dashboards read, the last period reported on time', async () => {
+    const tallies = await database.db
+      .selectFrom('period_tallies as t')
+      .innerJoin('reporting_periods as p', 'p.id', 't.period_id')
+      .select(['p.status', 't.received', 't.on_time'])
+      .execute();
+    const closed = tallies.filter((t) => t.status === 'closed');
+    expect(closed.length).toBeGreaterThan(0);
+    for (const t of closed) {
+      expect(Number(t.received)).toBeGreaterThan(0);
+      expect(Number(t.on_time)).toBe(Number(t.received));
+    }
+    expect(tallies.some((t) => t.status === 'open' && Number(t.received) > 0)).toBe(true);
+    // Every step audited, as through the API.
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'report')
+      .execute();
+    expect([...new Set(audit.map((a) => a.action))]).toEqual(
+      expect.arrayContaining(['submit', 'approve', 'return']),
+    );
+  });
+
+  it('is not what the tests start from', async () => {
+    const plain = await openTestDatabase(dialect);
+    try {
+      await seedDemo(plain.db);
+      expect(await plain.db.selectFrom('reporting_periods').select('id').execute()).toEqual([]);
+    } finally {
+      await plain.dispose();
+    }
+  });
+});
