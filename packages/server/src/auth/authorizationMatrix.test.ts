@@ -84,6 +84,7 @@ const NARRATIVE = {
 const MATRIX: Record<string, Case> = {
   'GET /api/health': { allowed: [...ACTORS], url: () => '/api/health' },
   'GET /api/auth/me': { allowed: LOGGED_IN, url: () => '/api/auth/me' },
+  'GET /api/auth/sign-in': { allowed: [...ACTORS], url: () => '/api/auth/sign-in' },
   'POST /api/auth/password': {
     allowed: LOGGED_IN,
     url: () => '/api/auth/password',
