@@ -68,7 +68,7 @@ describe.each(TEST_DIALECTS)('a focal officer adds a unit and a reporter (%s)', 
     await page.getByRole('option', { name: 'Xã Thái Tân' }).click();
     await panel.getByLabel('Tên đơn vị mới').fill('Xã Chí Minh Thái Tân');
     await panel.getByLabel('Mã đơn vị hành chính').fill('1234');
-    await panel.getByLabel('Ngày hiệu lực').fill('2026-07-01');
+    await panel.getByLabel('Ngày hiệu lực').fill('01/07/2026');
     await panel.getByRole('button', { name: 'Sáp nhập' }).last().click();
     // A code of Decision 19/2025 has five digits for a commune.
     await expect.poll(() => panel.getByRole('alert').textContent()).toContain('5 chữ số');

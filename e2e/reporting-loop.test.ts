@@ -45,8 +45,8 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     const periods = await generatePeriods(officer);
     const before = await periods.locator('tbody tr').count();
     await officer.getByLabel('Kỳ báo cáo đột xuất').fill('Báo cáo nhanh chuyển đổi số');
-    await officer.getByLabel('Số liệu từ ngày').fill('2026-03-01');
-    await officer.getByLabel('đến ngày').fill('2026-03-31');
+    await officer.getByLabel('Số liệu từ ngày').fill('1/3/2026');
+    await officer.getByLabel('đến ngày').fill('31/03/2026');
     await officer.getByLabel('Hạn nộp').first().fill('2026-04-05');
     await officer.getByRole('button', { name: 'Thêm kỳ đột xuất' }).click();
     await expect.poll(() => periods.locator('tbody tr').count()).toBe(before + 1);

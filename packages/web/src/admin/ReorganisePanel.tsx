@@ -15,6 +15,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { ManagedCommune } from '../imports/ImportPage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DateField } from '../i18n/DateField.tsx';
 
 type Kind = 'merge' | 'split';
 interface NewUnit {
@@ -128,12 +129,11 @@ export function ReorganisePanel(props: {
           </Button>
         )}
         <Group grow gap="xs">
-          <TextInput
+          <DateField
             size="xs"
-            type="date"
             label={t('reorg.effectiveOn')}
             value={effectiveOn}
-            onChange={(e) => setEffectiveOn(e.currentTarget.value)}
+            onChange={setEffectiveOn}
           />
           <TextInput
             size="xs"

@@ -17,6 +17,7 @@ import { api } from '../api/client.ts';
 import type { Concern } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConcernHeader } from './ConcernStatusBadge.tsx';
+import { DateField } from '../i18n/DateField.tsx';
 
 type Filter = 'open' | 'answered' | 'closed' | 'all';
 
@@ -123,11 +124,11 @@ function ConcernCard(props: { concern: Concern & { communeName?: string }; canAn
           <>
             <Group grow gap="xs" align="flex-start">
               <TextInput size="xs" label={t('concerns.addressee')} {...field('addressee')} />
-              <TextInput
+              <DateField
                 size="xs"
-                type="date"
                 label={t('concerns.answerDue')}
-                {...field('answerDue')}
+                value={edit.answerDue}
+                onChange={(answerDue) => setEdit((x) => ({ ...x, answerDue }))}
               />
             </Group>
             <Textarea size="xs" autosize label={t('concerns.answer')} {...field('answer')} />

@@ -92,7 +92,12 @@ export const en: Record<MessageKey, string> = {
   'review.meta.title': 'Title',
   'review.meta.number': 'Number',
   'review.meta.date': 'Date issued',
-  'review.meta.dateHelp': 'YYYY-MM-DD, YYYY-MM or YYYY',
+  'date.placeholder': 'dd/mm/yyyy',
+  'date.placeholderPartial': 'dd/mm/yyyy',
+  'date.invalid': 'Not a valid date. Type it as day/month/year, e.g. 20/06/2026.',
+  'date.invalidPartial':
+    'Not a valid date. Type day/month/year (20/06/2026), month/year (06/2026) or a year (2026).',
+  'review.meta.dateHelp': 'Day/month/year (10/10/2025); or month/year, or a year',
   'review.meta.issuer': 'Issuer',
   'review.meta.locality': 'Locality',
   'review.meta.focalUnit': 'Focal unit',

@@ -91,7 +91,12 @@ export const vi = {
   'review.meta.title': 'Tên kế hoạch',
   'review.meta.number': 'Số, ký hiệu',
   'review.meta.date': 'Ngày ban hành',
-  'review.meta.dateHelp': 'Dạng NNNN-TT-NN, NNNN-TT hoặc NNNN',
+  'date.placeholder': 'dd/mm/yyyy',
+  'date.placeholderPartial': 'dd/mm/yyyy',
+  'date.invalid': 'Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 20/06/2026.',
+  'date.invalidPartial':
+    'Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm (20/06/2026), tháng/năm (06/2026) hoặc năm (2026).',
+  'review.meta.dateHelp': 'Ngày/tháng/năm (10/10/2025); hoặc tháng/năm, hoặc năm',
   'review.meta.issuer': 'Cơ quan ban hành',
   'review.meta.locality': 'Địa bàn',
   'review.meta.focalUnit': 'Đơn vị đầu mối theo dõi',

@@ -2,6 +2,7 @@ import { SimpleGrid, TextInput } from '@mantine/core';
 import type { PlanDraft } from '@tiendo/core';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
+import { DateField } from '../i18n/DateField.tsx';
 
 type Field = 'title' | 'number' | 'date' | 'issuer' | 'locality' | 'focal_unit';
 const FIELDS: Array<[Field, MessageKey, boolean]> = [
@@ -24,20 +25,30 @@ export function MetadataForm({
   const { t } = useI18n();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
-      {FIELDS.map(([field, label, nullable]) => (
-        <TextInput
-          key={field}
-          label={t(label)}
-          size="xs"
-          value={plan[field] ?? ''}
-          error={field === 'date' && plan.date && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(plan.date)}
-          description={field === 'date' ? t('review.meta.dateHelp') : undefined}
-          onChange={(e) => {
-            const text = e.currentTarget.value;
-            onChange({ ...plan, [field]: nullable && text.trim() === '' ? null : text });
-          }}
-        />
-      ))}
+      {FIELDS.map(([field, label, nullable]) =>
+        field === 'date' ? (
+          <DateField
+            key={field}
+            label={t(label)}
+            size="xs"
+            partial
+            value={plan.date}
+            description={t('review.meta.dateHelp')}
+            onChange={(iso) => onChange({ ...plan, date: iso || null })}
+          />
+        ) : (
+          <TextInput
+            key={field}
+            label={t(label)}
+            size="xs"
+            value={plan[field] ?? ''}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              onChange({ ...plan, [field]: nullable && text.trim() === '' ? null : text });
+            }}
+          />
+        ),
+      )}
     </SimpleGrid>
   );
 }

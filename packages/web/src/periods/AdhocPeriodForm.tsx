@@ -3,6 +3,7 @@ import { Alert, Button, Group, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DateField } from '../i18n/DateField.tsx';
 
 /** An ad-hoc report (báo cáo đột xuất) the province asks for outside the regular periods. */
 export function AdhocPeriodForm({ planId, onAdded }: { planId: number; onAdded(): void }) {
@@ -15,16 +16,24 @@ export function AdhocPeriodForm({ planId, onAdded }: { planId: number; onAdded()
       onAdded();
     },
   });
-  const field = (key: keyof typeof form, label: string, type = 'date') => (
-    <TextInput
-      size="xs"
-      type={type}
-      label={label}
-      value={form[key]}
-      onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
-      w={type === 'date' ? 150 : 260}
-    />
-  );
+  const field = (key: keyof typeof form, label: string, type = 'date') =>
+    type === 'date' ? (
+      <DateField
+        size="xs"
+        label={label}
+        value={form[key]}
+        onChange={(iso) => setForm({ ...form, [key]: iso })}
+        w={150}
+      />
+    ) : (
+      <TextInput
+        size="xs"
+        label={label}
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+        w={260}
+      />
+    );
   const complete = Object.values(form).every((v) => v.trim() !== '');
   return (
     <>

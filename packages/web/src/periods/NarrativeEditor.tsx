@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DateField } from '../i18n/DateField.tsx';
 
 interface Narrative {
   number: string;
@@ -125,13 +126,12 @@ function Editor({
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
           {text('number', t('consolidated.number'))}
           {text('place', t('consolidated.place'))}
-          <TextInput
+          <DateField
             size="xs"
-            type="date"
             label={t('consolidated.date')}
             value={form.date}
             disabled={!canEdit}
-            onChange={(e) => set({ date: e.currentTarget.value })}
+            onChange={(date) => set({ date })}
           />
         </SimpleGrid>
         {text('title', t('consolidated.subject'))}

@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -20,6 +19,7 @@ import { AdhocPeriodForm } from './AdhocPeriodForm.tsx';
 import { CompliancePanel } from './CompliancePanel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { vnDate } from '../i18n/dates.ts';
+import { DateField } from '../i18n/DateField.tsx';
 
 const NEXT: Record<Period['status'], Array<Period['status']>> = {
   planned: ['open'],
@@ -187,13 +187,12 @@ function DueDate({ period, onSave }: { period: Period; onSave(date: string): voi
   const { t } = useI18n();
   const [value, setValue] = useState(period.due_date);
   return (
-    <TextInput
-      type="date"
+    <DateField
       size="xs"
       w={150}
       aria-label={`${t('periods.due')} ${period.label}`}
       value={value}
-      onChange={(e) => setValue(e.currentTarget.value)}
+      onChange={setValue}
       onBlur={() => value && value !== period.due_date && onSave(value)}
     />
   );

@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import type { ReportDetail, TaskUpdate } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -21,6 +20,7 @@ import { EvidenceFiles } from './EvidenceFiles.tsx';
 import { taskNeedsExplanation, todayInVietnam } from '@tiendo/core';
 import { Contributions } from './Contributions.tsx';
 import { ExplanationField } from './ExplanationField.tsx';
+import { DateField } from '../i18n/DateField.tsx';
 
 type Task = ReportDetail['tasks'][number];
 type Form = Omit<TaskUpdate, 'version' | 'reviewComment' | 'prefilled'>;
@@ -172,13 +172,12 @@ export function TaskUpdateCard({ reportId, task, period, editable, onReload, rev
           </Text>
         )}
         {lead && form.status === 'done' && (
-          <TextInput
+          <DateField
             size="xs"
-            type="date"
             label={label('report.completedOn')}
             disabled={!editable}
-            value={form.completedOn ?? ''}
-            onChange={(e) => change({ completedOn: text(e.currentTarget.value) })}
+            value={form.completedOn}
+            onChange={(iso) => change({ completedOn: text(iso) })}
           />
         )}
         {(
