@@ -204,6 +204,60 @@ async function signInAll(base: string, usernames: string[]): Promise<Session[]> 
   return sessions;
 }
 
+type Caller = <T>(kind: string, method: string, path: string, body?: unknown) => Promise<T>;
+const callerFor =
+  (base: string, { cookie, csrfToken }: Session): Caller =>
+  (kind, method, path, body) =>
+    timed(kind, () =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+
+/** Saves on their own, to set beside the fair floor (the same count of requests): each
+ *  reporter's report opened beforehand (untimed, kind 'prep'), then SAVES saves each on other
+ *  tasks than the surge's, all at CONCURRENCY. Returns the seconds the saves took. */
+async function saveBurst(base: string, sessions: Session[]): Promise<number> {
+  const targets: Array<{ call: Caller; reportId: number; taskId: number }> = [];
+  await pool(sessions, CONCURRENCY, async (session) => {
+    const call = callerFor(base, session);
+    const [mine] = await call<Array<{ periodId: number; unitId: number }>>(
+      'prep',
+      'GET',
+      '/api/my/reports',
+    );
+    const { reportId } = await call<{ reportId: number }>(
+      'prep',
+      'POST',
+      `/api/periods/${mine!.periodId}/units/${mine!.unitId}/report`,
+    );
+    const report = await call<{ tasks: Array<{ taskId: number }> }>(
+      'prep',
+      'GET',
+      `/api/reports/${reportId}`,
+    );
+    for (const { taskId } of report.tasks.slice(SAVES, 2 * SAVES))
+      targets.push({ call, reportId, taskId });
+  });
+  const start = performance.now();
+  await pool(targets, CONCURRENCY, async ({ call, reportId, taskId }) => {
+    await call('save-alone', 'PUT', `/api/reports/${reportId}/tasks/${taskId}`, {
+      version: 0,
+      status: 'in_progress',
+      progress: 40,
+      results: 'kết quả',
+      explanation: 'Chậm do thiếu kinh phí',
+    });
+  });
+  return (performance.now() - start) / 1000;
+}
+
 /** Then the deadline's work, signed in: the inbox, open, read, saves, submit. */
 async function surge(base: string, sessions: Session[]) {
   const acked = new Map<
@@ -211,19 +265,9 @@ async function surge(base: string, sessions: Session[]) {
     { reportId: number; taskId: number; version: number; results: string }
   >();
   const submitted = new Set<number>();
-  await pool(sessions, CONCURRENCY, async ({ username, cookie, csrfToken }) => {
-    const call = <T>(kind: string, method: string, path: string, body?: unknown) =>
-      timed<T>(kind, () =>
-        fetch(`${base}${path}`, {
-          method,
-          headers: {
-            cookie,
-            'x-csrf-token': csrfToken,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-      );
+  await pool(sessions, CONCURRENCY, async (session) => {
+    const { username } = session;
+    const call = callerFor(base, session);
     const [mine] = await call<Array<{ periodId: number; unitId: number }>>(
       'list',
       'GET',
@@ -310,6 +354,7 @@ const app = await startProcess([join(ROOT, 'packages/server/bin/tiendo.js'), 'se
 let t0 = performance.now();
 const sessions = await signInAll(app.url, usernames);
 const signinSeconds = (performance.now() - t0) / 1000;
+const burstSeconds = await saveBurst(app.url, sessions);
 t0 = performance.now();
 const { acked, submitted } = await surge(app.url, sessions);
 const surgeSeconds = (performance.now() - t0) / 1000;
@@ -318,13 +363,14 @@ const cookies = sessions.map((s) => s.cookie);
 const WORK = ['list', 'open', 'read', 'save', 'submit'];
 const surgeRequests = WORK.reduce((n, kind) => n + (latencies.get(kind)?.length ?? 0), 0);
 const floorSeconds: Record<string, number> = {};
-for (const [kind, script, env] of [
-  ['bare', 'bench/load/bareServer.ts', {}],
-  ['floor', 'bench/load/floorServer.ts', { DATABASE_URL: databaseUrl }],
+const burstSaves = latencies.get('save-alone')?.length ?? 0;
+for (const [kind, script, env, count] of [
+  ['bare', 'bench/load/bareServer.ts', {}, surgeRequests],
+  ['floor', 'bench/load/floorServer.ts', { DATABASE_URL: databaseUrl }, burstSaves],
 ] as const) {
   const server = await startProcess([join(ROOT, script)], env);
   t0 = performance.now();
-  await floorRun(kind, server.url, surgeRequests, cookies);
+  await floorRun(kind, server.url, count, cookies);
   floorSeconds[kind] = (performance.now() - t0) / 1000;
   server.child.kill('SIGTERM');
 }
@@ -341,15 +387,15 @@ console.log(
   `surge, signed in (inbox, open, read, ${SAVES} saves, submit): ${all} requests in ${surgeSeconds.toFixed(1)} s = ${(all / surgeSeconds).toFixed(0)} req/s`,
 );
 const save = latencies.get('save') ?? [];
-for (const [kind, label] of [
-  ['bare', 'a bare Fastify handler (no database)'],
-  ['floor', 'the fair floor (session read + one upsert, same database)'],
-] as const) {
-  const xs = latencies.get(kind) ?? [];
-  console.log(
-    `vs ${label}, as many requests at the same concurrency: throughput ×${(all / surgeSeconds / (xs.length / floorSeconds[kind]!)).toFixed(2)}, save p50 ×${(percentile(save, 50) / percentile(xs, 50)).toFixed(1)}, p99 ×${(percentile(save, 99) / percentile(xs, 99)).toFixed(1)}`,
-  );
-}
+const bareXs = latencies.get('bare') ?? [];
+console.log(
+  `vs a bare Fastify handler (no database), as many requests at the same concurrency: throughput ×${(all / surgeSeconds / (bareXs.length / floorSeconds.bare!)).toFixed(2)}, save p50 ×${(percentile(save, 50) / percentile(bareXs, 50)).toFixed(1)}`,
+);
+report('save-alone', burstSeconds);
+const floorXs = latencies.get('floor') ?? [];
+console.log(
+  `saves on their own vs the fair floor (session read + one upsert, same database; ${burstSaves} requests each, same concurrency): throughput ×${(burstSaves / burstSeconds / (floorXs.length / floorSeconds.floor!)).toFixed(2)} (goal ≥ 0.5), p50 ×${(percentile(latencies.get('save-alone') ?? [], 50) / percentile(floorXs, 50)).toFixed(1)}`,
+);
 
 // Zero lost writes: every acknowledged save is in the database, every submission counted.
 const check = await openDatabase(databaseUrl);

@@ -54,8 +54,33 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** Kysely prepares every query's SQL anew; preparing was a sixth of the server's CPU in the
+ *  deadline surge (bench/load/surge.ts). The app's queries are a few hundred distinct texts,
+ *  so their statements are kept and reused — except one still being iterated (a stream),
+ *  which gets a fresh one. */
+function withStatementCache(sqlite: SQLite.Database, size = 1000): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) return cached;
+    const statement = sqlite.prepare(source);
+    if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    cache.set(source, statement);
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {

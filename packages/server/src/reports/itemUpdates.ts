@@ -181,8 +181,7 @@ async function saveItem(
   return atomically(db, async (db) => {
     await assertStillEditable(db, context);
     const item = ITEMS[kind];
-    const own = await item.ofUnit(db, context.planId, context.unitId);
-    const mine = own.filter((i) => i.id === itemId);
+    const mine = await item.ofUnit(db, context.planId, context.unitId, itemId);
     if (mine.length === 0) throw badRequest(item.notOwn);
     // Indicators are always the lead's; a unit listed both ways on a task leads it.
     const leads = mine.some((i) => !('role' in i) || i.role === 'lead');

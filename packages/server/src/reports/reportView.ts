@@ -65,8 +65,9 @@ async function findReport(db: Kysely<Database>, periodId: number, unitId: number
   return row?.id;
 }
 
-export function unitTasks(db: Kysely<Database>, planId: number, unitId: number) {
-  return db
+/** The unit's tasks in the plan (only `itemId`, when given: checking one item). */
+export function unitTasks(db: Kysely<Database>, planId: number, unitId: number, itemId?: number) {
+  let query = db
     .selectFrom('tasks')
     .innerJoin('task_units as tu', 'tu.item_id', 'tasks.id')
     .leftJoin('plan_sections as s', 's.id', 'tasks.section_id')
@@ -81,13 +82,18 @@ export function unitTasks(db: Kysely<Database>, planId: number, unitId: number) 
       'tu.role',
     ])
     .where('tasks.plan_id', '=', planId)
-    .where('tu.unit_id', '=', unitId)
-    .orderBy('tasks.ordinal')
-    .execute();
+    .where('tu.unit_id', '=', unitId);
+  if (itemId !== undefined) query = query.where('tasks.id', '=', itemId);
+  return query.orderBy('tasks.ordinal').execute();
 }
 
-export function unitIndicators(db: Kysely<Database>, planId: number, unitId: number) {
-  return db
+export function unitIndicators(
+  db: Kysely<Database>,
+  planId: number,
+  unitId: number,
+  itemId?: number,
+) {
+  let query = db
     .selectFrom('indicators')
     .innerJoin('indicator_units as iu', 'iu.item_id', 'indicators.id')
     .leftJoin('plan_sections as s', 's.id', 'indicators.section_id')
@@ -95,9 +101,9 @@ export function unitIndicators(db: Kysely<Database>, planId: number, unitId: num
     .select(['indicators.id', 'indicators.code', 'indicators.name', 'indicators.measure_unit'])
     .where('indicators.plan_id', '=', planId)
     .where('iu.unit_id', '=', unitId)
-    .where('iu.role', '=', 'lead')
-    .orderBy('indicators.ordinal')
-    .execute();
+    .where('iu.role', '=', 'lead');
+  if (itemId !== undefined) query = query.where('indicators.id', '=', itemId);
+  return query.orderBy('indicators.ordinal').execute();
 }
 
 async function reportHeader(db: Kysely<Database>, reportId: number) {
