@@ -15,9 +15,11 @@ function signInScriptFirst(): Plugin {
           (c) => c.type === 'chunk' && c.isEntry && c.name === 'signIn',
         );
         if (!chunk) throw new Error('sign-in script missing from the build');
+        // The app's own entry is marked: signed out, the server sends it as a preload only
+        // (fetched and compiled, not run) and the sign-in script runs it on signing in.
         return html.replace(
           '<script type="module"',
-          `<script type="module" crossorigin src="/${chunk.fileName}"></script>\n    <script type="module"`,
+          `<script type="module" crossorigin src="/${chunk.fileName}"></script>\n    <script type="module" data-app-entry`,
         );
       },
     },

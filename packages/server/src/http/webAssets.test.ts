@@ -11,7 +11,16 @@ import { buildTestApp } from '../testing/app.ts';
 // and cached for good when their names carry a content hash; JSON compressed on the fly.
 
 const SCRIPT = `console.log(${JSON.stringify('Tiến độ '.repeat(2000))});`;
-const INDEX = `<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body>${'<!-- -->'.repeat(200)}</body></html>`;
+const INDEX = `<!doctype html><html><head><script type="module" data-app-entry crossorigin src="/assets/index-abc123.js"></script><link rel="stylesheet" crossorigin href="/assets/app.css"></head><body>${'<!-- -->'.repeat(200)}</body></html>`;
+/** Signed out, the app's entry and stylesheet are preloaded, not run nor applied (the sign-in
+ *  script does both). */
+const SIGNED_OUT = INDEX.replace(
+  '<script type="module" data-app-entry crossorigin src="/assets/index-abc123.js"></script>',
+  '<link rel="modulepreload" crossorigin href="/assets/index-abc123.js" data-app-entry>',
+).replace(
+  '<link rel="stylesheet" crossorigin href="/assets/app.css">',
+  '<link rel="preload" as="style" crossorigin href="/assets/app.css" data-app-css>',
+);
 
 describe('web assets and API responses on the wire', () => {
   let database: TestDatabase;
@@ -65,15 +74,15 @@ describe('web assets and API responses on the wire', () => {
   it('revalidates index.html on every visit, also at a client-side route', async () => {
     const home = await get('/', 'br');
     expect(home.headers['cache-control']).toBe('no-cache');
-    expect(brotliDecompressSync(home.rawPayload).toString()).toBe(INDEX);
+    expect(brotliDecompressSync(home.rawPayload).toString()).toBe(SIGNED_OUT);
     const deep = await get('/plans/3');
     expect(deep.headers['cache-control']).toBe('no-cache');
-    expect(deep.body).toBe(INDEX);
+    expect(deep.body).toBe(SIGNED_OUT);
   });
 
   it('marks the page has-session when a session cookie comes with it, and answers 304 when unchanged', async () => {
     const signedOut = await get('/index.html');
-    expect(signedOut.body).toBe(INDEX);
+    expect(signedOut.body).toBe(SIGNED_OUT);
     expect(signedOut.headers.vary).toMatch(/cookie/i);
     const signedIn = await app.inject({
       method: 'GET',
@@ -93,7 +102,7 @@ describe('web assets and API responses on the wire', () => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     // The build's compressed copy of the page is not served around it: the page comes instead.
-    expect((await get('/index.html.br')).body).toBe(INDEX);
+    expect((await get('/index.html.br')).body).toBe(SIGNED_OUT);
   });
 
   it('compresses JSON above 1 KB when the browser asks, and only then', async () => {

@@ -46,6 +46,9 @@ function start(): void {
   const label = button.textContent;
   button.disabled = false;
   showDemoHint(form, text);
+  // The app starts when someone begins to sign in: not before the form can be used (on a
+  // slow phone its start-up would hold up the first tap), not after the password is sent.
+  form.addEventListener('focusin', startApp, { once: true });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -59,6 +62,7 @@ function start(): void {
     button.disabled = true;
     button.textContent = text('login.busy');
     alert.hidden = true;
+    startApp();
     void signIn(username, password)
       .then((me) => {
         form.reset();
@@ -75,6 +79,18 @@ function start(): void {
         button.textContent = label;
       });
   });
+}
+
+/** Runs the application if the page only preloaded it (signed out): as someone starts
+ *  filling in the form, or at the latest when they send it. It renders nothing until they are
+ *  signed in (main.tsx waits for the sign-in). */
+function startApp(): void {
+  const entry = document.querySelector<HTMLLinkElement>('link[data-app-entry]');
+  if (!entry || entry.dataset.started) return;
+  entry.dataset.started = '1';
+  for (const css of document.querySelectorAll<HTMLLinkElement>('link[data-app-css]'))
+    css.rel = 'stylesheet';
+  void import(/* @vite-ignore */ entry.href);
 }
 
 async function signIn(username: string, password: string): Promise<Me> {

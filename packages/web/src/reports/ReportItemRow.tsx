@@ -1,12 +1,14 @@
-import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ReportItem } from './reportItems.ts';
+import classes from './ReportItemRow.module.css';
 
 const STATE_COLORS: Record<string, string> = {
-  done: 'teal',
-  in_progress: 'blue',
-  not_started: 'gray',
+  done: classes.teal!,
+  in_progress: classes.blue!,
+  not_started: classes.gray!,
 };
+
+const chip = (...names: Array<string | undefined>) => [classes.chip, ...names].join(' ');
 
 /** One item of the report as a compact row: code, text, who leads, where it stands. A tap
  *  opens it for writing (or reviewing) right below. */
@@ -25,48 +27,39 @@ export function ReportItemRow({
       ? t(`report.state.${item.summary}` as Parameters<typeof t>[0])
       : item.summary;
   return (
-    <UnstyledButton
+    <button
+      type="button"
+      className={classes.row}
       onClick={onToggle}
       aria-expanded={open}
       data-testid={`row-${item.kind}-${item.code}`}
-      w="100%"
-      px="xs"
-      py={6}
-      style={{
-        borderBottom: '1px solid var(--mantine-color-gray-2)',
-        background: open ? 'var(--mantine-color-blue-0)' : undefined,
-      }}
     >
-      <Text size="sm" lineClamp={open ? undefined : 2}>
-        <Text span fw={700}>{`${item.code}. `}</Text>
+      <span className={classes.text}>
+        <span className={classes.code}>{`${item.code}. `}</span>
         {item.text}
-      </Text>
-      <Group gap={4} mt={4}>
+      </span>
+      <span className={classes.chips}>
         {item.kind === 'task' && (
-          <Badge size="xs" variant="outline" color={item.role === 'lead' ? 'blue' : 'gray'}>
+          <span
+            className={chip(classes.outline, item.role === 'lead' ? classes.blue : classes.gray)}
+          >
             {t(item.role === 'lead' ? 'report.lead' : 'report.coordinate')}
-          </Badge>
+          </span>
         )}
         {item.updated ? (
-          <Badge size="xs" variant="light" color={STATE_COLORS[item.summary ?? ''] ?? 'teal'}>
+          <span className={chip(STATE_COLORS[item.summary ?? ''] ?? classes.teal)}>
             {state ?? t('report.row.updated')}
-          </Badge>
+          </span>
         ) : (
-          <Badge size="xs" variant="light" color="gray">
-            {t('report.row.todo')}
-          </Badge>
+          <span className={chip(classes.gray)}>{t('report.row.todo')}</span>
         )}
         {item.flagged && !item.explained && (
-          <Badge size="xs" color="red">
-            {t('report.row.explain')}
-          </Badge>
+          <span className={chip(classes.red)}>{t('report.row.explain')}</span>
         )}
         {item.commented && (
-          <Badge size="xs" color="orange">
-            {t('report.row.commented')}
-          </Badge>
+          <span className={chip(classes.orange)}>{t('report.row.commented')}</span>
         )}
-      </Group>
-    </UnstyledButton>
+      </span>
+    </button>
   );
 }
