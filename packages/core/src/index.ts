@@ -16,3 +16,4 @@ export * from './text/cascadeMatch.ts';
 export * from './status/explanation.ts';
 export * from './targets/targetSplit.ts';
 export * from './contract/national.ts';
+export * from './plan/importChecks.ts';

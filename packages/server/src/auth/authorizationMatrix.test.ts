@@ -119,6 +119,30 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/plans/${i.draft}/publish`,
     body: () => ({ version: 999 }),
   },
+  'PATCH /api/plans/:id': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}`,
+    body: () => ({ version: 999, title: 'Tên mới' }),
+  },
+  'POST /api/plans/:id/archive': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/archive`,
+    body: () => ({ version: 999 }),
+  },
+  'POST /api/plans/:id/restore': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/restore`,
+    body: () => ({ version: 999 }),
+  },
+  'POST /api/plans/:id/unpublish': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.plan}/unpublish`,
+    body: () => ({ version: 999 }),
+  },
+  'DELETE /api/plans/:id': {
+    allowed: MANAGERS,
+    url: (i) => `/api/plans/${i.draft}?version=999`,
+  },
   'GET /api/plans/:id/audit': {
     allowed: COMMUNE_READERS,
     url: (i) => `/api/plans/${i.plan}/audit`,

@@ -114,7 +114,7 @@ export interface PlanTable {
   focal_unit_id: number | null;
   focal_unit_text: string | null;
   parent_plan_id: number | null;
-  /** The reviewed PlanDraft JSON while status is draft. */
+  /** The review's DraftEnvelope: edited while draft, kept after publishing (lines, roles). */
   draft_json: string | null;
   /** basis, signer, reporting obligations, replaces — as imported. */
   metadata_json: string;

@@ -8,12 +8,14 @@ import { auditTrail } from '../audit/log.ts';
 import { canManageCommune, managedCommuneIds, visiblePlan } from '../org/queries.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import {
+  importChecks,
   importDraft,
   loadDraft,
   publishDraft,
   reimportDraft,
   saveDraft,
   setColumnRoles,
+  unitProposalDoubts,
   unitProposals,
 } from './drafts.ts';
 
@@ -27,6 +29,11 @@ const FileName = z
   .max(255)
   .regex(/\.(txt|docx|pdf)$/i, 'Chỉ nhận tệp .txt, .docx hoặc .pdf');
 const Version = z.coerce.number().int().positive();
+/** A reviewed draft as saved: its title may not be emptied. */
+const SavedDraft = PlanDraft.refine((d) => d.plan.title.trim() !== '', {
+  message: 'Tên kế hoạch không được để trống.',
+  path: ['plan', 'title'],
+});
 
 function uploadOf(request: FastifyRequest, filename: string) {
   const body = request.body;
@@ -125,6 +132,7 @@ export function draftRoutes(app: FastifyInstance): void {
     async (request) => {
       await managedPlan(request, request.params.id);
       const { plan, envelope } = await loadDraft(app.db, request.params.id);
+      const proposals = await unitProposals(app.db, plan.commune_id, envelope.edited);
       return {
         planId: plan.id,
         communeId: plan.commune_id,
@@ -132,7 +140,10 @@ export function draftRoutes(app: FastifyInstance): void {
         draft: envelope.edited,
         warnings: envelope.imported.warnings ?? [],
         sourceLines: envelope.sourceLines,
-        unitProposals: await unitProposals(app.db, plan.commune_id, envelope.edited),
+        unitProposals: proposals,
+        /** Proposals left unticked, with why (a broken line, close to an existing unit). */
+        unitDoubts: await unitProposalDoubts(app.db, plan.commune_id, proposals),
+        ...(await importChecks(app.db, plan.commune_id, envelope.edited)),
       };
     },
   );
@@ -174,7 +185,7 @@ export function draftRoutes(app: FastifyInstance): void {
         tags: ['plans'],
         summary: 'Lưu bản nháp đã rà soát',
         params: Id,
-        body: z.object({ version: Version, draft: PlanDraft }),
+        body: z.object({ version: Version, draft: SavedDraft }),
         response: { 200: z.object({ version: z.number() }) },
       },
     },
@@ -229,6 +240,10 @@ export function draftRoutes(app: FastifyInstance): void {
         body: z.object({
           version: Version,
           createUnits: z.array(z.string().min(1).max(200)).max(100).default([]),
+          /** Publish although cells are still flagged for checking (the count is named). */
+          acceptDoubts: z.boolean().default(false),
+          /** Publish although the document names another place than the commune. */
+          acceptLocality: z.boolean().default(false),
         }),
       },
     },
@@ -240,6 +255,7 @@ export function draftRoutes(app: FastifyInstance): void {
         request.body.version,
         request.body.createUnits,
         user.id,
+        { acceptDoubts: request.body.acceptDoubts, acceptLocality: request.body.acceptLocality },
       );
       return { ok: true };
     },

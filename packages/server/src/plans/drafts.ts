@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { matchUnitCell, PlanDraft, unitKey, type ColumnRole } from '@tiendo/core';
+import {
+  draftDoubts,
+  localityMismatch,
+  matchUnitCell,
+  PlanDraft,
+  titleProblem,
+  unitKey,
+  unitProposalDoubt,
+  type ColumnRole,
+} from '@tiendo/core';
 import { importIsolated, ImportError, mergeReimport, type ColumnOverrides } from '@tiendo/importer';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
@@ -126,6 +135,58 @@ export async function unitProposals(
     for (const name of matchUnitCell(cell, units).unmatched)
       if (!names.has(unitKey(name))) names.set(unitKey(name), name);
   return [...names.values()];
+}
+
+/** Proposals not to create without a look, each with its reason (core unitProposalDoubt):
+ *  the review screen leaves them unticked. */
+export async function unitProposalDoubts(
+  db: Kysely<Database>,
+  communeId: number,
+  proposals: string[],
+): Promise<Record<string, string>> {
+  const existing = (await communeUnits(db, communeId)).map((u) => u.name);
+  const doubts: Record<string, string> = {};
+  for (const name of proposals) {
+    const reason = unitProposalDoubt(name, existing, proposals);
+    if (reason) doubts[name] = reason;
+  }
+  return doubts;
+}
+
+/** What the review warns about before publishing: the place the document is written for when
+ *  it is not the owner's, and published plans of the owner with the same number and date. */
+export async function importChecks(db: Kysely<Database>, communeId: number, draft: PlanDraft) {
+  const owner = await db
+    .selectFrom('org_units')
+    .select('name')
+    .where('id', '=', communeId)
+    .executeTakeFirstOrThrow();
+  const { number, date } = draft.plan;
+  const duplicates =
+    number && date
+      ? await db
+          .selectFrom('plans')
+          .select(['id', 'title', 'number', 'issued_on as issuedOn', 'status'])
+          .where('commune_id', '=', communeId)
+          .where('status', 'in', ['published', 'archived'])
+          .where('issued_on', '=', date)
+          .execute()
+      : [];
+  const sameNumber = (a: string | null) =>
+    a !== null && a.replace(/\s+/g, '').toLowerCase() === number!.replace(/\s+/g, '').toLowerCase();
+  return {
+    ownerName: owner.name,
+    localityMismatch: localityMismatch(draft.plan, owner.name),
+    duplicates: duplicates.filter((p) => sameNumber(p.number)),
+  };
+}
+
+/** What the officer confirms when publishing despite the checks. */
+export interface PublishConfirmations {
+  /** Publish although cells are still flagged for checking. */
+  acceptDoubts?: boolean;
+  /** Publish although the document names another place than the commune. */
+  acceptLocality?: boolean;
 }
 
 async function writeEnvelope(
@@ -271,16 +332,32 @@ export async function publishDraft(
   version: number,
   createUnits: string[],
   userId: number,
+  confirmations: PublishConfirmations = {},
 ): Promise<void> {
   const { plan, envelope } = await loadDraft(db, planId);
   const draft = PlanDraft.parse(envelope.edited);
+  if (plan.version !== version) throw conflict({ version: plan.version });
+  const title = titleProblem(draft.plan.title, draft.source);
+  if (title) throw badRequest(title);
+  const doubts = draftDoubts(draft);
+  const flagged = doubts.indicators.flat().length + doubts.tasks.flat().length;
+  if (flagged > 0 && !confirmations.acceptDoubts)
+    throw badRequest(
+      `Còn ${flagged} ô cần kiểm tra. Hãy sửa, hoặc xác nhận vẫn ban hành khi còn ${flagged} ô này.`,
+    );
+  const { localityMismatch: place, ownerName } = await importChecks(db, plan.commune_id, draft);
+  if (place && !confirmations.acceptLocality)
+    throw badRequest(
+      `Văn bản ghi địa bàn "${place}", không phải ${ownerName}. Kiểm tra lại trước khi ban hành, hoặc xác nhận vẫn ban hành.`,
+    );
   await atomically(db, async (trx) => {
     const now = nowIso();
     const result = await trx
       .updateTable('plans')
       .set({
         status: 'published',
-        draft_json: null,
+        // The envelope stays: taken back to draft (plans/lifecycle.ts), the review keeps the
+        // document's lines and the column roles set.
         version: version + 1,
         updated_at: now,
         published_at: now,
@@ -313,7 +390,12 @@ export async function publishDraft(
       entity: 'plan',
       entityId: planId,
       action: 'publish',
-      after: { indicators: draft.indicators.length, tasks: draft.tasks.length },
+      after: {
+        indicators: draft.indicators.length,
+        tasks: draft.tasks.length,
+        ...(flagged > 0 ? { acceptedDoubts: flagged } : {}),
+        ...(place ? { acceptedLocality: place } : {}),
+      },
     });
   });
 }

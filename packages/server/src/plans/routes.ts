@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
@@ -8,6 +8,14 @@ import { readablePlanOwnerIds } from '../org/queries.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { getPlanDetail, listPlans } from './queries.ts';
 import { addLocalItem, LocalItemInput } from './localItems.ts';
+import {
+  archivePlan,
+  deleteDraft,
+  renamePlan,
+  restorePlan,
+  sentReportCount,
+  unpublishPlan,
+} from './lifecycle.ts';
 
 const PlanSummary = z.object({
   id: z.number(),
@@ -27,6 +35,8 @@ const PlanSummary = z.object({
 const Target = z.object({ year: z.number().nullable(), text: z.string() });
 /** What the signed-in user may do here (access/policy.ts), so the web app shows just that. */
 const PlanPermissions = z.object({ manage: z.boolean() });
+const Id = z.object({ id: z.coerce.number().int().positive() });
+const VersionBody = z.object({ version: z.number().int().positive() });
 
 const PlanDetail = z.object({
   id: z.number(),
@@ -37,6 +47,8 @@ const PlanDetail = z.object({
   issuedOn: z.string().nullable(),
   status: z.string(),
   version: z.number(),
+  /** Reports units have sent for the plan: while 0, a published plan goes back to draft. */
+  sentReports: z.number(),
   communeId: z.number(),
   communeName: z.string(),
   ownerKind: z.string(),
@@ -87,7 +99,8 @@ export function planRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['plans'],
-        summary: 'Danh sách kế hoạch người dùng được xem',
+        summary: 'Danh sách kế hoạch người dùng được xem (đã lưu trữ: ?archived=1)',
+        querystring: z.object({ archived: z.enum(['0', '1']).default('0') }),
         response: { 200: z.array(PlanSummary) },
       },
     },
@@ -96,8 +109,12 @@ export function planRoutes(app: FastifyInstance): void {
       const plans = await listPlans(app.db, await readablePlanOwnerIds(app.db, user));
       // Drafts under review are visible only to those who manage the commune's plans.
       const scope = await scopeOf(app.db, user);
-      return plans.filter((p) =>
-        can(scope, 'plan.read', { ownerId: p.commune_id, status: p.status }),
+      // Archived plans are out of the active list, and listed on their own.
+      const archived = request.query.archived === '1';
+      return plans.filter(
+        (p) =>
+          (p.status === 'archived') === archived &&
+          can(scope, 'plan.read', { ownerId: p.commune_id, status: p.status }),
       );
     },
   );
@@ -119,7 +136,92 @@ export function planRoutes(app: FastifyInstance): void {
       const scope = await scopeOf(app.db, user);
       const ref = { ownerId: plan.communeId, status: plan.status };
       assertCan(scope, 'plan.read', ref);
-      return { ...plan, permissions: { manage: can(scope, 'plan.manage', ref) } };
+      return {
+        ...plan,
+        sentReports: plan.status === 'published' ? await sentReportCount(app.db, plan.id) : 0,
+        permissions: { manage: can(scope, 'plan.manage', ref) },
+      };
+    },
+  );
+
+  /** The plan, once its manager is known to be the signed-in user (plan.manage). */
+  const managed = async (request: FastifyRequest, planId: number) => {
+    const user = requireUser(request);
+    const plan = await app.db
+      .selectFrom('plans')
+      .select(['commune_id', 'status'])
+      .where('id', '=', planId)
+      .executeTakeFirst();
+    if (!plan) throw notFound('Không tìm thấy kế hoạch');
+    assertCan(await scopeOf(app.db, user), 'plan.manage', {
+      ownerId: plan.commune_id,
+      status: plan.status,
+    });
+    return user;
+  };
+
+  r.patch(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Đổi tên, sửa số ký hiệu của kế hoạch đã ban hành',
+        params: Id,
+        body: VersionBody.extend({
+          title: z
+            .string()
+            .trim()
+            .min(1, 'Tên kế hoạch không được để trống.')
+            .max(500, 'Tên kế hoạch quá dài (tối đa 500 ký tự).'),
+          number: z.string().max(100).nullable().optional(),
+        }),
+        response: { 200: z.object({ version: z.number() }) },
+      },
+    },
+    async (request) => {
+      const user = await managed(request, request.params.id);
+      const { version, ...change } = request.body;
+      return { version: await renamePlan(app.db, request.params.id, version, change, user.id) };
+    },
+  );
+
+  for (const [path, summary, run] of [
+    ['archive', 'Lưu trữ kế hoạch (chỉ đọc, ra khỏi danh sách đang thực hiện)', archivePlan],
+    ['restore', 'Đưa kế hoạch đã lưu trữ về danh sách đang thực hiện', restorePlan],
+    ['unpublish', 'Đưa kế hoạch đã ban hành về bản nháp (khi chưa có báo cáo gửi)', unpublishPlan],
+  ] as const)
+    r.post(
+      `/api/plans/:id/${path}`,
+      {
+        schema: {
+          tags: ['plans'],
+          summary,
+          params: Id,
+          body: VersionBody,
+          response: { 200: z.object({ version: z.number() }) },
+        },
+      },
+      async (request) => {
+        const user = await managed(request, request.params.id);
+        return { version: await run(app.db, request.params.id, request.body.version, user.id) };
+      },
+    );
+
+  r.delete(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Xoá bản nháp kế hoạch',
+        params: Id,
+        querystring: z.object({ version: z.coerce.number().int().positive() }),
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
+    async (request) => {
+      const user = await managed(request, request.params.id);
+      await deleteDraft(app.db, request.params.id, request.query.version, user.id);
+      return { ok: true };
     },
   );
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { canManageCommune } from '../org/queries.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { can, type ItemUnits } from '../access/policy.ts';
 import { roleScope } from '../access/scope.ts';
 
@@ -22,6 +22,8 @@ export interface ReportContext {
   communeId: number;
   provinceId: number | null;
   planId: number;
+  /** The plan's: an archived plan is read-only. */
+  planStatus: string;
   status: string;
   version: number;
   periodStatus: string;
@@ -64,6 +66,7 @@ export async function loadReportContext(
       'reports.version as version',
       'plans.commune_id as communeId',
       'plans.id as planId',
+      'plans.status as planStatus',
       'commune.parent_id as provinceId',
       'p.status as periodStatus',
       'reports.unlocked_at',
@@ -109,6 +112,8 @@ export async function writableReport(
   const context = await loadReportContext(db, reportId);
   if (!canWriteUnitReport(user, context.unitId))
     throw forbidden('Chỉ người báo cáo của đơn vị mới sửa được báo cáo này');
+  if (context.planStatus === 'archived')
+    throw badRequest('Kế hoạch đã được lưu trữ: không nhận báo cáo nữa.');
   return context;
 }
 

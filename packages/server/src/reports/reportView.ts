@@ -21,13 +21,16 @@ export async function openReport(
 ): Promise<number> {
   const period = await db
     .selectFrom('reporting_periods')
-    .select(['id', 'status'])
-    .where('id', '=', periodId)
+    .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
+    .select(['reporting_periods.id', 'reporting_periods.status', 'plans.status as planStatus'])
+    .where('reporting_periods.id', '=', periodId)
     .executeTakeFirst();
   if (!period) throw notFound('Không tìm thấy kỳ báo cáo');
   const existing = await findReport(db, periodId, unitId);
   if (existing) return existing;
   if (period.status === 'planned') throw badRequest('Kỳ báo cáo chưa được mở.');
+  if (period.planStatus === 'archived')
+    throw badRequest('Kế hoạch đã được lưu trữ: không nhận báo cáo mới.');
   // Two tabs opening at once: the unique (period, unit) constraint keeps one report; the
   // report and what it carries over from the last period arrive together or not at all.
   const created = await atomically(db, async (db) => {
