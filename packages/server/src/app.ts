@@ -140,6 +140,17 @@ function refuseWrites(app: FastifyInstance): void {
   });
 }
 
+/** "Dữ liệu gửi lên không hợp lệ: title — Cần tên kế hoạch": the fields at fault, with the
+ *  schema's own Vietnamese message where it has one (zod's defaults are English: not shown). */
+function validationMessage(details: Array<{ path: string; message?: string }>): string {
+  const fields = details.slice(0, 3).map(({ path, message }) => {
+    const field = path.replace(/^\//, '').replaceAll('/', '.') || 'dữ liệu';
+    const said = message && /[^\x00-\x7F]/.test(message) ? message : 'không hợp lệ';
+    return `${field} — ${said}`;
+  });
+  return `Dữ liệu gửi lên không hợp lệ: ${fields.join('; ')}`;
+}
+
 function errorHandler(app: FastifyInstance) {
   return (
     error: unknown,
@@ -155,7 +166,7 @@ function errorHandler(app: FastifyInstance) {
       const details = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
       return reply
         .code(400)
-        .send({ error: 'Dữ liệu gửi lên không hợp lệ', code: 'validation', details });
+        .send({ error: validationMessage(details), code: 'validation', details });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAdministrativeCode, sameUnit, unitKey } from './units.ts';
+import { afterCommittee, isAdministrativeCode, sameUnit, unitKey } from './units.ts';
 
 describe('unitKey', () => {
   it('treats the spellings of one unit found in the seed plans as one', () => {
@@ -34,5 +34,16 @@ describe('isAdministrativeCode (Decision 19/2025/QĐ-TTg)', () => {
     expect(isAdministrativeCode('commune', '1146')).toBe(false);
     expect(isAdministrativeCode('commune', '1146a')).toBe(false);
     expect(isAdministrativeCode('unit', '12345')).toBe(false);
+  });
+});
+
+describe('afterCommittee', () => {
+  it('writes the kind in lower case after "UBND", and nothing else', () => {
+    expect(afterCommittee('Xã Kiến Hưng')).toBe('xã Kiến Hưng');
+    expect(afterCommittee('Phường Kiến An')).toBe('phường Kiến An');
+    expect(afterCommittee('Thành phố Hải Phòng')).toBe('thành phố Hải Phòng');
+    expect(afterCommittee('Xã')).toBe('Xã');
+    expect(afterCommittee('Xãhội')).toBe('Xãhội');
+    expect(afterCommittee('Kiến Hưng')).toBe('Kiến Hưng');
   });
 });

@@ -45,3 +45,11 @@ export function isAdministrativeCode(kind: string, code: string): boolean {
   if (kind === 'commune') return /^\d{5}$/.test(code);
   return false;
 }
+
+/** A locality's name as it reads after "UBND": the kind in lower case, as the official style
+ *  writes it ("UBND xã Kiến Hưng", "UBND thành phố Hải Phòng"), the name itself untouched. */
+export function afterCommittee(name: string): string {
+  return name.replace(/^(Xã|Phường|Đặc khu|Thị trấn|Thành phố|Tỉnh)(?=\s)/u, (kind) =>
+    kind.toLowerCase(),
+  );
+}

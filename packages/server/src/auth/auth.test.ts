@@ -152,7 +152,10 @@ describe.each(TEST_DIALECTS)('auth on %s', (dialect) => {
       payload: { username: 42 },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toBe('Dữ liệu gửi lên không hợp lệ');
+    // The message names what is wrong (a person fixing a form needs the field).
+    expect(response.json().error).toBe(
+      'Dữ liệu gửi lên không hợp lệ: username — không hợp lệ; password — không hợp lệ',
+    );
   });
 
   it('sends security headers', async () => {

@@ -1,3 +1,4 @@
+import { afterCommittee } from '@tiendo/core';
 import {
   AlignmentType,
   BorderStyle,
@@ -102,14 +103,16 @@ function headerBlock(summary: PeriodSummary, narrative: Narrative): Table {
     rows: [
       new TableRow({
         children: [
-          cell(40, [
+          // Decree 30: the national motto in capitals, 12–13 pt, on one line — at 13 pt in
+          // 60% of the width it wrapped, so 12 pt in 65%.
+          cell(35, [
             centred([run('ỦY BAN NHÂN DÂN', { bold: true, size: SMALL })]),
             centred([run(commune, { bold: true, size: SMALL })]),
             rule(25),
             centred([run(`Số: ${narrative.number || '      /BC-UBND'}`, { size: SMALL })]),
           ]),
-          cell(60, [
-            centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SMALL })]),
+          cell(65, [
+            centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
             centred([run('Độc lập - Tự do - Hạnh phúc', { bold: true })]),
             rule(55),
             centred([run(vnDateLine(narrative.place, narrative.date), { italics: true })]),
@@ -228,7 +231,7 @@ export async function consolidatedReportDocx(
       ? paragraphs(narrative.direction)
       : [body('(Cán bộ đầu mối bổ sung phương hướng, nhiệm vụ kỳ tới.)')]),
     body(
-      `Trên đây là báo cáo ${narrative.title.charAt(0).toLowerCase()}${narrative.title.slice(1)} của UBND ${summary.period.communeName}./.`,
+      `Trên đây là báo cáo ${narrative.title.charAt(0).toLowerCase()}${narrative.title.slice(1)} của UBND ${afterCommittee(summary.period.communeName)}./.`,
     ),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     signature(narrative),

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { IsoDay } from '@tiendo/core';
+import { afterCommittee, IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { conflict } from '../http/errors.ts';
@@ -40,7 +40,7 @@ export function defaultNarrative(summary: PeriodSummary): Narrative {
     direction: '',
     recipients: [
       period.provinceName
-        ? `- UBND ${period.provinceName.replace(/^(Thành phố|Tỉnh)\s+/i, (m) => m.toLowerCase())} (để b/c);`
+        ? `- UBND ${afterCommittee(period.provinceName)} (để b/c);`
         : '- Cấp trên (để b/c);',
       '- Thường trực Đảng ủy, HĐND xã;',
       '- Chủ tịch, các PCT UBND xã;',

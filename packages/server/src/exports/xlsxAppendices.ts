@@ -1,3 +1,4 @@
+import { afterCommittee } from '@tiendo/core';
 import ExcelJS from 'exceljs';
 import type { PeriodSummary } from './periodSummary.ts';
 
@@ -89,7 +90,7 @@ export async function appendicesXlsx(summary: PeriodSummary): Promise<Buffer> {
   const indicators = sheet(
     workbook,
     'Chỉ tiêu',
-    `PHỤ LỤC 1. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — ${period.label.toUpperCase()}\n(Kèm theo báo cáo của UBND ${period.communeName})`,
+    `PHỤ LỤC 1. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — ${period.label.toUpperCase()}\n(Kèm theo báo cáo của UBND ${afterCommittee(period.communeName)})`,
     [
       { header: 'TT', key: 'code', width: 7 },
       { header: 'Chỉ tiêu', key: 'name', width: 48 },
@@ -110,7 +111,9 @@ export async function appendicesXlsx(summary: PeriodSummary): Promise<Buffer> {
         name: i.name,
         unit: i.unit,
         ...Object.fromEntries(i.targets.map((t) => [yearKey(t.year), t.text])),
-        value: i.value,
+        // A figure goes in as a number (Excel shows it in the reader's own format and can sum
+        // it); a text answer as it was written.
+        value: i.valueNumber ?? i.value,
         source: i.dataSource,
         lead: i.lead,
         note: i.note,
@@ -121,7 +124,7 @@ export async function appendicesXlsx(summary: PeriodSummary): Promise<Buffer> {
   const tasks = sheet(
     workbook,
     'Nhiệm vụ',
-    `PHỤ LỤC 2. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ — ${period.label.toUpperCase()}\n(Kèm theo báo cáo của UBND ${period.communeName})`,
+    `PHỤ LỤC 2. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ — ${period.label.toUpperCase()}\n(Kèm theo báo cáo của UBND ${afterCommittee(period.communeName)})`,
     [
       { header: 'TT', key: 'code', width: 7 },
       { header: 'Nội dung nhiệm vụ', key: 'content', width: 46 },

@@ -150,7 +150,7 @@ describe.each(TEST_DIALECTS)('reporting workflow on %s', (dialect) => {
       progress: 'bốn mươi',
     });
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.json().error).toBe('Dữ liệu gửi lên không hợp lệ');
+    expect(wrongType.json().error).toBe('Dữ liệu gửi lên không hợp lệ: progress — không hợp lệ');
     const done = await send(who['kienhung.vhxh']!, 'PUT', url, {
       version: 1,
       status: 'done',

@@ -95,7 +95,11 @@ export function UsersPanel({ data }: { data: CommuneAdmin }) {
                     size="compact-xs"
                     variant="light"
                     aria-label={`${t('admin.resetPassword')} ${u.username}`}
-                    onClick={() => reset.mutate(u)}
+                    onClick={() => {
+                      // A reset locks the person out of their current password: ask first.
+                      if (window.confirm(t('admin.resetConfirm').replace('{name}', u.username)))
+                        reset.mutate(u);
+                    }}
                   >
                     {t('admin.resetPassword')}
                   </Button>

@@ -66,7 +66,7 @@ function ConcernList({ canAnswer, items }: { canAnswer: boolean; items: Concern[
             value: s,
             label: `${t(`concerns.status.${s as Concern['status']}`)} (${items.filter((c) => c.status === s).length})`,
           }))
-          .concat({ value: 'all', label: `${items.length}` })}
+          .concat({ value: 'all', label: `${t('report.filter.all')} (${items.length})` })}
       />
       {shown.length === 0 && <Alert>{t('concerns.none')}</Alert>}
       {shown.map((c) => (

@@ -14,6 +14,8 @@ interface Props {
   table: ChartTable;
   filename: string;
   height?: number;
+  /** What the figures mean, under the title (how a score is made, say). */
+  note?: string;
 }
 
 function downloadBlob(blob: Blob, name: string) {
@@ -33,7 +35,7 @@ const csvCell = (v: string | number | null) => {
 
 /** A chart a person would rather look at than read — and the same figures as a table, a PNG
  *  and a CSV for those who need them. */
-export function ChartCard({ title, option, table, filename, height = 280 }: Props) {
+export function ChartCard({ title, option, table, filename, height = 280, note }: Props) {
   const { t } = useI18n();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
@@ -83,6 +85,11 @@ export function ChartCard({ title, option, table, filename, height = 280 }: Prop
           </Button>
         </Group>
       </Group>
+      {note && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {note}
+        </Text>
+      )}
       {asTable ? (
         <Table.ScrollContainer minWidth={320}>
           <Table fz="xs" striped data-testid={`table-${filename}`}>

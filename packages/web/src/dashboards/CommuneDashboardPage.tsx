@@ -56,10 +56,18 @@ export default function CommuneDashboardPage() {
     return {
       option: {
         tooltip: { trigger: 'item' },
+        // Counts in the legend, not as labels around the ring: those overlapped, and were cut
+        // off on a phone.
+        legend: {
+          bottom: 0,
+          type: 'scroll',
+          formatter: (name: string) => `${name}: ${rows.find(([n]) => n === name)?.[1] ?? ''}`,
+        },
         series: [
           {
             type: 'pie',
-            radius: ['45%', '72%'],
+            radius: ['38%', '62%'],
+            center: ['50%', '44%'],
             data: rows.map(([name, value], i) => ({
               name,
               value,
@@ -67,7 +75,7 @@ export default function CommuneDashboardPage() {
                 color: STATUS_COLORS[STATUS_ORDER.filter((s) => counts && counts[s])[i]!],
               },
             })),
-            label: { formatter: '{b}: {c}' },
+            label: { show: false },
           },
         ],
       },
@@ -210,6 +218,7 @@ export default function CommuneDashboardPage() {
         />
         <ChartCard
           title={t('dashboard.unitRanking')}
+          note={t('dashboard.scoreNote')}
           filename="xep-hang-don-vi"
           {...unitChart}
           height={Math.max(220, (d.units.length || 1) * 28)}

@@ -220,6 +220,8 @@ export const en: Record<MessageKey, string> = {
   'admin.role': 'Role',
   'admin.roles': 'Roles',
   'admin.active': 'Active',
+  'admin.resetConfirm':
+    'Reset the password of {name}? Their current password stops working; they sign in with a temporary one and must change it at once.',
   'admin.resetPassword': 'Reset password',
   'admin.temporaryPassword': 'Temporary password (shown once; must be changed at sign-in) for',
   'admin.newUser': 'Add a person',
@@ -273,6 +275,8 @@ export const en: Record<MessageKey, string> = {
   'dashboard.open': 'Dashboard',
   'dashboard.status': 'Status',
   'dashboard.count': 'Tasks',
+  'dashboard.scoreNote':
+    'Score (out of 100): 50 for a report sent on time (25 if late), plus 50 × the share of due tasks done on time.',
   'dashboard.score': 'Score',
   'dashboard.report': 'Report',
   'dashboard.doneOnTime': 'Done on time / due',
@@ -457,4 +461,40 @@ export const en: Record<MessageKey, string> = {
   'reorg.communes': 'Communes',
   'reorg.units': 'Departments of the chosen commune',
   'concerns.provinceTitle': "The communes' difficulties and proposals",
+  'review.publishFlagged': 'Publish plan ({n} cells to check)',
+  'review.confirm.title': 'Publish before everything is checked?',
+  'review.confirm.doubts':
+    '{n} cells are still flagged for checking. Once published, what they hold becomes the plan as issued.',
+  'review.confirm.locality': 'The document names "{place}", not {owner}.',
+  'review.confirm.go': 'Publish anyway',
+  'review.confirm.back': 'Back to checking',
+  'review.titleNeeded': 'Enter the plan’s real title before publishing.',
+  'review.locality.title': 'The document is for another place',
+  'review.locality.body':
+    'The document says "{place}" but is being imported into {owner}. Check the commune chosen; publishing will ask for confirmation.',
+  'review.duplicate.title': 'This plan seems to be published already',
+  'review.duplicate.body': 'The commune already has a plan with the same number and date:',
+  'review.duplicate.open': 'Open the existing plan',
+  'review.units.doubtful': 'Check first',
+  'review.deleteDraft': 'Delete draft',
+  'review.deleteConfirm':
+    'Delete this draft? The review’s edits are lost; the log keeps the deletion.',
+  'plans.active': 'Active',
+  'plans.archived': 'Archived',
+  'plans.emptyArchived': 'No archived plans.',
+  'plan.manage.rename': 'Rename',
+  'plan.manage.archive': 'Archive',
+  'plan.manage.restore': 'Restore',
+  'plan.manage.unpublish': 'Back to draft',
+  'plan.manage.save': 'Save',
+  'plan.manage.cancel': 'Cancel',
+  'plan.manage.confirm': 'Confirm',
+  'plan.archiveConfirm':
+    'Archive this plan? It stays readable (under "Archived") but leaves the active lists, the leader’s and province views and the public page; no new periods or reports.',
+  'plan.restoreConfirm': 'Bring this plan back to the active list?',
+  'plan.unpublishConfirm':
+    'Take the plan back to draft? Its periods (no report sent yet) are removed; publish it again after review.',
+  'plan.unpublishBlocked':
+    'Reports have been sent for this plan, so it cannot go back to draft; rename or archive it instead.',
+  'plan.archivedNote': 'Archived plan: read-only, no new periods or reports.',
 };

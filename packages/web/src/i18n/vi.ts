@@ -219,6 +219,8 @@ export const vi = {
   'admin.role': 'Vai trò',
   'admin.roles': 'Vai trò',
   'admin.active': 'Đang hoạt động',
+  'admin.resetConfirm':
+    'Đặt lại mật khẩu của {name}? Mật khẩu đang dùng sẽ hết hiệu lực; người này đăng nhập bằng mật khẩu tạm và phải đổi ngay.',
   'admin.resetPassword': 'Đặt lại mật khẩu',
   'admin.temporaryPassword':
     'Mật khẩu tạm (chỉ hiện một lần, người dùng phải đổi khi đăng nhập) của',
@@ -272,6 +274,8 @@ export const vi = {
   'dashboard.open': 'Bảng điều hành',
   'dashboard.status': 'Trạng thái',
   'dashboard.count': 'Số nhiệm vụ',
+  'dashboard.scoreNote':
+    'Điểm (thang 100): 50 điểm nếu gửi báo cáo đúng hạn (25 nếu gửi muộn), cộng 50 × tỷ lệ nhiệm vụ đến hạn đã hoàn thành đúng hạn.',
   'dashboard.score': 'Điểm',
   'dashboard.report': 'Báo cáo',
   'dashboard.doneOnTime': 'Hoàn thành đúng hạn / đến hạn',
@@ -457,5 +461,41 @@ export const vi = {
   'reorg.communes': 'Xã, phường',
   'reorg.units': 'Phòng, ban của xã đang chọn',
   'concerns.provinceTitle': 'Khó khăn, kiến nghị của các xã',
+  'review.publishFlagged': 'Ban hành kế hoạch ({n} ô cần kiểm tra)',
+  'review.confirm.title': 'Ban hành khi chưa kiểm tra xong?',
+  'review.confirm.doubts':
+    'Còn {n} ô được đánh dấu cần kiểm tra. Ban hành rồi, nội dung các ô này thành nội dung chính thức của kế hoạch.',
+  'review.confirm.locality': 'Văn bản ghi địa bàn "{place}", không phải {owner}.',
+  'review.confirm.go': 'Vẫn ban hành',
+  'review.confirm.back': 'Quay lại kiểm tra',
+  'review.titleNeeded': 'Cần nhập tên thật của kế hoạch trước khi ban hành.',
+  'review.locality.title': 'Địa bàn trong văn bản khác với xã/phường đang nhập',
+  'review.locality.body':
+    'Văn bản ghi "{place}" nhưng đang được nhập vào {owner}. Kiểm tra đã chọn đúng xã/phường chưa; ban hành sẽ cần xác nhận.',
+  'review.duplicate.title': 'Kế hoạch này có vẻ đã được ban hành',
+  'review.duplicate.body': 'Xã/phường đã có kế hoạch cùng số, ký hiệu và ngày ban hành:',
+  'review.duplicate.open': 'Mở kế hoạch đã có',
+  'review.units.doubtful': 'Cần xem lại',
+  'review.deleteDraft': 'Xoá bản nháp',
+  'review.deleteConfirm':
+    'Xoá bản nháp này? Các sửa đổi khi rà soát sẽ mất; nhật ký vẫn ghi lại việc xoá.',
+  'plans.active': 'Đang thực hiện',
+  'plans.archived': 'Đã lưu trữ',
+  'plans.emptyArchived': 'Chưa có kế hoạch nào được lưu trữ.',
+  'plan.manage.rename': 'Đổi tên',
+  'plan.manage.archive': 'Lưu trữ',
+  'plan.manage.restore': 'Bỏ lưu trữ',
+  'plan.manage.unpublish': 'Đưa về bản nháp',
+  'plan.manage.save': 'Lưu',
+  'plan.manage.cancel': 'Huỷ',
+  'plan.manage.confirm': 'Xác nhận',
+  'plan.archiveConfirm':
+    'Lưu trữ kế hoạch này? Kế hoạch chỉ còn để xem (trong mục "Đã lưu trữ"): ra khỏi danh sách đang thực hiện, trang của lãnh đạo, tổng hợp của tỉnh và trang công khai; không mở thêm kỳ báo cáo, không nhận báo cáo mới.',
+  'plan.restoreConfirm': 'Đưa kế hoạch trở lại danh sách đang thực hiện?',
+  'plan.unpublishConfirm':
+    'Đưa kế hoạch về bản nháp? Các kỳ báo cáo (chưa có báo cáo nào được gửi) sẽ bị xoá; rà soát xong thì ban hành lại.',
+  'plan.unpublishBlocked':
+    'Đã có báo cáo được gửi theo kế hoạch này nên không đưa về bản nháp được; có thể đổi tên hoặc lưu trữ.',
+  'plan.archivedNote': 'Kế hoạch đã lưu trữ: chỉ để xem, không mở kỳ báo cáo hay nhận báo cáo mới.',
 };
 export type MessageKey = keyof typeof vi;

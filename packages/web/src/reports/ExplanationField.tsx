@@ -5,6 +5,8 @@ interface Props {
   /** Why an explanation is required now (overdue, off track), or null when it is not. */
   needed: string | null;
   label: string;
+  /** The label with the item's code, for screen readers and tests ("Giải trình — 3"). */
+  'aria-label'?: string;
   editable: boolean;
   value: string | null;
   onChange(value: string | null): void;
@@ -12,7 +14,7 @@ interface Props {
 
 /** Giải trình: shown once the item falls behind (or was explained before); sending the report
  *  is refused while it is required and empty. */
-export function ExplanationField({ needed, label, editable, value, onChange }: Props) {
+export function ExplanationField({ needed, label, editable, value, onChange, ...rest }: Props) {
   const { t } = useI18n();
   if (!needed && !value) return null;
   return (
@@ -22,6 +24,7 @@ export function ExplanationField({ needed, label, editable, value, onChange }: P
       minRows={2}
       required={needed !== null}
       label={label}
+      aria-label={rest['aria-label']}
       description={needed ?? undefined}
       error={needed && editable && !value ? t('report.explanationNeeded') : undefined}
       disabled={!editable}

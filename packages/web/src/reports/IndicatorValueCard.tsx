@@ -102,7 +102,8 @@ export function IndicatorValueCard(props: Props) {
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
           <TextInput
             size="xs"
-            label={label('report.value')}
+            label={t('report.value')}
+            aria-label={label('report.value')}
             description={form.valueNumber !== null ? t('report.valueIsNumber') : undefined}
             disabled={!editable}
             value={raw}
@@ -110,14 +111,16 @@ export function IndicatorValueCard(props: Props) {
           />
           <TextInput
             size="xs"
-            label={label('report.dataSource')}
+            label={t('report.dataSource')}
+            aria-label={label('report.dataSource')}
             disabled={!editable}
             value={form.dataSource ?? ''}
             onChange={(e) => change({ dataSource: e.currentTarget.value || null })}
           />
           <TextInput
             size="xs"
-            label={label('report.note')}
+            label={t('report.note')}
+            aria-label={label('report.note')}
             disabled={!editable}
             value={form.note ?? ''}
             onChange={(e) => change({ note: e.currentTarget.value || null })}
@@ -125,7 +128,8 @@ export function IndicatorValueCard(props: Props) {
         </SimpleGrid>
         <ExplanationField
           needed={offTrack ? t('report.explanationOffTrack') : null}
-          label={label('report.explanation')}
+          label={t('report.explanation')}
+          aria-label={label('report.explanation')}
           editable={editable}
           value={form.explanation}
           onChange={(explanation) => change({ explanation })}

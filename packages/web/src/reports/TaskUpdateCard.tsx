@@ -145,7 +145,8 @@ export function TaskUpdateCard({ reportId, task, period, editable, onReload, rev
           {lead && (
             <NumberInput
               size="xs"
-              label={label('report.progress')}
+              label={t('report.progress')}
+              aria-label={label('report.progress')}
               min={0}
               max={100}
               suffix=" %"
@@ -156,7 +157,8 @@ export function TaskUpdateCard({ reportId, task, period, editable, onReload, rev
           )}
           <NumberInput
             size="xs"
-            label={label('report.resources')}
+            label={t('report.resources')}
+            aria-label={label('report.resources')}
             min={0}
             thousandSeparator="."
             decimalSeparator=","
@@ -174,7 +176,8 @@ export function TaskUpdateCard({ reportId, task, period, editable, onReload, rev
         {lead && form.status === 'done' && (
           <DateField
             size="xs"
-            label={label('report.completedOn')}
+            label={t('report.completedOn')}
+            aria-label={label('report.completedOn')}
             disabled={!editable}
             value={form.completedOn}
             onChange={(iso) => change({ completedOn: text(iso) })}
@@ -193,7 +196,8 @@ export function TaskUpdateCard({ reportId, task, period, editable, onReload, rev
             size="xs"
             autosize
             minRows={field === 'results' ? 2 : 1}
-            label={label(key)}
+            label={t(key)}
+            aria-label={label(key)}
             disabled={!editable}
             value={form[field] ?? ''}
             onChange={(e) => change({ [field]: text(e.currentTarget.value) })}
@@ -201,7 +205,8 @@ export function TaskUpdateCard({ reportId, task, period, editable, onReload, rev
         ))}
         <ExplanationField
           needed={overdue ? t('report.explanationHelp') : null}
-          label={label('report.explanation')}
+          label={t('report.explanation')}
+          aria-label={label('report.explanation')}
           editable={editable}
           value={form.explanation}
           onChange={(explanation) => change({ explanation })}

@@ -40,7 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </Text>
             )}
             {me?.roles.some((r) => r.role === 'admin' || r.role === 'focal_officer') && (
-              <Text component={Link} to="/admin" size="sm" visibleFrom="sm">
+              <Text component={Link} to="/admin" size="sm" style={{ whiteSpace: 'nowrap' }}>
                 {t('nav.admin')}
               </Text>
             )}
