@@ -134,7 +134,11 @@ describe.each(TEST_DIALECTS)(
       await other.close();
 
       // Publish: the plan page shows the reviewed text.
-      await page.getByRole('button', { name: 'Ban hành kế hoạch' }).click();
+      // Cells still flagged: the button names them and asks before publishing.
+      await page
+        .getByRole('button', { name: /^Ban hành kế hoạch \(\d+ ô cần kiểm tra\)$/ })
+        .click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Vẫn ban hành' }).click();
       await page.waitForURL(/\/plans\/\d+$/);
       await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
       expect(await page.getByTestId('task-table').textContent()).toContain('Quý IV/2026');

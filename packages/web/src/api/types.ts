@@ -27,6 +27,9 @@ export interface PlanDetail {
   /** What the signed-in user may do here, as the server's policy says. */
   permissions: { manage: boolean };
   id: number;
+  /** Reports units have sent: while 0, a published plan may go back to draft. */
+  sentReports: number;
+  version: number;
   title: string;
   number: string | null;
   issuer: string;
@@ -70,6 +73,20 @@ export interface DraftReview {
   warnings: Array<{ where: string; message: string }>;
   sourceLines: string[];
   unitProposals: string[];
+  /** Proposals to look at before creating (left unticked), with why. */
+  unitDoubts: Record<string, string>;
+  /** The commune (or province) the plan is imported into. */
+  ownerName: string;
+  /** The place the document names when it is not the owner. */
+  localityMismatch: string | null;
+  /** Published or archived plans of the owner with the same number and date. */
+  duplicates: Array<{
+    id: number;
+    title: string;
+    number: string | null;
+    issuedOn: string | null;
+    status: string;
+  }>;
 }
 
 export interface TaskUpdate {

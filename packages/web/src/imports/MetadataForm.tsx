@@ -18,9 +18,12 @@ const FIELDS: Array<[Field, MessageKey, boolean]> = [
 export function MetadataForm({
   plan,
   onChange,
+  errors = {},
 }: {
   plan: PlanDraft['plan'];
   onChange(plan: PlanDraft['plan']): void;
+  /** A field's problem, shown under it (the title's: core titleProblem). */
+  errors?: Partial<Record<Field, string | null>>;
 }) {
   const { t } = useI18n();
   return (
@@ -42,6 +45,7 @@ export function MetadataForm({
             label={t(label)}
             size="xs"
             value={plan[field] ?? ''}
+            error={errors[field] ?? undefined}
             onChange={(e) => {
               const text = e.currentTarget.value;
               onChange({ ...plan, [field]: nullable && text.trim() === '' ? null : text });

@@ -8,6 +8,7 @@ import {
   Grid,
   Group,
   Loader,
+  Modal,
   Paper,
   Stack,
   Tabs,
@@ -19,7 +20,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.ts';
 import type { DraftReview } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { ColumnRole, PlanDraft } from '@tiendo/core';
+import { localityMismatch, titleProblem, type ColumnRole, type PlanDraft } from '@tiendo/core';
+import { ConfirmAction } from '../plans/ConfirmAction.tsx';
 import { ColumnRoles } from './ColumnRoles.tsx';
 import { DraftTable } from './DraftTable.tsx';
 import { MetadataForm } from './MetadataForm.tsx';
@@ -69,7 +71,11 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
   const queryClient = useQueryClient();
   const editor = useDraftEditor(review.draft);
   const [version, setVersion] = useState(review.version);
-  const [chosenUnits, setChosenUnits] = useState(() => new Set(review.unitProposals));
+  // Proposals that look like a broken line or a near duplicate start unticked.
+  const [chosenUnits, setChosenUnits] = useState(
+    () => new Set(review.unitProposals.filter((name) => !review.unitDoubts[name])),
+  );
+  const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const sections = appendices(editor.draft);
   const [tab, setTab] = useState<string | null>(sections[0] ? tabKey(sections[0]) : null);
@@ -115,11 +121,11 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
     onSuccess: () => void reload(),
   });
   const publish = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (accept: { acceptDoubts: boolean; acceptLocality: boolean }) => {
       const current = await saveNow();
       await api(`/api/plans/${review.planId}/publish`, {
         method: 'POST',
-        body: { version: current, createUnits: [...chosenUnits] },
+        body: { version: current, createUnits: [...chosenUnits], ...accept },
       });
     },
     onSuccess: async () => {
@@ -127,7 +133,15 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
       navigate(`/plans/${review.planId}`);
     },
   });
-  const error = save.error ?? reimport.error ?? columns.error ?? publish.error;
+  // A save refused for an empty title stops showing once the title is filled in.
+  const settled = (e: Error | null) =>
+    e instanceof ApiError &&
+    e.status === 400 &&
+    e.message.includes('Tên kế hoạch không được để trống') &&
+    editor.draft.plan.title.trim() !== '';
+  const error =
+    [save.error, reimport.error, columns.error, publish.error].find((e) => e && !settled(e)) ??
+    null;
   const conflict = error instanceof ApiError && error.status === 409;
 
   const focusedLine = (() => {
@@ -136,6 +150,17 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
     const row = editor.draft[f.kind][f.index] as unknown as Record<string, string> | undefined;
     return row ? sourceLineOf(review.sourceLines, row[mainField(f.kind)] ?? '') : -1;
   })();
+
+  // Checked live as the officer edits: the title, the place the document names.
+  const titleIssue = titleProblem(editor.draft.plan.title, review.draft.source);
+  const place = localityMismatch(editor.draft.plan, review.ownerName);
+  const startPublish = () => {
+    if (titleIssue) return;
+    if (editor.doubtCount > 0 || place) setConfirming(true);
+    else publish.mutate({ acceptDoubts: false, acceptLocality: false });
+  };
+  const fill = (key: Parameters<typeof t>[0], vars: Record<string, string | number>) =>
+    Object.entries(vars).reduce((text, [k, v]) => text.replace(`{${k}}`, String(v)), t(key));
 
   const busy = save.isPending || reimport.isPending || columns.isPending || publish.isPending;
   return (
@@ -169,14 +194,65 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
           </Button>
           <Button
             size="xs"
-            onClick={() => publish.mutate()}
+            onClick={startPublish}
             loading={publish.isPending}
-            disabled={busy}
+            disabled={busy || titleIssue !== null}
+            title={titleIssue ?? undefined}
+            data-testid="publish"
           >
-            {t('review.publish')}
+            {editor.doubtCount > 0
+              ? fill('review.publishFlagged', { n: editor.doubtCount })
+              : t('review.publish')}
           </Button>
+          <ConfirmAction
+            label={t('review.deleteDraft')}
+            title={t('review.deleteDraft')}
+            message={t('review.deleteConfirm')}
+            confirmLabel={t('review.deleteDraft')}
+            color="red"
+            variant="subtle"
+            disabled={busy}
+            action={() =>
+              api(`/api/plans/${review.planId}?version=${version}`, { method: 'DELETE' })
+            }
+            onDone={async () => {
+              editor.markSaved();
+              await queryClient.invalidateQueries({ queryKey: ['plans'] });
+              navigate('/');
+            }}
+          />
         </Group>
       </Group>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('review.confirm.title')}
+        centered
+      >
+        <Stack>
+          {editor.doubtCount > 0 && (
+            <Text size="sm">{fill('review.confirm.doubts', { n: editor.doubtCount })}</Text>
+          )}
+          {place && (
+            <Text size="sm">
+              {fill('review.confirm.locality', { place, owner: review.ownerName })}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('review.confirm.back')}
+            </Button>
+            <Button
+              onClick={() => {
+                setConfirming(false);
+                publish.mutate({ acceptDoubts: true, acceptLocality: place !== null });
+              }}
+            >
+              {t('review.confirm.go')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       {error && (
         <Alert color="red" role="alert" title={conflict ? t('review.conflict') : undefined}>
           <Text size="sm">{error.message}</Text>
@@ -199,11 +275,38 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
           ))}
         </Alert>
       )}
+      {place && (
+        <Alert color="orange" title={t('review.locality.title')} data-testid="locality-warning">
+          <Text size="sm">{fill('review.locality.body', { place, owner: review.ownerName })}</Text>
+        </Alert>
+      )}
+      {review.duplicates.length > 0 && (
+        <Alert color="orange" title={t('review.duplicate.title')} data-testid="duplicate-warning">
+          <Text size="sm">{t('review.duplicate.body')}</Text>
+          {review.duplicates.map((d) => (
+            <Group key={d.id} gap="xs">
+              <Text size="sm">{`${d.number ?? ''} · ${d.title}`}</Text>
+              <Anchor component={Link} to={`/plans/${d.id}`} size="sm">
+                {t('review.duplicate.open')}
+              </Anchor>
+            </Group>
+          ))}
+        </Alert>
+      )}
       {editor.hint && <Alert color="blue">{editor.hint}</Alert>}
       <Paper withBorder p="sm">
-        <MetadataForm plan={editor.draft.plan} onChange={editor.setPlan} />
+        <MetadataForm
+          plan={editor.draft.plan}
+          onChange={editor.setPlan}
+          errors={{ title: titleIssue }}
+        />
       </Paper>
-      <UnitProposals names={review.unitProposals} chosen={chosenUnits} onChange={setChosenUnits} />
+      <UnitProposals
+        names={review.unitProposals}
+        doubts={review.unitDoubts}
+        chosen={chosenUnits}
+        onChange={setChosenUnits}
+      />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Tabs value={tab} onChange={setTab} keepMounted={false}>

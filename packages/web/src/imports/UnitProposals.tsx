@@ -1,14 +1,18 @@
-import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Unit names read from the chủ trì / phối hợp cells that the commune has no unit for: the
- *  officer confirms which to create when publishing (the rest stay text only). */
+ *  officer confirms which to create when publishing (the rest stay text only). Names that look
+ *  like a broken line or close to a unit the commune has are marked, with why, and start
+ *  unticked. */
 export function UnitProposals({
   names,
+  doubts,
   chosen,
   onChange,
 }: {
   names: string[];
+  doubts: Record<string, string>;
   chosen: Set<string>;
   onChange(chosen: Set<string>): void;
 }) {
@@ -25,7 +29,11 @@ export function UnitProposals({
       <Group justify="space-between" mb="xs">
         <Title order={5}>{t('review.units.title')}</Title>
         <Group gap="xs">
-          <Button size="compact-xs" variant="subtle" onClick={() => onChange(new Set(names))}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => onChange(new Set(names.filter((n) => !doubts[n])))}
+          >
             {t('review.units.all')}
           </Button>
           <Button size="compact-xs" variant="subtle" onClick={() => onChange(new Set())}>
@@ -41,7 +49,20 @@ export function UnitProposals({
           <Checkbox
             key={name}
             size="xs"
-            label={name}
+            label={
+              doubts[name] ? (
+                <Group gap={6} wrap="nowrap" align="flex-start">
+                  <span>{name}</span>
+                  <Badge size="xs" color="orange" variant="light">
+                    {t('review.units.doubtful')}
+                  </Badge>
+                </Group>
+              ) : (
+                name
+              )
+            }
+            description={doubts[name]}
+            data-doubt={doubts[name] ? 'true' : undefined}
             checked={chosen.has(name)}
             onChange={(e) => toggle(name, e.currentTarget.checked)}
           />

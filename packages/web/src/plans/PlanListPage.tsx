@@ -5,6 +5,7 @@ import {
   Button,
   Group,
   Loader,
+  SegmentedControl,
   Stack,
   Table,
   TextInput,
@@ -22,7 +23,12 @@ import { useManagedCommunes } from '../imports/ImportPage.tsx';
 export function PlanListPage() {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<PlanSummary[]>('/api/plans') });
+  // Archived plans are out of the active list and read from their own.
+  const [archived, setArchived] = useState(false);
+  const plans = useQuery({
+    queryKey: archived ? ['plans', 'archived'] : ['plans'],
+    queryFn: () => api<PlanSummary[]>(archived ? '/api/plans?archived=1' : '/api/plans'),
+  });
   const managed = useManagedCommunes();
   if (plans.isLoading) return <Loader />;
   if (plans.error)
@@ -45,15 +51,26 @@ export function PlanListPage() {
           </Button>
         )}
       </Group>
-      <TextInput
-        placeholder={t('plans.search')}
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        maw={420}
-        aria-label={t('plans.search')}
-      />
+      <Group gap="sm">
+        <TextInput
+          placeholder={t('plans.search')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          maw={420}
+          aria-label={t('plans.search')}
+        />
+        <SegmentedControl
+          size="xs"
+          value={archived ? 'archived' : 'active'}
+          onChange={(v) => setArchived(v === 'archived')}
+          data={[
+            { value: 'active', label: t('plans.active') },
+            { value: 'archived', label: t('plans.archived') },
+          ]}
+        />
+      </Group>
       {rows.length === 0 ? (
-        <Alert>{t('plans.empty')}</Alert>
+        <Alert>{archived ? t('plans.emptyArchived') : t('plans.empty')}</Alert>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover>

@@ -14,6 +14,7 @@ import { CascadeLinks } from '../cascade/CascadeLinks.tsx';
 import { ConcernsPanel } from '../concerns/ConcernsPanel.tsx';
 import { TargetShares } from '../cascade/TargetShares.tsx';
 import { LocalItemForm } from './LocalItemForm.tsx';
+import { PlanHousekeeping } from './PlanHousekeeping.tsx';
 
 export function PlanPage() {
   const { t } = useI18n();
@@ -48,6 +49,8 @@ export function PlanPage() {
           {p.focalUnit ? ` · ${t('plan.focalUnit')}: ${p.focalUnit}` : ''}
         </Text>
       </div>
+      {canManage && <PlanHousekeeping plan={p} />}
+      {p.status === 'archived' && <Alert color="gray">{t('plan.archivedNote')}</Alert>}
       {p.status === 'published' && (
         <Group gap="md">
           <Anchor component={Link} to={`/plans/${p.id}/dashboard`} size="sm" fw={600}>
@@ -95,7 +98,7 @@ export function PlanPage() {
           <ConcernsPanel planId={p.id} />
         </Tabs.Panel>
         <Tabs.Panel value="periods" pt="md">
-          <PeriodsPanel planId={p.id} canManage={canManage} />
+          <PeriodsPanel planId={p.id} canManage={canManage && p.status === 'published'} />
         </Tabs.Panel>
         <Tabs.Panel value="cascade" pt="md">
           <Stack gap="lg">
