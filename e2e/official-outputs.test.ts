@@ -75,6 +75,8 @@ describe.each(TEST_DIALECTS)(
       await officer.getByRole('link', { name: label }).click();
       const editor = officer.getByTestId('narrative-editor');
       await editor.waitFor();
+      // Until the words are saved the .docx would carry placeholders: not offered yet.
+      await editor.getByTestId('docx-not-ready').waitFor();
       await editor.getByLabel('Số, ký hiệu').fill('88/BC-UBND');
       await editor.getByLabel('Đánh giá chung').fill('Các đơn vị đã tích cực triển khai.');
       await editor.getByRole('button', { name: 'Lưu phần lời' }).click();

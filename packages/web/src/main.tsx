@@ -1,6 +1,6 @@
 import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Center, Loader, MantineProvider } from '@mantine/core';
+import { Badge, Center, createTheme, Loader, MantineProvider } from '@mantine/core';
 import '@mantine/core/styles.css';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
@@ -106,9 +106,14 @@ function Routed() {
   );
 }
 
+// A status badge is read whole or not at all: in a narrow table cell Mantine cut it to "ĐÃ …".
+const theme = createTheme({
+  components: { Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }) },
+});
+
 const app = (
   <StrictMode>
-    <MantineProvider>
+    <MantineProvider theme={theme}>
       <I18nProvider>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

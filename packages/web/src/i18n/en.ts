@@ -245,6 +245,7 @@ export const en: Record<MessageKey, string> = {
   'periods.windowEnd': 'to',
   'periods.addAdhoc': 'Add ad-hoc period',
   'consolidated.title': 'Consolidated period report',
+  'consolidated.saveFirst': 'save the text first',
   'consolidated.docx': 'Download the report (.docx)',
   'consolidated.xlsx': 'Download the appendices (.xlsx)',
   'consolidated.help':

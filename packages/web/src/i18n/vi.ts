@@ -244,6 +244,7 @@ export const vi = {
   'periods.windowEnd': 'đến ngày',
   'periods.addAdhoc': 'Thêm kỳ đột xuất',
   'consolidated.title': 'Báo cáo tổng hợp của kỳ',
+  'consolidated.saveFirst': 'lưu phần lời trước',
   'consolidated.docx': 'Tải báo cáo (.docx)',
   'consolidated.xlsx': 'Tải phụ lục (.xlsx)',
   'consolidated.help':

@@ -58,10 +58,15 @@ function Editor({
   const [form, setForm] = useState(initial.narrative);
   const [version, setVersion] = useState(initial.version);
   const [saved, setSaved] = useState(false);
+  const [dirty, setDirty] = useState(false);
   const set = (patch: Partial<Narrative>) => {
     setForm({ ...form, ...patch });
     setSaved(false);
+    setDirty(true);
   };
+  // The .docx is made from the saved words: before they are saved (or with edits not yet
+  // saved) it would carry the placeholders, or the old text.
+  const docxReady = version > 0 && !dirty;
   const save = useMutation({
     mutationFn: () =>
       api<{ version: number }>(`/api/periods/${periodId}/narrative`, {
@@ -71,6 +76,7 @@ function Editor({
     onSuccess: (r) => {
       setVersion(r.version);
       setSaved(true);
+      setDirty(false);
     },
   });
   const text = (key: keyof Narrative, label: string) => (
@@ -88,13 +94,24 @@ function Editor({
         <Group justify="space-between">
           <Title order={4}>{t('consolidated.title')}</Title>
           <Group gap="xs">
-            <Anchor
-              href={`/api/periods/${periodId}/report.docx`}
-              size="sm"
-              data-testid="download-docx"
-            >
-              {t('consolidated.docx')}
-            </Anchor>
+            {docxReady ? (
+              <Anchor
+                href={`/api/periods/${periodId}/report.docx`}
+                size="sm"
+                data-testid="download-docx"
+              >
+                {t('consolidated.docx')}
+              </Anchor>
+            ) : (
+              <Text
+                size="sm"
+                c="dimmed"
+                data-testid="docx-not-ready"
+                title={t('consolidated.saveFirst')}
+              >
+                {`${t('consolidated.docx')} (${t('consolidated.saveFirst')})`}
+              </Text>
+            )}
             <Anchor
               href={`/api/periods/${periodId}/appendices.xlsx`}
               size="sm"
