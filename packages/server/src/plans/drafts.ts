@@ -5,6 +5,7 @@ import {
   localityMismatch,
   matchUnitCell,
   PlanDraft,
+  searchKey,
   titleProblem,
   unitKey,
   unitProposalDoubt,
@@ -154,30 +155,30 @@ export async function unitProposalDoubts(
 }
 
 /** What the review warns about before publishing: the place the document is written for when
- *  it is not the owner's, and published plans of the owner with the same number and date. */
+ *  it is not the owner's, and published (or archived) plans of the owner with the same number
+ *  and date, or the same title. */
 export async function importChecks(db: Kysely<Database>, communeId: number, draft: PlanDraft) {
   const owner = await db
     .selectFrom('org_units')
     .select('name')
     .where('id', '=', communeId)
     .executeTakeFirstOrThrow();
-  const { number, date } = draft.plan;
-  const duplicates =
-    number && date
-      ? await db
-          .selectFrom('plans')
-          .select(['id', 'title', 'number', 'issued_on as issuedOn', 'status'])
-          .where('commune_id', '=', communeId)
-          .where('status', 'in', ['published', 'archived'])
-          .where('issued_on', '=', date)
-          .execute()
-      : [];
-  const sameNumber = (a: string | null) =>
-    a !== null && a.replace(/\s+/g, '').toLowerCase() === number!.replace(/\s+/g, '').toLowerCase();
+  const { number, date, title } = draft.plan;
+  const plans = await db
+    .selectFrom('plans')
+    .select(['id', 'title', 'number', 'issued_on as issuedOn', 'status'])
+    .where('commune_id', '=', communeId)
+    .where('status', 'in', ['published', 'archived'])
+    .execute();
+  const compact = (text: string) => searchKey(text).replace(/\s+/g, '');
+  // The same number and date, or the same title (a plan's number is often left blank).
+  const same = (p: (typeof plans)[number]) =>
+    (number && date && p.number && p.issuedOn === date && compact(p.number) === compact(number)) ||
+    (title.trim() !== '' && searchKey(p.title) === searchKey(title));
   return {
     ownerName: owner.name,
     localityMismatch: localityMismatch(draft.plan, owner.name),
-    duplicates: duplicates.filter((p) => sameNumber(p.number)),
+    duplicates: plans.filter(same),
   };
 }
 

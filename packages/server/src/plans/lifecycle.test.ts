@@ -178,23 +178,32 @@ describe.each(TEST_DIALECTS)('publishing and plan housekeeping on %s', (dialect)
     expect((await review(same.planId)).localityMismatch).toBeNull();
   });
 
-  it('points at a published plan with the same number and date', async () => {
-    const number = (d: PlanDraft) => {
+  it('points at a published plan with the same number and date, or the same title', async () => {
+    const first = await published((d) => {
+      d.plan.title = 'Kế hoạch số 99';
       d.plan.number = '99/KH-UBND';
       d.plan.date = '2026-02-12';
-    };
-    const first = await published(number);
+    });
     const again = await imported((d) => {
+      d.plan.title = 'Kế hoạch khác';
       d.plan.number = '99/KH-UBND ';
       d.plan.date = '2026-02-12';
     });
     const r = await review(again.planId);
     expect(r.duplicates).toEqual([expect.objectContaining({ id: first, number: '99/KH-UBND' })]);
     const otherDate = await imported((d) => {
+      d.plan.title = 'Kế hoạch khác nữa';
       d.plan.number = '99/KH-UBND';
       d.plan.date = '2026-03-01';
     });
     expect((await review(otherDate.planId)).duplicates).toEqual([]);
+    const sameTitle = await imported((d) => {
+      d.plan.title = 'KẾ HOẠCH SỐ 99';
+      d.plan.number = null;
+    });
+    expect((await review(sameTitle.planId)).duplicates).toEqual([
+      expect.objectContaining({ id: first }),
+    ]);
   });
 
   it('leaves broken lines and near duplicates among the unit proposals unticked, with why', async () => {

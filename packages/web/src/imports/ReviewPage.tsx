@@ -284,7 +284,7 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
         <Alert color="orange" title={t('review.duplicate.title')} data-testid="duplicate-warning">
           <Text size="sm">{t('review.duplicate.body')}</Text>
           {review.duplicates.map((d) => (
-            <Group key={d.id} gap="xs">
+            <Group key={d.id} gap="xs" data-testid={`duplicate-${d.id}`}>
               <Text size="sm">{`${d.number ?? ''} · ${d.title}`}</Text>
               <Anchor component={Link} to={`/plans/${d.id}`} size="sm">
                 {t('review.duplicate.open')}
