@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { forbidden } from '../http/errors.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
 import { canManageCommune, canReadPlan, readableCommuneIds } from '../org/queries.ts';
 import { cascadeLinksOf, cascadeView, changeLinks, planOwner, setParentPlan } from './cascade.ts';
 import { setTargetShares, targetShares, TargetSharesInput } from './targetShares.ts';
@@ -26,6 +26,8 @@ export function cascadeRoutes(app: FastifyInstance): void {
     const { user, plan } = await readablePlan(request, planId);
     if (!canManageCommune(user, plan.owner_id))
       throw forbidden('Chỉ cán bộ đầu mối của xã mới liên kết được với kế hoạch cấp trên');
+    // An archived plan is read-only (plans/lifecycle.ts).
+    if (plan.status === 'archived') throw badRequest('Kế hoạch đã lưu trữ: chỉ để xem.');
     return user;
   };
 

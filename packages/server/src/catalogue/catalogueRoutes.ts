@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { canManageCommune, canViewProvince, visiblePlan } from '../org/queries.ts';
 import { catalogueLinks, compareAcrossCommunes, confirmLinks, listCatalogue } from './catalogue.ts';
 
@@ -13,11 +13,11 @@ export function catalogueRoutes(app: FastifyInstance): void {
   const planCommune = async (planId: number) => {
     const plan = await app.db
       .selectFrom('plans')
-      .select('commune_id')
+      .select(['commune_id', 'status'])
       .where('id', '=', planId)
       .executeTakeFirst();
     if (!plan) throw notFound('Không tìm thấy kế hoạch');
-    return plan.commune_id;
+    return plan;
   };
 
   r.get(
@@ -65,8 +65,11 @@ export function catalogueRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      if (!canManageCommune(user, await planCommune(request.params.id)))
+      const plan = await planCommune(request.params.id);
+      if (!canManageCommune(user, plan.commune_id))
         throw forbidden('Chỉ cán bộ đầu mối của xã mới xác nhận được liên kết');
+      // An archived plan is read-only (plans/lifecycle.ts).
+      if (plan.status === 'archived') throw badRequest('Kế hoạch đã lưu trữ: chỉ để xem.');
       return { linked: await confirmLinks(app.db, request.params.id, request.body.links, user.id) };
     },
   );

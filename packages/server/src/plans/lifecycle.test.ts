@@ -280,6 +280,13 @@ describe.each(TEST_DIALECTS)('publishing and plan housekeeping on %s', (dialect)
       to: '2026-12-31',
     });
     expect(generate.statusCode).toBe(400);
+    const parent = await send(officer, 'PUT', `/api/plans/${planId}/parent`, {
+      parentPlanId: null,
+    });
+    expect(parent.statusCode).toBe(400);
+    expect(parent.json().error).toMatch(/lưu trữ/);
+    const catalogue = await send(officer, 'PUT', `/api/plans/${planId}/catalogue`, { links: [] });
+    expect(catalogue.statusCode).toBe(400);
     const report = await send(reporter, 'POST', `/api/periods/${period.id}/units/${unitId}/report`);
     expect(report.statusCode).toBe(400);
     expect(report.json().error).toMatch(/lưu trữ/);
