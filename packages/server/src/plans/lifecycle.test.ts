@@ -269,7 +269,15 @@ describe.each(TEST_DIALECTS)('publishing and plan housekeeping on %s', (dialect)
       (await send(officer, 'POST', `/api/plans/${planId}/archive`, { version: version + 5 }))
         .statusCode,
     ).toBe(409);
+    const publicPlans = async () =>
+      (
+        (await app.inject({ method: 'GET', url: '/api/public/communes' })).json() as Array<{
+          planId: number;
+        }>
+      ).map((c) => c.planId);
+    expect(await publicPlans()).toContain(planId);
     const archived = await send(officer, 'POST', `/api/plans/${planId}/archive`, { version });
+    expect(await publicPlans()).not.toContain(planId);
     expect(archived.statusCode).toBe(200);
     expect(await listed(reporter)).not.toContain(planId);
     expect(await listed(reporter, '?archived=1')).toContain(planId);
