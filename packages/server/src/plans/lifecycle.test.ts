@@ -262,6 +262,29 @@ describe.each(TEST_DIALECTS)('publishing and plan housekeeping on %s', (dialect)
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Another unit has sent its report for the period.
+    const economy = await createOrgUnit(database.db, {
+      parentId: communeId,
+      kind: 'unit',
+      name: 'Phòng Kinh tế',
+    });
+    const sent = await database.db
+      .insertInto('reports')
+      .values({
+        period_id: period.id,
+        unit_id: economy,
+        status: 'submitted',
+        submitted_at: nowIso(),
+        submitted_by: null,
+        reviewed_at: null,
+        reviewed_by: null,
+        review_comment: null,
+        first_submitted_at: nowIso(),
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect(
       (await send(reporter, 'POST', `/api/plans/${planId}/archive`, { version })).statusCode,
     ).toBe(403);
@@ -293,6 +316,15 @@ describe.each(TEST_DIALECTS)('publishing and plan housekeeping on %s', (dialect)
     });
     expect(parent.statusCode).toBe(400);
     expect(parent.json().error).toMatch(/lưu trữ/);
+    const periodChange = await send(officer, 'PATCH', `/api/periods/${period.id}`, {
+      version: 1,
+      status: 'closed',
+    });
+    expect(periodChange.statusCode).toBe(400);
+    expect(periodChange.json().error).toMatch(/lưu trữ/);
+    expect(
+      (await send(officer, 'POST', `/api/reports/${sent.id}/approve`, { version: 1 })).statusCode,
+    ).toBe(400);
     const catalogue = await send(officer, 'PUT', `/api/plans/${planId}/catalogue`, { links: [] });
     expect(catalogue.statusCode).toBe(400);
     const report = await send(reporter, 'POST', `/api/periods/${period.id}/units/${unitId}/report`);

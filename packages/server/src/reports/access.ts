@@ -125,6 +125,7 @@ export async function reviewableReport(
   const context = await loadReportContext(db, reportId);
   if (!canReviewReports(user, context.communeId))
     throw forbidden('Chỉ cán bộ đầu mối của xã mới duyệt được báo cáo');
+  if (context.planStatus === 'archived') throw badRequest('Kế hoạch đã lưu trữ: chỉ để xem.');
   return context;
 }
 

@@ -24,7 +24,7 @@ export function periodRoutes(app: FastifyInstance): void {
     const row = await app.db
       .selectFrom('reporting_periods')
       .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
-      .select(['plans.commune_id', 'plans.id as plan_id'])
+      .select(['plans.commune_id', 'plans.id as plan_id', 'plans.status as plan_status'])
       .where('reporting_periods.id', '=', periodId)
       .executeTakeFirst();
     if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
@@ -119,8 +119,10 @@ export function periodRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { commune_id } = await periodCommune(request.params.id);
+      const { commune_id, plan_status } = await periodCommune(request.params.id);
       const user = await managerOf(request, commune_id);
+      // An archived plan is read-only (plans/lifecycle.ts): its periods stay as they are.
+      if (plan_status === 'archived') throw badRequest('Kế hoạch đã lưu trữ: chỉ để xem.');
       return { version: await changePeriod(app.db, request.params.id, request.body, user.id) };
     },
   );
