@@ -29,11 +29,7 @@ export function UnitProposals({
       <Group justify="space-between" mb="xs">
         <Title order={5}>{t('review.units.title')}</Title>
         <Group gap="xs">
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            onClick={() => onChange(new Set(names.filter((n) => !doubts[n])))}
-          >
+          <Button size="compact-xs" variant="subtle" onClick={() => onChange(new Set(names))}>
             {t('review.units.all')}
           </Button>
           <Button size="compact-xs" variant="subtle" onClick={() => onChange(new Set())}>
