@@ -474,7 +474,8 @@ export const en: Record<MessageKey, string> = {
   'review.locality.body':
     'The document says "{place}" but is being imported into {owner}. Check the commune chosen; publishing will ask for confirmation.',
   'review.duplicate.title': 'This plan seems to be published already',
-  'review.duplicate.body': 'The commune already has a plan with the same number and date:',
+  'review.duplicate.body':
+    'The commune already has a plan with the same title, or the same number and date:',
   'review.duplicate.open': 'Open the existing plan',
   'review.units.doubtful': 'Check first',
   'review.deleteDraft': 'Delete draft',

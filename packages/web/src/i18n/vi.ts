@@ -474,7 +474,8 @@ export const vi = {
   'review.locality.body':
     'Văn bản ghi "{place}" nhưng đang được nhập vào {owner}. Kiểm tra đã chọn đúng xã/phường chưa; ban hành sẽ cần xác nhận.',
   'review.duplicate.title': 'Kế hoạch này có vẻ đã được ban hành',
-  'review.duplicate.body': 'Xã/phường đã có kế hoạch cùng số, ký hiệu và ngày ban hành:',
+  'review.duplicate.body':
+    'Xã/phường đã có kế hoạch cùng tên, hoặc cùng số, ký hiệu và ngày ban hành:',
   'review.duplicate.open': 'Mở kế hoạch đã có',
   'review.units.doubtful': 'Cần xem lại',
   'review.deleteDraft': 'Xoá bản nháp',
