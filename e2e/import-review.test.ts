@@ -71,6 +71,11 @@ describe.each(TEST_DIALECTS)(
       // could not carry over) is counted and shaded in its appendix.
       const doubts = Number((await page.getByTestId('doubt-count').textContent())!.split(' ')[0]);
       expect(doubts).toBeGreaterThan(0);
+      // The count takes the reviewer to the first such cell, in its table.
+      await page.getByTestId('doubt-count').click();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-doubt')))
+        .toBe('true');
 
       // Tasks appendix: focus a row → the source panel marks the line it came from.
       await page.getByRole('tab', { name: /^PHỤ LỤC 3/ }).click();
@@ -127,8 +132,13 @@ describe.each(TEST_DIALECTS)(
       await page.getByLabel('Tên kế hoạch').fill('Tên sửa ở tab cũ');
       await page.getByRole('button', { name: 'Lưu nháp' }).click();
       await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toContain('Dữ liệu đã được người khác thay đổi');
+        .poll(() =>
+          page
+            .getByRole('alert')
+            .filter({ hasText: 'Dữ liệu đã được người khác thay đổi' })
+            .count(),
+        )
+        .toBe(1);
       await page.getByRole('button', { name: /Tải bản mới nhất/ }).click();
       await expect.poll(() => page.getByLabel('Số, ký hiệu').inputValue()).toBe('25/KH-UBND');
       await other.close();

@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'review.splitHelp':
     'Put the cursor where the text should be split in the content cell, then press Split.',
   'review.source': 'Source document',
+  'review.doubtsJump': 'Go to the first cell to check',
   'review.doubts': 'cells to check',
   'review.undo': 'Undo',
   'review.reimport': 'Re-import a corrected document',

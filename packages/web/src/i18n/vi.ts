@@ -55,6 +55,7 @@ export const vi = {
   'review.splitHelp':
     'Đặt con trỏ vào chỗ cần tách trong ô nội dung (chỉ tiêu/nhiệm vụ) rồi bấm Tách dòng.',
   'review.source': 'Văn bản gốc',
+  'review.doubtsJump': 'Đến ô cần kiểm tra đầu tiên',
   'review.doubts': 'ô cần kiểm tra',
   'review.undo': 'Hoàn tác',
   'review.reimport': 'Nhập lại tài liệu đã sửa',

@@ -79,6 +79,23 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
   const [message, setMessage] = useState<string | null>(null);
   const sections = appendices(editor.draft);
   const [tab, setTab] = useState<string | null>(sections[0] ? tabKey(sections[0]) : null);
+  /** Cells to check in one table (tab). */
+  const doubtsIn = (s: (typeof sections)[number]) =>
+    s.indexes.reduce((n, i) => n + (editor.doubts[s.kind][i]?.length ?? 0), 0);
+  const [jump, setJump] = useState(0);
+  // "N ô cần kiểm tra" takes the reviewer to the first of them: its table, then the cell.
+  const goToDoubts = () => {
+    const first = sections.find((s) => doubtsIn(s) > 0);
+    if (!first) return;
+    setTab(tabKey(first));
+    setJump((n) => n + 1);
+  };
+  useEffect(() => {
+    if (!jump) return;
+    const cell = document.querySelector<HTMLElement>('[data-doubt="true"]');
+    cell?.scrollIntoView({ block: 'center' });
+    cell?.focus();
+  }, [jump, tab]);
 
   useEffect(() => {
     if (!editor.dirty) return;
@@ -176,7 +193,15 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
           </Text>
         </div>
         <Group gap="xs">
-          <Badge color={editor.doubtCount ? 'yellow' : 'green'} data-testid="doubt-count">
+          <Badge
+            component="button"
+            type="button"
+            onClick={goToDoubts}
+            style={{ cursor: editor.doubtCount ? 'pointer' : 'default' }}
+            color={editor.doubtCount ? 'yellow' : 'green'}
+            data-testid="doubt-count"
+            title={editor.doubtCount ? t('review.doubtsJump') : undefined}
+          >
             {`${editor.doubtCount} ${t('review.doubts')}`}
           </Badge>
           <Button variant="default" size="xs" onClick={editor.undo} disabled={!editor.canUndo}>
@@ -312,7 +337,17 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
             <Tabs.List>
               {sections.map((s) => (
-                <Tabs.Tab key={tabKey(s)} value={tabKey(s)}>
+                <Tabs.Tab
+                  key={tabKey(s)}
+                  value={tabKey(s)}
+                  rightSection={
+                    doubtsIn(s) > 0 ? (
+                      <Badge size="xs" color="yellow" title={t('review.doubts')}>
+                        {doubtsIn(s)}
+                      </Badge>
+                    ) : undefined
+                  }
+                >
                   {`${s.table} (${s.indexes.length})`}
                 </Tabs.Tab>
               ))}
