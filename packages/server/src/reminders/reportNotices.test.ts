@@ -5,10 +5,12 @@ import { buildTestApp, loginAs } from '../testing/app.ts';
 import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.ts';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
+import { unitsWithItems } from '../reports/overview.ts';
 
 // A unit sends its report: the commune's focal officer is told. The report is returned (with
 // the reviewer's comment) or approved: the unit's reporters are told. In the app always, by
-// e-mail when SMTP is configured; a mail server that is down fails nothing.
+// e-mail when SMTP is configured; a mail server that is down fails nothing. A period opened:
+// the reporters of every unit that owes a report for it are told, once.
 
 describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
   let database: TestDatabase;
@@ -37,6 +39,53 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
       items: Array<{ kind: string; title: string; body: string | null; link: string }>;
     };
 
+  interface Period {
+    id: number;
+    label: string;
+    due_date: string;
+    status: string;
+    version: number;
+  }
+  const periods = async () =>
+    (await ctx.send(ctx.focal, 'GET', `/api/plans/${ctx.planId}/periods`)).json() as Period[];
+  const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+  const opened = async (who: Parameters<ReportedPeriod['send']>[0]) =>
+    (await inbox(who)).items.filter((n) => n.kind === 'period_opened');
+
+  it('tells the reporters of every unit owing a report when a period opens, linking to their inbox', async () => {
+    const period = (await periods()).find((p) => p.id === ctx.periodId)!;
+    for (const who of [ctx.users.kt, ctx.users.vhxh, ctx.users.pvhcc]) {
+      const items = await opened(who);
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ link: '/reports', body: null });
+      expect(items[0]!.title).toBe(
+        `Đã mở kỳ báo cáo ${period.label}, hạn nộp ${vnDate(period.due_date)}`,
+      );
+    }
+    // Not the focal officer who opened it, not the leader.
+    expect(await opened(ctx.focal)).toEqual([]);
+    expect(await opened(ctx.users.lanhdao)).toEqual([]);
+    // Exactly the active reporters of the units that owe a report (overview.ts's units).
+    const owing = [...(await unitsWithItems(database.db, ctx.planId, period.due_date)).keys()];
+    const reporters = await database.db
+      .selectFrom('role_assignments as r')
+      .innerJoin('users', 'users.id', 'r.user_id')
+      .select('users.id')
+      .where('r.role', '=', 'unit_reporter')
+      .where('r.scope_unit_id', 'in', owing)
+      .where('users.active', '=', 1)
+      .execute();
+    const told = await database.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('kind', '=', 'period_opened')
+      .execute();
+    expect(told.map((n) => n.user_id).sort()).toEqual(reporters.map((r) => r.id).sort());
+    // Read, as a reporter would, before the report steps below.
+    for (const who of [ctx.users.kt, ctx.users.vhxh, ctx.users.pvhcc])
+      await ctx.send(who, 'POST', '/api/notifications/read', {});
+  });
+
   it('tells the focal officer when a unit sends, linking to the report', async () => {
     const { items } = await inbox(ctx.focal);
     const sent = items.filter((n) => n.kind === 'report_submitted');
@@ -52,7 +101,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
   });
 
   it("tells the unit's reporters when their report is approved", async () => {
-    const { items } = await inbox(ctx.users.vhxh);
+    const items = (await inbox(ctx.users.vhxh)).items.filter((n) => n.kind !== 'period_opened');
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       kind: 'report_approved',
@@ -141,5 +190,79 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
     } finally {
       await down.close();
     }
+  });
+
+  it('tells no one again when a period is reopened; only the units owing it, by e-mail too', async () => {
+    const count = async () =>
+      (
+        await database.db
+          .selectFrom('notifications')
+          .select('id')
+          .where('kind', '=', 'period_opened')
+          .execute()
+      ).length;
+    const before = await count();
+    let first = (await periods()).find((p) => p.id === ctx.periodId)!;
+    for (const status of ['closed', 'open', 'closed', 'locked', 'open']) {
+      const changed = await ctx.send(ctx.focal, 'PATCH', `/api/periods/${first.id}`, {
+        version: first.version,
+        status,
+      });
+      expect(changed.json()).toMatchObject({ version: first.version + 1 });
+      first = (await periods()).find((p) => p.id === ctx.periodId)!;
+    }
+    expect(await count()).toBe(before);
+
+    // The next period: the public-service centre merged away before its due date owes nothing.
+    const next = (await periods()).find((p) => p.status === 'planned')!;
+    const pvhcc = (await ctx.send(ctx.users.pvhcc, 'GET', '/api/my/reports')).json()[0].unitId;
+    const dayBefore = new Date(`${next.due_date}T00:00:00Z`);
+    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+    await database.db
+      .updateTable('org_units')
+      .set({ valid_to: dayBefore.toISOString().slice(0, 10) })
+      .where('id', '=', pvhcc)
+      .execute();
+    // A refused opening (stale version) writes nothing.
+    const stale = await ctx.send(ctx.focal, 'PATCH', `/api/periods/${next.id}`, {
+      version: next.version + 5,
+      status: 'open',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(await count()).toBe(before);
+    const open = await ctx.send(ctx.focal, 'PATCH', `/api/periods/${next.id}`, {
+      version: next.version,
+      status: 'open',
+    });
+    expect(open.statusCode).toBe(200);
+    const title = `Đã mở kỳ báo cáo ${next.label}, hạn nộp ${vnDate(next.due_date)}`;
+    for (const who of [ctx.users.kt, ctx.users.vhxh])
+      expect((await opened(who)).map((n) => n.title)).toContain(title);
+    expect((await opened(ctx.users.pvhcc)).map((n) => n.title)).not.toContain(title);
+    // One e-mail per unit owing the period (its reporters only; a unit does not see another
+    // unit's addresses), none to the merged-away centre.
+    const owing = [...(await unitsWithItems(database.db, ctx.planId, next.due_date)).keys()];
+    expect(owing).not.toContain(pvhcc);
+    const expected = [];
+    for (const unitId of owing) {
+      const emails = await database.db
+        .selectFrom('role_assignments as r')
+        .innerJoin('users', 'users.id', 'r.user_id')
+        .select('users.email')
+        .where('r.role', '=', 'unit_reporter')
+        .where('r.scope_unit_id', '=', unitId)
+        .where('users.active', '=', 1)
+        .execute();
+      if (emails.length) expected.push(emails.map((e) => e.email!).sort());
+    }
+    expect(expected).toContainEqual(['kienhung.kt@xa.vn']);
+    // Others' mails (the approval above) may still be arriving: count this period's only.
+    const mailsOf = () => smtp.received.filter((m) => m.subject === `[Tiến độ] ${title}`);
+    await expect.poll(() => mailsOf().length).toBe(expected.length);
+    const mails = mailsOf();
+    const byAddress = (x: string[], y: string[]) => x.join().localeCompare(y.join());
+    expect(mails.map((m) => [...m.to].sort()).sort(byAddress)).toEqual(expected.sort(byAddress));
+    expect(mails.flatMap((m) => m.to).join()).not.toContain('pvhcc');
+    expect(mails[0]!.raw.replace(/=\r?\n/g, '')).toContain('https://tiendo.example.vn/reports');
   });
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { activeReporters } from '../org/users.ts';
 import { nowIso } from '../http/time.ts';
+import { unitsWithItems } from '../reports/overview.ts';
 import type { Mailer } from './mailer.ts';
 
 // Who hears of a report's step: the commune's focal officer(s) when a unit sends its report; the
@@ -96,6 +97,63 @@ export async function noticeReportStep(
     )
     .execute();
   return { emails: users.flatMap((u) => (u.email ? [u.email] : [])), title, body, link };
+}
+
+/** Where a reporter finds what their unit owes ("Việc của tôi"). */
+export const INBOX_LINK = '/reports';
+
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** A period is opened for the first time (planned → open; call it inside that transaction):
+ *  the active reporters of every unit of the commune that owes a report for it — the units of
+ *  reports/overview.ts, those with items in the plan and in existence on its due date — are told
+ *  of it, its label and due date, linking to their inbox. Reopening a closed or locked period
+ *  tells no one again. Returns the e-mails it owes, one per unit. */
+export async function noticePeriodOpened(
+  db: Kysely<Database>,
+  period: { planId: number; communeId: number; label: string; dueDate: string },
+  actorId: number,
+): Promise<ReportNotice[]> {
+  const owing = [...(await unitsWithItems(db, period.planId, period.dueDate)).keys()];
+  if (owing.length === 0) return [];
+  // Only the commune's own units: those are the ones whose inbox lists the plan's periods.
+  const units = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('id', 'in', owing)
+    .where('parent_id', '=', period.communeId)
+    .orderBy('id')
+    .execute();
+  const title = `Đã mở kỳ báo cáo ${period.label}, hạn nộp ${vnDate(period.dueDate)}`;
+  const seen = new Set<number>([actorId]);
+  const notices: ReportNotice[] = [];
+  const rows: Array<{ user_id: number }> = [];
+  for (const unit of units) {
+    const users = (await activeReporters(db, unit.id)).filter(
+      (u) => !seen.has(u.id) && seen.add(u.id),
+    );
+    if (users.length === 0) continue;
+    rows.push(...users.map((u) => ({ user_id: u.id })));
+    const emails = users.flatMap((u) => (u.email ? [u.email] : []));
+    if (emails.length) notices.push({ emails, title, body: null, link: INBOX_LINK });
+  }
+  if (rows.length === 0) return [];
+  const created = nowIso();
+  await db
+    .insertInto('notifications')
+    .values(
+      rows.map((r) => ({
+        ...r,
+        kind: 'period_opened',
+        title,
+        body: null,
+        link: INBOX_LINK,
+        created_at: created,
+        read_at: null,
+      })),
+    )
+    .execute();
+  return notices;
 }
 
 /** The app's outbox: SMTP when configured, otherwise nothing (the in-app notice is enough). */

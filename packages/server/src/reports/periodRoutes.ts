@@ -123,7 +123,9 @@ export function periodRoutes(app: FastifyInstance): void {
       const user = await managerOf(request, commune_id);
       // An archived plan is read-only (plans/lifecycle.ts): its periods stay as they are.
       if (plan_status === 'archived') throw badRequest('Kế hoạch đã lưu trữ: chỉ để xem.');
-      return { version: await changePeriod(app.db, request.params.id, request.body, user.id) };
+      return {
+        version: await changePeriod(app.db, request.params.id, request.body, user.id, app.outbox),
+      };
     },
   );
 

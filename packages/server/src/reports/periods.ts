@@ -10,6 +10,7 @@ import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { refreshPlanTallies } from './periodTallies.ts';
+import { noticePeriodOpened, type Outbox, type ReportNotice } from '../reminders/reportNotices.ts';
 
 // Reporting periods of a plan (kỳ báo cáo): generated from the plan's own reporting
 // obligations by the domain core (Decree 09 data windows), or added ad hoc; the focal officer
@@ -165,13 +166,17 @@ export interface PeriodChange {
   lockAfterDays?: number | null;
 }
 
+/** Sets a period's due date, status or lock delay. Opening it for the first time tells the
+ *  reporters of the units that owe a report (in the app, in the same transaction; by e-mail
+ *  through `outbox` once it is done). */
 export async function changePeriod(
   db: Kysely<Database>,
   periodId: number,
   change: PeriodChange,
   userId: number,
+  outbox?: Outbox,
 ): Promise<number> {
-  return atomically(db, async (db) => {
+  const done = await atomically(db, async (db) => {
     const before = await db
       .selectFrom('reporting_periods')
       .selectAll()
@@ -200,6 +205,21 @@ export async function changePeriod(
       throw conflict({ version: before.version, status: before.status, dueDate: before.due_date });
     // A new due date changes who reported on time; an opened period starts its tally.
     await refreshPlanTallies(db, before.plan_id);
+    // Only the first opening: a period never returns to 'planned', so reopening tells no one.
+    let notices: ReportNotice[] = [];
+    if (before.status === 'planned' && change.status === 'open') {
+      const plan = await planOf(db, before.plan_id);
+      notices = await noticePeriodOpened(
+        db,
+        {
+          planId: before.plan_id,
+          communeId: plan.commune_id,
+          label: before.label,
+          dueDate: change.dueDate ?? before.due_date,
+        },
+        userId,
+      );
+    }
     await recordAudit(db, {
       userId,
       entity: 'period',
@@ -208,8 +228,10 @@ export async function changePeriod(
       before: { status: before.status, due_date: before.due_date },
       after: patch,
     });
-    return change.version + 1;
+    return { version: change.version + 1, notices };
   });
+  for (const notice of done.notices) outbox?.(notice);
+  return done.version;
 }
 
 export const PERIOD_LABELS: Record<PeriodStatus, string> = {
