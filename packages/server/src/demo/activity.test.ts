@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, seedDemo } from './seed.ts';
 
 // A first start's demo tells a story: every demo account lands on a screen with content. The
 // last period is reported, approved and closed; the current one is open, Kiến Hưng's economy
-// unit's report returned with a comment, the culture unit's sent, another approved.
+// unit's report returned with a comment, the culture unit's sent, another approved; the
+// culture unit's proposal answered by the focal officer; reporters told of each period opened.
 
 describe.each(TEST_DIALECTS)('the demo with reporting under way on %s', (dialect) => {
   let database: TestDatabase;
@@ -69,6 +70,62 @@ describe.each(TEST_DIALECTS)('the demo with reporting under way on %s', (dialect
       .execute();
     expect(new Set(statuses.map((s) => s.status))).toEqual(
       new Set(['draft', 'submitted', 'returned', 'approved']),
+    );
+  });
+
+  it("shows the culture unit's reporter an answer to its proposal, from the focal officer", async () => {
+    const vhxh = await as('kienhung.vhxh');
+    const concerns = (await send()(vhxh, 'GET', '/api/my/concerns')).json() as Array<{
+      kind: string;
+      status: string;
+      answer: string | null;
+      addressee: string | null;
+      unitName: string;
+    }>;
+    const answered = concerns.filter((c) => c.status === 'answered');
+    expect(answered).toHaveLength(1);
+    expect(answered[0]).toMatchObject({ kind: 'proposal', unitName: 'Phòng Văn hóa - Xã hội' });
+    expect(answered[0]!.answer).toMatch(/kinh phí/);
+    expect(answered[0]!.addressee).toBeTruthy();
+    // Told of it, unread; answered by the focal officer, audited as through the API.
+    const bell = (await send()(vhxh, 'GET', '/api/notifications')).json();
+    expect(bell.unread).toBe(1);
+    expect(bell.items[0]).toMatchObject({ kind: 'concern_answered', read_at: null });
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .innerJoin('users', 'users.id', 'audit_log.user_id')
+      .select(['users.username', 'audit_log.action'])
+      .where('entity', '=', 'concern')
+      .execute();
+    expect(audit).toEqual([{ username: 'kienhung.daumoi', action: 'answered' }]);
+    // Only one: the economy unit's concerns are still open.
+    const kt = await as('kienhung.kt');
+    const ktConcerns = (await send()(kt, 'GET', '/api/my/concerns')).json();
+    expect(ktConcerns.length).toBeGreaterThan(0);
+    expect(ktConcerns.every((c: { status: string }) => c.status === 'open')).toBe(true);
+  });
+
+  it('told every reporter of each period opened; those yet to start have it unread', async () => {
+    const kt = await as('kienhung.kt');
+    const opened = (await send()(kt, 'GET', '/api/notifications'))
+      .json()
+      .items.filter((n: { kind: string }) => n.kind === 'period_opened');
+    // The last period and the current one, both read (the report was written since).
+    expect(opened).toHaveLength(2);
+    expect(opened.every((n: { read_at: string | null }) => n.read_at !== null)).toBe(true);
+    expect(opened[0]).toMatchObject({ link: '/reports' });
+    expect(opened[1].created_at < opened[0].created_at).toBe(true);
+    const current = (await send()(kt, 'GET', '/api/my/reports'))
+      .json()
+      .find((r: { periodStatus: string }) => r.periodStatus === 'open');
+    expect(opened[0].title).toContain(current.periodLabel);
+    // A unit that has not started: its reporter has the opening unread, due date and all.
+    const qs = await as('kienhung.qs');
+    const bell = (await send()(qs, 'GET', '/api/notifications')).json();
+    expect(bell.unread).toBe(1);
+    expect(bell.items[0]).toMatchObject({ kind: 'period_opened', read_at: null });
+    expect(bell.items[0].title).toBe(
+      `Đã mở kỳ báo cáo ${current.periodLabel}, hạn nộp ${current.dueDate.split('-').reverse().join('/')}`,
     );
   });
 

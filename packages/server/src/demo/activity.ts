@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addDays } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
-import { todayInVietnam } from '../http/time.ts';
+import { nowIso, todayInVietnam } from '../http/time.ts';
 import { changePeriod, generatePeriods, listPeriods } from '../reports/periods.ts';
 import { loadReport, openReport } from '../reports/reportView.ts';
 import { loadReportContext } from '../reports/access.ts';
@@ -9,13 +9,17 @@ import { saveIndicatorValue, saveTaskUpdate } from '../reports/itemUpdates.ts';
 import { approveReport, returnReport, submitReport } from '../reports/reviewFlow.ts';
 import { unitsWithItems } from '../reports/overview.ts';
 import { refreshPlanTallies } from '../reports/periodTallies.ts';
+import { changeConcern } from '../concerns/concerns.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Role } from '../auth/roles.ts';
 
 // The demo's story, for a first start (`npm start`, `tiendo serve` on an empty database): each
 // commune's reporting periods generated from its plan; the last one due before today reported,
 // approved and closed; the current one open, with units' reports drafted, sent, returned with
-// a comment and approved. All of it through the domain functions the API uses (audit, tallies,
-// notifications as in real use); only the earlier period's timestamps are moved back to before
-// its due date, as if it had been reported then.
+// a comment and approved; the culture unit's proposal answered by the focal officer. All of it
+// through the domain functions the API uses (audit, tallies, notifications as in real use);
+// only the earlier period's timestamps are moved back to before its due date, as if it had been
+// reported then, and the period-opened notices of reporters who have since written are read.
 
 export type Story = 'draft' | 'submitted' | 'returned' | 'approved';
 
@@ -55,21 +59,111 @@ export async function seedActivity(db: Kysely<Database>, communes: DemoCommune[]
     const owing = [...(await unitsWithItems(db, commune.planId)).keys()];
     const story = teller(db, commune, users, focal);
     if (earlier && index < CURRENT.length) {
+      const told = await lastNotification(db);
       const version = await changePeriod(db, earlier.id, { version: 1, status: 'open' }, focal);
+      // Its reporters were told of the opening long ago, and read it.
+      await readOpenings(db, told, `${addDays(earlier.due_date, -10)}T02:00:00.000Z`, {
+        backdate: true,
+      });
       for (const unitId of owing) await story.tell(earlier.id, unitId, 'approved');
       await changePeriod(db, earlier.id, { version, status: 'closed' }, focal);
       await backdate(db, earlier.id, addDays(earlier.due_date, -3));
     }
     if (current) {
+      const told = await lastNotification(db);
       await changePeriod(db, current.id, { version: 1, status: 'open' }, focal);
       const plan = CURRENT[index] ?? {};
+      const started: number[] = [];
       for (const unitId of owing) {
         const step = plan[commune.units.get(unitId) ?? ''];
         if (step) await story.tell(current.id, unitId, step);
+        if (step) started.push(users.get(`${commune.slug}.${commune.units.get(unitId)}`)!);
       }
+      // Those who started their report have read that the period opened; the others have not.
+      await readOpenings(db, told, nowIso(), { users: started });
     }
+    if (index === 0) await answerConcern(db, commune, focal);
     await refreshPlanTallies(db, commune.planId);
   }
+}
+
+async function lastNotification(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((e) => e.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** Marks the period-opened notices written since `after` read at `at` — only `users`' if
+ *  given, and as written then too if `backdate`. */
+async function readOpenings(
+  db: Kysely<Database>,
+  after: number,
+  at: string,
+  { users, backdate = false }: { users?: number[]; backdate?: boolean } = {},
+): Promise<void> {
+  if (users?.length === 0) return;
+  let query = db
+    .updateTable('notifications')
+    .set({ read_at: at, ...(backdate ? { created_at: at } : {}) })
+    .where('kind', '=', 'period_opened')
+    .where('id', '>', after);
+  if (users) query = query.where('user_id', 'in', users);
+  await query.execute();
+}
+
+/** The culture unit's proposal (from its earliest sent report) answered by the focal officer,
+ *  through the domain function the API uses: its reporter is told (unread) and sees the answer. */
+async function answerConcern(
+  db: Kysely<Database>,
+  commune: DemoCommune,
+  focal: number,
+): Promise<void> {
+  const unitId = [...commune.units].find(([, code]) => code === 'vhxh')?.[0];
+  const concerns = await db
+    .selectFrom('concerns')
+    .select(['id', 'version', 'unit_id', 'kind'])
+    .where('plan_id', '=', commune.planId)
+    .where('status', '=', 'open')
+    .orderBy('id')
+    .execute();
+  const concern =
+    concerns.find((c) => c.unit_id === unitId && c.kind === 'proposal') ??
+    concerns.find((c) => c.kind === 'proposal') ??
+    concerns[0];
+  if (!concern) return;
+  await changeConcern(db, await sessionUserOf(db, focal), concern.id, {
+    version: concern.version,
+    addressee: 'Sở Khoa học và Công nghệ thành phố',
+    answer:
+      'Đã tổng hợp và gửi Sở Khoa học và Công nghệ; kinh phí chuyển đổi số dự kiến được bố trí ' +
+      'trong dự toán năm tới. Đơn vị tiếp tục triển khai bằng nguồn hiện có.',
+  });
+}
+
+/** The focal officer as the API would see them once signed in. */
+async function sessionUserOf(db: Kysely<Database>, userId: number): Promise<SessionUser> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'unit_id'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const roles = await db
+    .selectFrom('role_assignments')
+    .select(['role', 'scope_unit_id'])
+    .where('user_id', '=', userId)
+    .execute();
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    unitId: user.unit_id,
+    roles: roles.map((r) => ({ role: r.role as Role, scopeUnitId: r.scope_unit_id })),
+    csrfToken: '',
+    sessionId: '',
+    mustChangePassword: false,
+  };
 }
 
 function teller(
