@@ -79,9 +79,13 @@ describe.each(TEST_DIALECTS)('follow-through in the browser (%s)', (dialect) => 
     await late.getByText('Bắt buộc trước khi gửi báo cáo').waitFor();
     await saved(late);
     await culture.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await expect
-      .poll(() => culture.getByRole('alert').first().textContent())
-      .toContain('Cần giải trình');
+    // Refused, and said right by the button, with the item to explain a tap away.
+    const refusal = culture.getByTestId('send-bar').getByTestId('flow-error');
+    await expect.poll(() => refusal.textContent()).toContain('Cần giải trình');
+    await refusal
+      .getByRole('button', { name: /^Nhiệm vụ / })
+      .first()
+      .click();
     await late
       .getByLabel(/^Giải trình/)
       .fill('Chờ bố trí máy quét; mượn của Văn phòng, xong trong tháng 7');

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import {
   generatePeriods,
+  openFirstItem,
   openFirstPeriod,
   openMyFirstReport,
   PHONE,
@@ -100,7 +101,7 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
         .isEditable(),
     ).toBe(true);
     await phone.reload();
-    await phone.locator('[data-testid^="task-"]').first().waitFor();
+    await openFirstItem(phone);
     expect(
       await phone
         .locator('[data-testid^="task-"]')
@@ -109,6 +110,44 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
         .isEditable(),
     ).toBe(false);
     for (const page of [officer, culture, phone]) await page.close();
+  });
+
+  it('on a phone the whole report is a short list; an item opens under its row, then the next', async () => {
+    const phone = await signedInPage(e2e, 'kienhung.vhxh', PHONE);
+    await phone.getByRole('link', { name: 'Việc của tôi' }).click();
+    await phone
+      .getByRole('button', { name: /^Lập báo cáo/ })
+      .first()
+      .click();
+    const rows = phone.locator('[data-testid^="row-"]');
+    await rows.first().waitFor();
+    // Văn hóa - Xã hội: 29 tasks and 38 indicators in at most ~8 phone screens.
+    expect(await rows.count()).toBeGreaterThan(60);
+    expect(await phone.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+      6_000,
+    );
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    // One item opens right under its row: no scrolling past the others to write it.
+    const third = rows.nth(2);
+    await third.click();
+    const card = phone.locator('[data-testid^="task-"]').first();
+    await card.waitFor();
+    const rowBox = (await third.boundingBox())!;
+    const cardBox = (await card.boundingBox())!;
+    expect(cardBox.y - (rowBox.y + rowBox.height)).toBeLessThan(20);
+    // "Mục sau" opens the next one and closes this one.
+    const code = await card.getAttribute('data-testid');
+    await phone.getByRole('button', { name: /^Mục sau/ }).click();
+    await expect
+      .poll(() => phone.locator('[data-testid^="task-"]').first().getAttribute('data-testid'))
+      .not.toBe(code);
+    expect(await phone.locator('[data-testid^="task-"]').count()).toBe(1);
+    // Sending stays in reach at the foot of the screen.
+    const bar = (await phone.getByTestId('send-bar').boundingBox())!;
+    expect(bar.y + bar.height).toBeLessThanOrEqual(PHONE.viewport!.height + 1);
+    await phone.close();
   });
 
   it('two tabs editing the same task: the later save is refused and shows what is on the server', async () => {

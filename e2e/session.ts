@@ -93,5 +93,14 @@ export async function openMyFirstReport(page: Page) {
     .getByRole('button', { name: /^Lập báo cáo/ })
     .first()
     .click();
+  await openFirstItem(page);
+}
+
+/** The report screen's first item open for writing: on a wide screen it opens by itself, on a
+ *  phone the list comes first and the row is tapped. */
+export async function openFirstItem(page: Page) {
+  const row = page.locator('[data-testid^="row-"]').first();
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
   await page.locator('[data-testid^="task-"]').first().waitFor();
 }

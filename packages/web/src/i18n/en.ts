@@ -124,8 +124,10 @@ export const en: Record<MessageKey, string> = {
     '{tasks}/{taskTotal} tasks, {indicators}/{indicatorTotal} indicators updated this period',
   'report.filter.none': 'No item of this kind.',
   'report.sent': 'Report sent. The focal officer will review it.',
+  'report.previousItem': 'Previous',
+  'report.nextItem': 'Next',
   'report.confirmThin':
-    'Only {tasks}/{taskTotal} tasks and {indicators}/{indicatorTotal} indicators are updated. Send the report anyway?',
+    'Only {tasks}/{taskTotal} tasks and {indicators}/{indicatorTotal} indicators are updated this period. Send the report anyway?',
   'report.lead': 'Lead',
   'report.coordinate': 'Coordinating',
   'report.reviewerSays': 'Focal officer’s comment',

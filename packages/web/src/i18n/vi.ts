@@ -123,8 +123,10 @@ export const vi = {
     '{tasks}/{taskTotal} nhiệm vụ, {indicators}/{indicatorTotal} chỉ tiêu đã cập nhật kỳ này',
   'report.filter.none': 'Không có mục nào như vậy.',
   'report.sent': 'Đã gửi báo cáo. Cán bộ đầu mối sẽ xem và duyệt.',
+  'report.previousItem': 'Mục trước',
+  'report.nextItem': 'Mục sau',
   'report.confirmThin':
-    'Mới cập nhật {tasks}/{taskTotal} nhiệm vụ và {indicators}/{indicatorTotal} chỉ tiêu. Vẫn gửi báo cáo?',
+    'Mới cập nhật {tasks}/{taskTotal} nhiệm vụ và {indicators}/{indicatorTotal} chỉ tiêu kỳ này. Vẫn gửi báo cáo?',
   'report.lead': 'Chủ trì',
   'report.coordinate': 'Phối hợp',
   'report.reviewerSays': 'Ý kiến của cán bộ đầu mối',

@@ -1,10 +1,9 @@
 import { Fragment, useState, type ReactNode } from 'react';
-import { Box, Chip, Group, Paper, Text, Title } from '@mantine/core';
+import { Box, Button, Chip, Group, Paper, Text, Title } from '@mantine/core';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReportItemRow } from './ReportItemRow.tsx';
 import {
   countBy,
-  firstToOpen,
   groupItems,
   ITEM_FILTERS,
   matches,
@@ -12,26 +11,34 @@ import {
   type ReportItem,
 } from './reportItems.ts';
 
-/** The unit's items under the plan's sections, filtered, one open at a time (opening another
- *  closes it: its last edit is saved as it closes). */
+/** The unit's items under the plan's sections, filtered, one open at a time right under its
+ *  row (so writing one never means scrolling past the others), with the previous and next
+ *  item a tap away. Opening another closes it: its last edit is saved as it closes. */
 export function ReportItemList({
   items,
+  open,
+  onOpen,
   renderItem,
-  onClose,
 }: {
   items: ReportItem[];
+  /** The key of the item open, or null. */
+  open: string | null;
+  onOpen(key: string | null): void;
   renderItem(item: ReportItem): ReactNode;
-  /** An item closed: the rows' summaries are read again. */
-  onClose(): void;
 }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<ItemFilter>('all');
-  const [open, setOpen] = useState<string | null>(() => firstToOpen(items));
   const counts = countBy(items);
   const shown = items.filter((i) => matches(filter, i) || i.key === open);
-  const toggle = (key: string) => {
-    if (open !== null) onClose();
-    setOpen(open === key ? null : key);
+  const at = shown.findIndex((i) => i.key === open);
+  const go = (key: string) => {
+    onOpen(key);
+    // The next item's row where the eye is: at the top of the screen.
+    requestAnimationFrame(() =>
+      document
+        .querySelector(`[data-item="${key}"]`)
+        ?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+    );
   };
   return (
     <>
@@ -72,14 +79,36 @@ export function ReportItemList({
               </Text>
             )}
             {group.items.map((item) => (
-              <Fragment key={item.key}>
+              <div key={item.key} data-item={item.key} style={{ scrollMarginTop: 64 }}>
                 <ReportItemRow
                   item={item}
                   open={open === item.key}
-                  onToggle={() => toggle(item.key)}
+                  onToggle={() => onOpen(open === item.key ? null : item.key)}
                 />
-                {open === item.key && <Box p={{ base: 4, xs: 'xs' }}>{renderItem(item)}</Box>}
-              </Fragment>
+                {open === item.key && (
+                  <Box p={{ base: 4, xs: 'xs' }}>
+                    {renderItem(item)}
+                    <Group justify="space-between" mt={6}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        disabled={at <= 0}
+                        onClick={() => go(shown[at - 1]!.key)}
+                      >
+                        {`‹ ${t('report.previousItem')}`}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        disabled={at < 0 || at >= shown.length - 1}
+                        onClick={() => go(shown[at + 1]!.key)}
+                      >
+                        {`${t('report.nextItem')} ›`}
+                      </Button>
+                    </Group>
+                  </Box>
+                )}
+              </div>
             ))}
           </Fragment>
         ))}

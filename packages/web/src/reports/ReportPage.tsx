@@ -4,7 +4,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
   Group,
   Loader,
   Stack,
@@ -17,7 +16,8 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { reportQuery } from './api.ts';
 import { ReportItemList } from './ReportItemList.tsx';
-import { progressOf, reportItems, type ReportItem } from './reportItems.ts';
+import { firstToOpen, progressOf, reportItems, type ReportItem } from './reportItems.ts';
+import { SendBar } from './SendBar.tsx';
 
 function writtenOf(items: ReportItem[]) {
   const { tasks, indicators } = progressOf(items);
@@ -54,6 +54,9 @@ export function ReportPage() {
   const [flowError, setFlowError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const [checking, setChecking] = useState(false);
+  /** The item open for writing: on a wide screen the first a reviewer commented on (or the
+   *  first) opens by itself; on a phone the list shows first. */
+  const [openItem, setOpenItem] = useState<string | null | undefined>(undefined);
   const report = useQuery(reportQuery(id!));
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['report', id] });
@@ -112,8 +115,12 @@ export function ReportPage() {
   ]);
   const cardKey = (version: number | undefined) => `${r.version}-${version ?? 0}`;
   const items = reportItems(r);
+  if (openItem === undefined) {
+    const wide = window.matchMedia('(min-width: 48em)').matches;
+    setOpenItem(wide ? firstToOpen(items) : null);
+  }
   const written = writtenOf(items);
-  /** Sending a report with most of it still empty is worth a second look: counted on what
+  /** Sending a report with items not updated this period asks first: counted on what
    *  is saved, the last edits included. */
   const send = async () => {
     setChecking(true);
@@ -121,8 +128,8 @@ export function ReportPage() {
       if (!(await registry.flushAll())) return setFlowError(t('report.unsaved'));
       const fresh = await queryClient.fetchQuery({ ...reportQuery(id!), staleTime: 0 });
       const saved = writtenOf(reportItems(fresh));
-      const thin = saved.tasks + saved.indicators < (saved.taskTotal + saved.indicatorTotal) / 2;
-      if (thin && !window.confirm(fill(t('report.confirmThin'), saved))) return;
+      const missing = saved.tasks < saved.taskTotal || saved.indicators < saved.indicatorTotal;
+      if (missing && !window.confirm(fill(t('report.confirmThin'), saved))) return;
       flow.mutate({ action: 'submit', body: { version: fresh.version } });
     } finally {
       setChecking(false);
@@ -200,25 +207,26 @@ export function ReportPage() {
             onApplied={refresh}
           />
         )}
-        <Text size="sm" fw={500} data-testid="report-progress">
-          {fill(t('report.progress.summary'), written)}
-        </Text>
-        <ReportItemList items={items} renderItem={renderItem} onClose={refresh} />
-        {editable && (
-          <Button onClick={() => void send()} loading={flow.isPending || checking}>
-            {t('report.submit')}
-          </Button>
-        )}
-        {flowError && (
-          <Alert color="red" role="alert" data-testid="flow-error">
-            {flowError}
-          </Alert>
-        )}
-        {sent && r.status === 'submitted' && (
-          <Alert color="teal" role="status">
-            {t('report.sent')}
-          </Alert>
-        )}
+        <ReportItemList
+          items={items}
+          open={openItem ?? null}
+          onOpen={(key) => {
+            // The item closing saves its last edit; the rows then show where each stands.
+            if (openItem !== null) refresh();
+            setOpenItem(key);
+          }}
+          renderItem={renderItem}
+        />
+        <SendBar
+          progress={fill(t('report.progress.summary'), written)}
+          editable={editable}
+          busy={flow.isPending || checking}
+          onSend={() => void send()}
+          error={flowError}
+          toExplain={items.filter((i) => i.flagged && !i.explained)}
+          onOpenItem={setOpenItem}
+          sent={sent && r.status === 'submitted'}
+        />
         {r.permissions.review && (
           <ReviewBar
             status={r.status}
