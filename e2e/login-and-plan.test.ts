@@ -23,6 +23,11 @@ describe.each(TEST_DIALECTS)(
       expect(await rows.count()).toBe(2);
       expect(await rows.first().textContent()).toContain('Xã Kiến Hưng');
       expect(await rows.last().textContent()).toContain('Thành phố Hải Phòng');
+      // A search with no match says so (not "no plan yet").
+      const search = page.getByRole('textbox', { name: /^Tìm/ });
+      await search.fill('không có kế hoạch này');
+      await page.getByText('Không có kế hoạch nào khớp với “không có kế hoạch này”.').waitFor();
+      await search.fill('');
 
       await page.getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ }).click();
       await page.getByTestId('indicator-table').waitFor();

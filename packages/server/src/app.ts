@@ -145,7 +145,8 @@ function refuseWrites(app: FastifyInstance): void {
 function validationMessage(details: Array<{ path: string; message?: string }>): string {
   const fields = details.slice(0, 3).map(({ path, message }) => {
     const field = path.replace(/^\//, '').replaceAll('/', '.') || 'dữ liệu';
-    const said = message && /[^\x00-\x7F]/.test(message) ? message : 'không hợp lệ';
+    const ours = message !== undefined && [...message].some((c) => c.charCodeAt(0) > 127);
+    const said = ours ? message : 'không hợp lệ';
     return `${field} — ${said}`;
   });
   return `Dữ liệu gửi lên không hợp lệ: ${fields.join('; ')}`;

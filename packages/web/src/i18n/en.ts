@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'nav.logout': 'Sign out',
   'nav.language': 'Tiếng Việt',
   'plans.title': 'Plans',
+  'plans.noMatch': 'No plan matches “{query}”.',
   'plans.empty': 'No plans yet.',
   'plans.commune': 'Commune/ward',
   'plans.name': 'Plan',

@@ -6,6 +6,7 @@ export const vi = {
   'nav.logout': 'Đăng xuất',
   'nav.language': 'English',
   'plans.title': 'Kế hoạch',
+  'plans.noMatch': 'Không có kế hoạch nào khớp với “{query}”.',
   'plans.empty': 'Chưa có kế hoạch nào.',
   'plans.commune': 'Xã/phường',
   'plans.name': 'Tên kế hoạch',

@@ -70,7 +70,13 @@ export function PlanListPage() {
         />
       </Group>
       {rows.length === 0 ? (
-        <Alert>{archived ? t('plans.emptyArchived') : t('plans.empty')}</Alert>
+        <Alert>
+          {query.trim() && (plans.data ?? []).length > 0
+            ? t('plans.noMatch').replace('{query}', query.trim())
+            : archived
+              ? t('plans.emptyArchived')
+              : t('plans.empty')}
+        </Alert>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover>
