@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Switch, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { fillMessage, useI18n } from '../i18n/i18n.tsx';
 import type { AdminUser, CommuneAdmin } from './types.ts';
 import { NewUserForm } from './NewUserForm.tsx';
 
@@ -97,7 +97,9 @@ export function UsersPanel({ data }: { data: CommuneAdmin }) {
                     aria-label={`${t('admin.resetPassword')} ${u.username}`}
                     onClick={() => {
                       // A reset locks the person out of their current password: ask first.
-                      if (window.confirm(t('admin.resetConfirm').replace('{name}', u.username)))
+                      if (
+                        window.confirm(fillMessage(t('admin.resetConfirm'), { name: u.username }))
+                      )
                         reset.mutate(u);
                     }}
                   >

@@ -32,6 +32,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+/** A message with its "{name}" places filled in ("Mới cập nhật {tasks}/{taskTotal} …"). */
+export function fillMessage(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (place, key: string) =>
+    key in values ? String(values[key]) : place,
+  );
+}
+
 export function useI18n(): I18n {
   const context = useContext(I18nContext);
   if (!context) throw new Error('useI18n outside I18nProvider');

@@ -19,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.ts';
 import type { DraftReview } from '../api/types.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { fillMessage, useI18n } from '../i18n/i18n.tsx';
 import { localityMismatch, titleProblem, type ColumnRole, type PlanDraft } from '@tiendo/core';
 import { ConfirmAction } from '../plans/ConfirmAction.tsx';
 import { ColumnRoles } from './ColumnRoles.tsx';
@@ -177,7 +177,7 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
     else publish.mutate({ acceptDoubts: false, acceptLocality: false });
   };
   const fill = (key: Parameters<typeof t>[0], vars: Record<string, string | number>) =>
-    Object.entries(vars).reduce((text, [k, v]) => text.replace(`{${k}}`, String(v)), t(key));
+    fillMessage(t(key), vars);
 
   const busy = save.isPending || reimport.isPending || columns.isPending || publish.isPending;
   return (

@@ -16,7 +16,7 @@ import { Link } from 'react-router-dom';
 import { compareVietnamese, matchesSearch } from '@tiendo/core';
 import { api } from '../api/client.ts';
 import type { PlanSummary } from '../api/types.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { fillMessage, useI18n } from '../i18n/i18n.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useManagedCommunes } from '../imports/ImportPage.tsx';
 
@@ -72,7 +72,7 @@ export function PlanListPage() {
       {rows.length === 0 ? (
         <Alert>
           {query.trim() && (plans.data ?? []).length > 0
-            ? t('plans.noMatch').replace('{query}', query.trim())
+            ? fillMessage(t('plans.noMatch'), { query: query.trim() })
             : archived
               ? t('plans.emptyArchived')
               : t('plans.empty')}

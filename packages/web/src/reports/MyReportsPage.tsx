@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { daysBetween, todayInVietnam } from '@tiendo/core';
 import { myReportsQuery, openReport, reportQuery } from './api.ts';
 import type { MyReportRow } from '../api/types.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { fillMessage, useI18n } from '../i18n/i18n.tsx';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
 import { MyConcerns } from './MyConcerns.tsx';
 import { vnDate } from '../i18n/dates.ts';
@@ -45,8 +45,8 @@ export function MyReportsPage() {
   const days = (row: MyReportRow) => {
     const n = daysBetween(today, row.dueDate);
     return n >= 0
-      ? t('inbox.dueIn').replace('{n}', String(n))
-      : t('inbox.lateBy').replace('{n}', String(-n));
+      ? fillMessage(t('inbox.dueIn'), { n })
+      : fillMessage(t('inbox.lateBy'), { n: -n });
   };
   const card = (row: MyReportRow) => (
     <Card key={`${row.periodId}-${row.unitId}`} withBorder padding="sm" data-testid="inbox-item">

@@ -29,10 +29,7 @@ function writtenOf(items: ReportItem[]) {
   };
 }
 
-/** "{tasks}/{taskTotal} …" filled in. */
-const fill = (text: string, values: Record<string, number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
-import { useI18n } from '../i18n/i18n.tsx';
+import { fillMessage, useI18n } from '../i18n/i18n.tsx';
 import { FlushContext, FlushRegistry } from './useAutosave.ts';
 import { TaskUpdateCard } from './TaskUpdateCard.tsx';
 import { IndicatorValueCard } from './IndicatorValueCard.tsx';
@@ -129,7 +126,7 @@ export function ReportPage() {
       const fresh = await queryClient.fetchQuery({ ...reportQuery(id!), staleTime: 0 });
       const saved = writtenOf(reportItems(fresh));
       const missing = saved.tasks < saved.taskTotal || saved.indicators < saved.indicatorTotal;
-      if (missing && !window.confirm(fill(t('report.confirmThin'), saved))) return;
+      if (missing && !window.confirm(fillMessage(t('report.confirmThin'), saved))) return;
       flow.mutate({ action: 'submit', body: { version: fresh.version } });
     } finally {
       setChecking(false);
@@ -218,7 +215,7 @@ export function ReportPage() {
           renderItem={renderItem}
         />
         <SendBar
-          progress={fill(t('report.progress.summary'), written)}
+          progress={fillMessage(t('report.progress.summary'), written)}
           editable={editable}
           busy={flow.isPending || checking}
           onSend={() => void send()}
