@@ -81,18 +81,40 @@ function gridRows(page: PageGeometry, grid: Grid, items: TextItem[]): Slot[][] {
     }
   }
   const cellText = new Map<number, TextItem[]>();
-  for (const item of items) {
+  const bands = items.map((item) => {
+    const cy = item.y + item.height / 2;
+    return grid.ys.findIndex((y, i) => i < rows && cy >= y && cy < grid.ys[i + 1]!);
+  });
+  const drawnAbove = overflowing(items, bands);
+  let previous: { item: TextItem; id: number } | null = null;
+  items.forEach((item, k) => {
     const c = grid.xs.findIndex(
       (x, i) => i < cols && item.x + 1 >= x && item.x + 1 < grid.xs[i + 1]!,
     );
-    const cy = item.y + item.height / 2;
-    const r = grid.ys.findIndex((y, i) => i < rows && cy >= y && cy < grid.ys[i + 1]!);
-    if (c < 0 || r < 0) continue;
-    const id = root(r * cols + c);
+    const r = bands[k]!;
+    if (c < 0 || r < 0) return;
+    let id = root(r * cols + c);
+    const blank = item.text.trim() === '';
+    // A line that goes on, at the same x one line lower, the cell drawn just before it, in a
+    // band below that cell, while the row that cell belongs to is still being drawn (a later
+    // item lands higher up): the cell's text overflowed its clipped row — LibreOffice does
+    // this to a repeated two-row header on a new page ("Bộ phận / theo dõi, / đánh giá"
+    // with only two lines' room), drawing its last words over the first row below.
+    if (
+      !blank &&
+      previous &&
+      drawnAbove[k] &&
+      Math.abs(item.x - previous.item.x) <= 1 &&
+      item.y > previous.item.y + previous.item.height * 0.5 &&
+      item.y < previous.item.y + previous.item.height * 1.6 &&
+      id !== previous.id
+    )
+      id = previous.id;
+    if (!blank) previous = { item, id };
     const list = cellText.get(id);
     if (list) list.push(item);
     else cellText.set(id, [item]);
-  }
+  });
   const texts = new Map<number, string>();
   const textOfCell = (id: number) => {
     if (!texts.has(id)) texts.set(id, textOf(cellText.get(id) ?? []));
@@ -112,6 +134,18 @@ function gridRows(page: PageGeometry, grid: Grid, items: TextItem[]): Slot[][] {
     if (slots.some((s) => s.text !== '' && !s.up)) out.push(slots);
   }
   return dropEmptyColumns(out);
+}
+
+/** Per item (in drawing order), whether an item drawn after it lies in a band above its own:
+ *  a table is drawn row by row, so such an item was drawn as part of an earlier row. */
+function overflowing(items: TextItem[], bands: number[]): boolean[] {
+  const out = new Array<boolean>(items.length).fill(false);
+  let highest = Infinity;
+  for (let k = items.length - 1; k >= 0; k--) {
+    if (bands[k]! > highest) out[k] = true;
+    if (bands[k]! >= 0 && items[k]!.text.trim() !== '') highest = Math.min(highest, bands[k]!);
+  }
+  return out;
 }
 
 /** A band no text falls in (a double border, a decorative margin) is not a column. */
