@@ -79,7 +79,7 @@ else if (has('soffice')) {
 }
 
 for (const [form, extension] of forms) {
-  if (only && form !== only) continue;
+  if (only && form !== only && !form.endsWith(` ${only}`)) continue; // --form=text: copied text
   const accuracies: number[] = [];
   let minRecall = 1;
   let slowest = 0;

@@ -34,13 +34,22 @@ const DEADLINE_HINT = /\d|thường|hàng|hằng|theo|liên tục|định kỳ/i
 /** The longest run whose text is read (a deadline); longer runs are judged by their start. */
 const TEXT_WORDS = 16;
 
-export function tokensOf(lines: string[]): Token[] {
-  return lines.flatMap((line) =>
+/** A row's words. A word the layout broke at the end of a printed line ("Phòn" / "g",
+ *  "UBN" / "D", "2021-" / "2025") is put back together first: no cell ends inside a word,
+ *  and only the whole word says what it starts ("Phòng Văn hóa" is a unit's name). */
+export function tokensOf(lines: string[], mend = true): Token[] {
+  const tokens: Token[] = [];
+  for (const line of lines) {
     line
       .split(/\s+/)
       .filter(Boolean)
-      .map((text, i) => ({ text, lineStart: i === 0 })),
-  );
+      .forEach((text, i) => {
+        const last = tokens.at(-1);
+        if (mend && i === 0 && last && joinSeparator(last.text, text) === '') last.text += text;
+        else tokens.push({ text, lineStart: i === 0 });
+      });
+  }
+  return tokens;
 }
 
 /** What joins word k to the word before it: a space, or nothing where the layout broke a
@@ -76,6 +85,9 @@ const TITLE = /^(PCT|CT|Phó|Chủ|Trưởng|Bí)$/u;
  *  number ("45-" / "50%"), or inside a printed line (cells start lines more often). */
 function cutCost(beforeLast: Token | undefined, before: Token, after: Token): number {
   let cost = after.lineStart ? 0 : 0.5;
+  // Inside a word a line broke (left apart only after a page break, where a cell's rest
+  // may begin with the end of its last word: "Phòn" / "g Văn hóa").
+  if (after.lineStart && joinSeparator(before.text, after.text) === '') cost += 4;
   const lastTwo = beforeLast ? `${beforeLast.text} ${before.text}` : '';
   // A dash alone is a target ("-": none that year) after a number or another dash, and
   // joins a unit's name otherwise ("Văn hoá –" / "Xã hội").
@@ -192,7 +204,24 @@ function fit(
 }
 
 /** A row's words (after its number) → one text per column, by the best-scoring cut. */
-export function segmentRow(code: string, lines: string[], columns: Column[]): string[] {
+/** Values a column holds in a table's other rows (valueKey), and for a row a page cut, the
+ *  starts of those values (what its first page may show of them). */
+export interface ColumnValues {
+  whole: Array<Set<string> | undefined>;
+  starts?: Array<Set<string> | undefined>;
+}
+
+/** How much a run that reads as a value the column holds elsewhere is favoured. */
+const KNOWN_VALUE = 2;
+/** …and a run a page cut that reads as the start of one ("Phòn" / "Đồng"). */
+const KNOWN_START = 3;
+
+export function segmentRow(
+  code: string,
+  lines: string[],
+  columns: Column[],
+  values?: ColumnValues,
+): string[] {
   const cells = columns.map(() => '');
   const codeAt = Math.max(
     0,
@@ -218,7 +247,18 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
       const inside = (role === 'year' || role === 'result') && capitalLineInside(tokens, i, j);
       table[at] = fit(role, starts[i]!, j - i, text, inside, first);
     }
-    return table[at]!;
+    return table[at]! + (values ? knownBonus(order[c]!, i, j, text) : 0);
+  };
+  // A run's text as compared with the column's values elsewhere, read once per run.
+  const keys = new Map<number, string>();
+  const knownBonus = (column: number, i: number, j: number, text: string) => {
+    const whole = values!.whole[column];
+    const starts = values!.starts?.[column];
+    if ((!whole && !starts) || j - i > TEXT_WORDS) return 0;
+    const at = i * (TEXT_WORDS + 1) + (j - i);
+    let key = keys.get(at);
+    if (key === undefined) keys.set(at, (key = valueKey(text)));
+    return whole?.has(key) ? KNOWN_VALUE : starts?.has(key) ? KNOWN_START : 0;
   };
   const unbounded = order.map((k) => columns[k]!.role === 'name');
   bestCut(tokens, unbounded, fitOf).forEach((text, c) => (cells[order[c]!] = text));
@@ -228,9 +268,16 @@ export function segmentRow(code: string, lines: string[], columns: Column[]): st
 /** The rest of a row cut by a page break (the lines after the repeated header), cut into
  *  the same columns and joined to what each cell showed on the page before. Every cell
  *  begins on the first page, so only a cell with text there goes on. */
-export function continueRow(pieces: string[][], lines: string[], columns: Column[]): string[] {
+export function continueRow(
+  pieces: string[][],
+  lines: string[],
+  columns: Column[],
+  known: Array<Set<string> | undefined> = [],
+): string[] {
   const order = columns.map((_, i) => i).filter((i) => columns[i]!.role !== 'code');
-  const tokens = tokensOf(lines);
+  // Words broken at a line's end stay apart: a cell's rest may begin with the end of the
+  // word its first page ended with.
+  const tokens = tokensOf(lines, false);
   // What each cell showed on the pages before (its pieces), read once and only at its ends:
   // a row cut by many pages grows long.
   const before = order.map((k) => {
@@ -246,6 +293,8 @@ export function continueRow(pieces: string[][], lines: string[], columns: Column
     return {
       empty: parts.length === 0,
       whole: text,
+      known: known[k],
+      last: tail.at(-1)!,
       role,
       typed,
       start: startOf(text),
@@ -271,14 +320,31 @@ export function continueRow(pieces: string[][], lines: string[], columns: Column
     // words from the next one's ("PVHCC được giao"): the line stays with one cell.
     // The name, the longest cell, is the one that most often goes on (in lower case, at a
     // line's start); another cell must show it is open, and takes as few words as it can.
-    if (cell.role === 'name') return 0.5 + (lowerStart(text) && tokens[i]!.lineStart ? 1 : 0);
-    return -1.2 + (cell.open ? 1.5 : 0) - 0.01 * (j - i);
+    // The end of a word the page before broke ("Phòn" / "g") is that cell's.
+    const mends =
+      tokens[i]!.lineStart && cell.last !== '' && joinSeparator(cell.last, tokens[i]!.text) === '';
+    const bonus =
+      (mends ? 5 : 0) +
+      (cell.known &&
+      j - i <= TEXT_WORDS &&
+      cell.known.has(valueKey(joinBroken(cell.whole, cleanCell(text))))
+        ? 3
+        : 0);
+    if (cell.role === 'name')
+      return 0.5 + (lowerStart(text) && tokens[i]!.lineStart ? 1 : 0) + bonus;
+    return -1.2 + (cell.open ? 1.5 : 0) - 0.01 * (j - i) + bonus;
   };
   const unbounded = order.map((k) => columns[k]!.role === 'name');
   const out = columns.map(() => '');
   bestCut(tokens, unbounded, fitOf).forEach((text, c) => (out[order[c]!] = text));
   return out;
 }
+
+/** A cell's text as compared with the values of other rows: letters and digits only. */
+export const valueKey = (text: string) =>
+  searchKey(text)
+    .replace(/[^\p{L}\d]+/gu, ' ')
+    .trim();
 
 /** A cell's pieces (one per page) as one text, joined as the layout broke them. */
 export function joinPieces(parts: string[]): string {
@@ -348,12 +414,14 @@ function bestCut(
  *  lower case continue the column before. */
 export function splitHeader(lines: string[]): string[] {
   // A lower header row drawn to the left of the line above runs into it with no space
-  // between ("Sản phẩm" / "đầu ra2025 2030"): a year stuck to a word is a word of its own.
+  // between ("Sản phẩm" / "đầu ra2025 2030", "Nguồn vốnNăm" / "2025"): a year, or a
+  // capitalised word, stuck to a word in lower case is a word of its own. Words a narrow
+  // column broke ("Nguồ" / "n vốn") are put back together.
   const words = lines
-    .join(' ')
+    .reduce(joinBroken, '')
     .split(/\s+/)
     .flatMap((w) => {
-      const glued = /^(.*\p{Ll})((?:19|20)\d{2})$/u.exec(w);
+      const glued = w.length <= 40 ? /^(.*\p{Ll})((?:19|20)\d{2}|\p{Lu}\p{Ll}+)$/u.exec(w) : null;
       return glued ? [glued[1]!, glued[2]!] : [w];
     })
     .filter(Boolean);

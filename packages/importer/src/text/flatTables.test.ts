@@ -218,3 +218,101 @@ describe('headers of copied text', () => {
     });
   });
 });
+
+describe('narrow columns in copied text', () => {
+  it('puts a word broken at a line end back together before cutting cells ("Phòn" / "g")', async () => {
+    // A portrait page with many columns breaks words inside: only the whole word says that
+    // "Phòng Văn hóa" is a unit's name.
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Năm 2025 Sản phẩm Cơ quan chủ trì Ghi chú',
+      '1 Tỷ lệ phủ',
+      'sóng 5G',
+      '100% Bộ số',
+      'liệu',
+      'Phòn',
+      'g Văn',
+      'hóa',
+      'Ngân',
+      'sách xã',
+    ]);
+    expect(indicators[0]).toMatchObject({
+      name: 'Tỷ lệ phủ sóng 5G',
+      output: 'Bộ số liệu',
+      lead: 'Phòng Văn hóa',
+      note: 'Ghi chú: Ngân sách xã',
+    });
+  });
+
+  it('splits header words a narrow column broke or ran together ("Nguồ" / "n vốnNăm")', async () => {
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Cơ quan',
+      'chủ trì Nguồ',
+      'n vốnNăm',
+      '2025',
+      'Năm',
+      '2030',
+      '1 Tỷ lệ phủ sóng 5G Phòng Kinh tế Ngân sách xã 90% 100%',
+    ]);
+    expect(indicators[0]).toMatchObject({
+      targets: { 2025: '90%', 2030: '100%' },
+      lead: 'Phòng Kinh tế',
+      note: 'Nguồn vốn: Ngân sách xã',
+    });
+  });
+
+  it('reads a line "TT" inside a row as a word, not as the header again', async () => {
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Năm 2025 Lãnh đạo phụ trách',
+      '1 Tỷ lệ phủ sóng 5G 100% Đồng chí Nguyễn Văn A PCT',
+      'TT',
+      'UBND',
+      '2 Tỷ lệ hộ có cáp quang 90% Đồng chí Trần Văn B CT UBND',
+    ]);
+    expect(indicators.map((r) => [r.name, r.director])).toEqual([
+      ['Tỷ lệ phủ sóng 5G', 'Đồng chí Nguyễn Văn A PCT TT UBND'],
+      ['Tỷ lệ hộ có cáp quang', 'Đồng chí Trần Văn B CT UBND'],
+    ]);
+  });
+});
+
+describe('rows cut by a page break in narrow columns', () => {
+  it('reads each cell’s rest by the values the column holds in rows no page cut', async () => {
+    // Page 1 shows the first line of each cell ("Bộ số Phòn Đồng"); the rest of every cell
+    // follows the repeated header, each in lower case: which lines are whose is told by the
+    // units and leaders the other rows of the table write in full.
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Sản phẩm Cơ quan chủ trì Cán bộ phụ trách',
+      '1 Tỷ lệ phủ sóng 5G Bộ số',
+      'liệu',
+      'Phòng Văn',
+      'hóa',
+      'Đồng chí',
+      'Trưởng phòng',
+      '2 Tỷ lệ hộ có cáp quang Bộ số',
+      'liệu',
+      'Phòng Văn',
+      'hóa',
+      'Đồng chí',
+      'Trưởng phòng',
+      '3 Tỷ lệ dân số Bộ số Phòn Đồng',
+      'TT Chỉ tiêu Sản phẩm Cơ quan chủ trì Cán bộ phụ trách',
+      'trưởng thành có',
+      'tài khoản số',
+      'liệu',
+      'g Văn',
+      'hóa',
+      'chí',
+      'Trưởng phòng',
+    ]);
+    expect(indicators[2]).toMatchObject({
+      name: 'Tỷ lệ dân số trưởng thành có tài khoản số',
+      output: 'Bộ số liệu',
+      lead: 'Phòng Văn hóa',
+      responsible: 'Đồng chí Trưởng phòng',
+    });
+  });
+});

@@ -5,7 +5,15 @@ import { headerYear, resolveColumns } from '../plan/columns.ts';
 /** Per table (in document order), the roles a reviewer set for some of its columns. */
 export type ColumnOverrides = Record<number, Array<ColumnRole | null>>;
 import { gridOf, type DocTable } from '../table/grid.ts';
-import { continueRow, joinPieces, segmentRow, splitHeader } from './flatRow.ts';
+import {
+  continueRow,
+  joinPieces,
+  segmentRow,
+  splitHeader,
+  valueKey,
+  type ColumnValues,
+} from './flatRow.ts';
+import type { Column } from '../plan/columns.ts';
 import { appendixLabel } from '../table/headings.ts';
 import { looksLikePerson, looksLikeUnit } from '../plan/vocabulary.ts';
 
@@ -60,11 +68,14 @@ function rawFlatTables(lines: string[], overrides: ColumnOverrides): RawTable[] 
       current = null;
       continue;
     }
-    if (HEADER_START.test(line) && label) {
-      if (!current || current.label !== label) {
+    // The header again on a new page starts with the same printed line; a line "TT" alone
+    // inside a row is a cell's word ("PCT" / "TT" / "UBND").
+    const again = current?.label === label && line === current.headerLines[0];
+    if (HEADER_START.test(line) && label && (again || current?.label !== label)) {
+      if (!again) {
         current = { label, headerLines: [], body: [] };
         pending.push(current);
-      } else current.body.push(REPEATED_HEADER);
+      } else current!.body.push(REPEATED_HEADER);
       inHeader = true;
     }
     if (!current) continue;
@@ -103,12 +114,21 @@ function toRawTable(
   );
   if (header.length < 3) return null;
   const { columns } = resolveColumns(header, [], null, override);
-  const rows = groupRows(p.body, joins).map((r) => {
-    const [first, ...rest] = pages(r.lines);
+  const grouped = groupRows(p.body, joins).map((r) => ({ ...r, pages: pages(r.lines) }));
+  // Rows no page cut first; what they hold in each column helps read the rows a page cut:
+  // plans repeat their units and leaders, so the first page of a cut cell most likely shows
+  // the start of one of them ("Phòn" / "Đồng"), and its rest the remainder.
+  const whole = grouped.map((r) =>
+    r.code !== null && r.pages.length === 1 ? segmentRow(r.code, r.pages[0]!, columns) : null,
+  );
+  const known = knownValues(whole, columns);
+  const rows = grouped.map((r, k) => {
     if (r.code === null) return [r.numeral!, r.lines.filter((l) => l !== PAGE).join(' ')];
-    const pieces = segmentRow(r.code, first!, columns).map((t) => (t ? [t] : []));
+    if (whole[k]) return whole[k];
+    const [first, ...rest] = r.pages;
+    const pieces = segmentRow(r.code, first!, columns, known).map((t) => (t ? [t] : []));
     for (const lines of rest)
-      continueRow(pieces, lines, columns).forEach((t, c) => t && pieces[c]!.push(t));
+      continueRow(pieces, lines, columns, known.whole).forEach((t, c) => t && pieces[c]!.push(t));
     return pieces.map(joinPieces);
   });
   fillMergedLeads(
@@ -116,6 +136,21 @@ function toRawTable(
     columns.map((c) => c.role === 'lead'),
   );
   return { label: p.label, header, rows };
+}
+
+/** Per column whose values repeat (units, leaders, products), the values of the rows no
+ *  page cut and their starts. Names, targets and numbers are not compared. */
+function knownValues(rows: Array<string[] | null>, columns: Column[]): ColumnValues {
+  const compared = (c: number) => !['code', 'name', 'year', 'result'].includes(columns[c]!.role);
+  const whole = columns.map((_, c) => (compared(c) ? new Set<string>() : undefined));
+  for (const row of rows) row?.forEach((text, c) => text && whole[c]?.add(valueKey(text)));
+  const starts = whole.map((set) => {
+    if (!set) return undefined;
+    const out = new Set<string>();
+    for (const key of set) for (let k = 2; k <= key.length; k++) out.add(key.slice(0, k));
+    return out;
+  });
+  return { whole, starts };
 }
 
 /** A lead cell merged over several rows is printed once: copied text gives it to the first
