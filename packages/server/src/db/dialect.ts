@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -27,6 +27,11 @@ export function searchPathSchema(url: string): string | undefined {
 // our amounts stay far below 2^53, so numbers are safe and keep both dialects alike.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+
+/** Whether a Kysely instance (or a transaction of it) talks to SQLite. */
+export function isSqlite(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
@@ -66,7 +71,12 @@ function openSqlite(file: string): DatabaseHandle {
  *  which gets a fresh one. */
 function withStatementCache(sqlite: SQLite.Database, size = 1000): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = (source: string) => {
+  const prepare = (text: string) => {
+    // Kysely begins a transaction with a plain (deferred) "begin". Immediate takes the write
+    // lock at once — waiting out another process's writer (busy_timeout) rather than failing
+    // with SQLITE_BUSY when a transaction that read first tries to write — so a transaction
+    // holds what it read until it commits (reports/access.ts lockReport relies on it).
+    const source = text === 'begin' ? 'begin immediate' : text;
     const cached = cache.get(source);
     if (cached && !cached.busy) return cached;
     const statement = sqlite.prepare(source);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { isSqlite } from '../db/dialect.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { canManageCommune } from '../org/queries.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
@@ -49,11 +50,10 @@ export function canReadUnitReport(
   return can(roleScope(user), 'report.read', report);
 }
 
-export async function loadReportContext(
-  db: Kysely<Database>,
-  reportId: number,
-): Promise<ReportContext> {
-  const row = await db
+/** The select behind a ReportContext: the report with its period, plan and commune. A save adds
+ *  its item's role to it (itemUpdates.ts), so the two stay one query. `hold`: see lockReport. */
+export function reportContextQuery(db: Kysely<Database>, reportId: number, hold = false) {
+  return db
     .selectFrom('reports')
     .innerJoin('reporting_periods as p', 'p.id', 'reports.period_id')
     .innerJoin('plans', 'plans.id', 'p.plan_id')
@@ -72,26 +72,35 @@ export async function loadReportContext(
       'reports.unlocked_at',
     ])
     .where('reports.id', '=', reportId)
-    .executeTakeFirst();
+    .$if(hold && !isSqlite(db), (q) => q.forNoKeyUpdate('reports'));
+}
+
+/** A reportContextQuery row as a ReportContext (plus whatever else the query selected). */
+export function toReportContext<Row extends { unlocked_at: string | null }>(
+  row: Row | undefined,
+): Omit<Row, 'unlocked_at'> & { unlocked: boolean } {
   if (!row) throw notFound('Không tìm thấy báo cáo');
   const { unlocked_at, ...context } = row;
   return { ...context, unlocked: unlocked_at !== null };
 }
 
+export async function loadReportContext(
+  db: Kysely<Database>,
+  reportId: number,
+): Promise<ReportContext> {
+  return toReportContext(await reportContextQuery(db, reportId).executeTakeFirst());
+}
+
 /**
- * The report as it is now, held for the rest of the caller's transaction: a no-op update of its
- * row takes PostgreSQL's row lock, so a submission, a review or a save of the same report
- * running at the same time waits for this transaction to end, and then sees what it did (SQLite
- * runs one write transaction at a time anyway). What a request read before its transaction
+ * The report as it is now, held for the rest of the caller's transaction: on PostgreSQL the read
+ * takes the report row's lock (FOR NO KEY UPDATE, as an update of it would), so a submission, a
+ * review or a save of the same report running at the same time waits for this transaction to
+ * end, and then sees what it did. SQLite needs no lock: its transactions begin immediate
+ * (db/dialect.ts), so one writer runs at a time. What a request read before its transaction
  * began may be stale; this is not.
  */
 export async function lockReport(db: Kysely<Database>, reportId: number): Promise<ReportContext> {
-  await db
-    .updateTable('reports')
-    .set((eb) => ({ version: eb.ref('version') }))
-    .where('id', '=', reportId)
-    .execute();
-  return loadReportContext(db, reportId);
+  return toReportContext(await reportContextQuery(db, reportId, true).executeTakeFirst());
 }
 
 export async function readableReport(
@@ -110,11 +119,16 @@ export async function writableReport(
   reportId: number,
 ): Promise<ReportContext> {
   const context = await loadReportContext(db, reportId);
+  assertMayWrite(user, context);
+  return context;
+}
+
+/** Only the unit's reporters write its report, and never into an archived plan. */
+export function assertMayWrite(user: SessionUser, context: ReportContext): void {
   if (!canWriteUnitReport(user, context.unitId))
     throw forbidden('Chỉ người báo cáo của đơn vị mới sửa được báo cáo này');
   if (context.planStatus === 'archived')
     throw badRequest('Kế hoạch đã được lưu trữ: không nhận báo cáo nữa.');
-  return context;
 }
 
 export async function reviewableReport(

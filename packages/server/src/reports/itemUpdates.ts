@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
-import { lockReport, type ReportContext } from './access.ts';
-import { unitIndicators, unitTasks } from './reportView.ts';
+import { lockReport, reportContextQuery, toReportContext, type ReportContext } from './access.ts';
 
 // What a unit writes for each of its items in a period. Every item carries its own version:
 // autosave from two tabs, or a reporter and a colleague, cannot silently overwrite each other.
@@ -106,7 +105,8 @@ function taskRow(input: TaskUpdateInput, role: 'lead' | 'coordinate') {
   };
 }
 
-/** Upsert with optimistic locking: insert when version is 0, else update that version. */
+/** Upsert with optimistic locking: insert when version is 0, else update that version. The row
+ *  as it was is returned as the audit's "before" (none for a first write). */
 async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
   db: Kysely<Database>,
   table: T,
@@ -117,13 +117,14 @@ async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
 ) {
   const now = nowIso();
   const where = { report_id: key.report_id, [key.item]: key.id };
-  const current = await db
-    .selectFrom(table as 'task_updates')
-    .selectAll()
-    .where('report_id', '=', key.report_id)
-    .where(key.item as 'task_id', '=', key.id)
-    .executeTakeFirst();
-  if (version === 0 && !current) {
+  const current = () =>
+    db
+      .selectFrom(table as 'task_updates')
+      .selectAll()
+      .where('report_id', '=', key.report_id)
+      .where(key.item as 'task_id', '=', key.id)
+      .executeTakeFirst();
+  if (version === 0) {
     const inserted = await db
       .insertInto(table as 'task_updates')
       .values({ ...where, ...values, version: 1, updated_at: now, updated_by: userId } as never)
@@ -131,65 +132,93 @@ async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
       .returning('id')
       .executeTakeFirst();
     if (inserted) return { id: inserted.id, version: 1, before: null };
-  } else if (current && current.version === version) {
-    const result = await db
-      .updateTable(table as 'task_updates')
-      .set({ ...values, version: version + 1, updated_at: now, updated_by: userId } as never)
-      .where('id', '=', current.id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1)
-      return { id: current.id, version: version + 1, before: current };
+  } else {
+    const before = await current();
+    if (before?.version === version) {
+      await db
+        .updateTable(table as 'task_updates')
+        .set({ ...values, version: version + 1, updated_at: now, updated_by: userId } as never)
+        .where('id', '=', before.id)
+        .execute();
+      return { id: before.id, version: version + 1, before };
+    }
   }
-  const latest = await db
-    .selectFrom(table as 'task_updates')
-    .selectAll()
-    .where('report_id', '=', key.report_id)
-    .where(key.item as 'task_id', '=', key.id)
-    .executeTakeFirst();
-  throw conflict(latest ?? null);
+  throw conflict((await current()) ?? null);
 }
 
-/** The two kinds of report item: where each is stored, how it is audited, and how to tell
- *  that an item belongs to the unit in the plan. */
+/** The two kinds of report item: where each is stored, how it is audited, and the unit's part
+ *  in one of them — 'lead' (chủ trì), 'coordinate' (phối hợp), or null when the plan does not
+ *  give it to the unit. Indicators are always the lead's; a unit listed on a task both ways
+ *  leads it ('lead' > 'coordinate', hence max). */
 const ITEMS = {
   task: {
     table: 'task_updates',
     column: 'task_id',
     entity: 'task_update',
-    ofUnit: unitTasks,
+    roleOf: (eb: ContextBuilder, itemId: number) =>
+      eb
+        .selectFrom('task_units as link')
+        .innerJoin('tasks as item', 'item.id', 'link.item_id')
+        .select((e) => e.fn.max('link.role').as('role'))
+        .where('item.id', '=', itemId)
+        .whereRef('item.plan_id', '=', 'plans.id')
+        .whereRef('link.unit_id', '=', 'reports.unit_id'),
     notOwn: 'Nhiệm vụ này không thuộc đơn vị trong kế hoạch.',
   },
   indicator: {
     table: 'indicator_values',
     column: 'indicator_id',
     entity: 'indicator_value',
-    ofUnit: unitIndicators,
+    roleOf: (eb: ContextBuilder, itemId: number) =>
+      eb
+        .selectFrom('indicator_units as link')
+        .innerJoin('indicators as item', 'item.id', 'link.item_id')
+        .select((e) => e.fn.max('link.role').as('role'))
+        .where('item.id', '=', itemId)
+        .where('link.role', '=', 'lead')
+        .whereRef('item.plan_id', '=', 'plans.id')
+        .whereRef('link.unit_id', '=', 'reports.unit_id'),
     notOwn: 'Chỉ tiêu này không do đơn vị theo dõi trong kế hoạch.',
   },
 } as const;
+type ContextBuilder = ExpressionBuilder<
+  Database & { p: Database['reporting_periods']; commune: Database['org_units'] },
+  'reports' | 'p' | 'plans' | 'commune'
+>;
 
+/** Who writes a report item: the report, and for a request the check that its user may write it
+ *  (assertMayWrite), made on the report as the save's transaction sees it. */
+export interface SaveTarget {
+  reportId: number;
+  authorise?: (context: ReportContext) => void;
+}
+
+/** One item's save, in one transaction: the report held (as lockReport) and read with the unit's
+ *  part in the item in one query, the write, and its audit entry. */
 async function saveItem(
   db: Kysely<Database>,
-  context: ReportContext,
+  target: SaveTarget,
   kind: keyof typeof ITEMS,
   itemId: number,
   version: number,
   rowFor: (role: 'lead' | 'coordinate') => Record<string, unknown>,
   userId: number,
 ): Promise<number> {
+  const item = ITEMS[kind];
   return atomically(db, async (db) => {
-    await assertStillEditable(db, context);
-    const item = ITEMS[kind];
-    const mine = await item.ofUnit(db, context.planId, context.unitId, itemId);
-    if (mine.length === 0) throw badRequest(item.notOwn);
-    // Indicators are always the lead's; a unit listed both ways on a task leads it.
-    const leads = mine.some((i) => !('role' in i) || i.role === 'lead');
-    const values = rowFor(leads ? 'lead' : 'coordinate');
+    const { itemRole, ...context } = toReportContext(
+      await reportContextQuery(db, target.reportId, true)
+        .select((eb) => item.roleOf(eb, itemId).as('itemRole'))
+        .executeTakeFirst(),
+    );
+    target.authorise?.(context);
+    assertEditable(context);
+    if (!itemRole) throw badRequest(item.notOwn);
+    const values = rowFor(itemRole === 'lead' ? 'lead' : 'coordinate');
     const saved = await upsertItem(
       db,
       item.table,
-      { report_id: context.reportId, item: item.column, id: itemId },
+      { report_id: target.reportId, item: item.column, id: itemId },
       version,
       values,
       userId,
@@ -200,7 +229,7 @@ async function saveItem(
       entityId: saved.id,
       action: saved.before ? 'edit' : 'create',
       before: saved.before ?? undefined,
-      after: { report_id: context.reportId, [item.column]: itemId, ...values },
+      after: { report_id: target.reportId, [item.column]: itemId, ...values },
     });
     return saved.version;
   });
@@ -208,18 +237,18 @@ async function saveItem(
 
 export function saveTaskUpdate(
   db: Kysely<Database>,
-  context: ReportContext,
+  target: SaveTarget,
   taskId: number,
   input: TaskUpdateInput,
   userId: number,
 ): Promise<number> {
   const row = (role: 'lead' | 'coordinate') => taskRow(input, role);
-  return saveItem(db, context, 'task', taskId, input.version, row, userId);
+  return saveItem(db, target, 'task', taskId, input.version, row, userId);
 }
 
 export function saveIndicatorValue(
   db: Kysely<Database>,
-  context: ReportContext,
+  target: SaveTarget,
   indicatorId: number,
   input: IndicatorValueInput,
   userId: number,
@@ -231,5 +260,5 @@ export function saveIndicatorValue(
     note: input.note,
     explanation: input.explanation,
   };
-  return saveItem(db, context, 'indicator', indicatorId, input.version, () => values, userId);
+  return saveItem(db, target, 'indicator', indicatorId, input.version, () => values, userId);
 }

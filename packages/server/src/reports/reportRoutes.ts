@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { badRequest } from '../http/errors.ts';
 import {
+  assertMayWrite,
   canReviewReports,
   canWriteUnitReport,
   readableReport,
   reviewableReport,
   writableReport,
+  type ReportContext,
 } from './access.ts';
 import { loadReport } from './reportView.ts';
 import {
@@ -70,9 +72,9 @@ export function reportRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      const context = await writableReport(app.db, user, request.params.id);
-      const { itemId } = request.params;
-      return { version: await saveTaskUpdate(app.db, context, itemId, request.body, user.id) };
+      const { id, itemId } = request.params;
+      const target = { reportId: id, authorise: (c: ReportContext) => assertMayWrite(user, c) };
+      return { version: await saveTaskUpdate(app.db, target, itemId, request.body, user.id) };
     },
   );
 
@@ -89,11 +91,9 @@ export function reportRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      const context = await writableReport(app.db, user, request.params.id);
-      const { itemId } = request.params;
-      return {
-        version: await saveIndicatorValue(app.db, context, itemId, request.body, user.id),
-      };
+      const { id, itemId } = request.params;
+      const target = { reportId: id, authorise: (c: ReportContext) => assertMayWrite(user, c) };
+      return { version: await saveIndicatorValue(app.db, target, itemId, request.body, user.id) };
     },
   );
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
 import { asUser, buildTestApp, loginAs, type LoggedIn } from '../testing/app.ts';
 import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+import { lockReport } from './access.ts';
 
 // The whole loop through the API, on both databases: the focal officer generates and opens a
 // period, two units report, one is returned with item comments and resubmitted, both are
@@ -209,11 +210,40 @@ describe.each(TEST_DIALECTS)('reporting workflow on %s', (dialect) => {
     ).toBe(403);
   });
 
+  it('makes a save wait for a step that holds the report, then judge the report as it left it', async () => {
+    const { tasks } = await report('kienhung.vhxh', vhxh);
+    const task = tasks.find((t: { update: unknown }) => !t.update);
+    const step = await database.db.startTransaction().execute();
+    await lockReport(step, vhxh);
+    const save = send(who['kienhung.vhxh']!, 'PUT', `/api/reports/${vhxh}/tasks/${task.taskId}`, {
+      version: 0,
+      status: 'in_progress',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await step.updateTable('reports').set({ status: 'submitted' }).where('id', '=', vhxh).execute();
+    await step.commit().execute();
+    const refused = await save;
+    expect([refused.statusCode, refused.json().error]).toEqual([
+      400,
+      expect.stringContaining('đang chờ duyệt'),
+    ]);
+    await database.db
+      .updateTable('reports')
+      .set({ status: 'draft' })
+      .where('id', '=', vhxh)
+      .execute();
+  });
+
   it('submits once however often it is sent, then locks the report for the unit', async () => {
-    const { version } = await report('kienhung.vhxh', vhxh);
-    const [a, b] = await Promise.all([
+    const { version, tasks } = await report('kienhung.vhxh', vhxh);
+    const racing = tasks.find((t: { update: unknown }) => !t.update);
+    const [a, b, save] = await Promise.all([
       send(who['kienhung.vhxh']!, 'POST', `/api/reports/${vhxh}/submit`, { version }),
       send(who['kienhung.vhxh']!, 'POST', `/api/reports/${vhxh}/submit`, { version }),
+      send(who['kienhung.vhxh']!, 'PUT', `/api/reports/${vhxh}/tasks/${racing.taskId}`, {
+        version: 0,
+        status: 'in_progress',
+      }),
     ]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
     expect(a.json()).toEqual(b.json());
@@ -225,6 +255,21 @@ describe.each(TEST_DIALECTS)('reporting workflow on %s', (dialect) => {
       .where('action', '=', 'submit')
       .execute();
     expect(submits).toHaveLength(1);
+    // A save sent at the same moment lands before the submission (and is in what was sent), or
+    // is refused after it: never written into a report already sent.
+    const saved = await database.db
+      .selectFrom('task_updates')
+      .innerJoin('audit_log', (j) =>
+        j
+          .onRef('audit_log.entity_id', '=', 'task_updates.id')
+          .on('audit_log.entity', '=', 'task_update'),
+      )
+      .select('audit_log.id')
+      .where('task_updates.report_id', '=', vhxh)
+      .where('task_updates.task_id', '=', racing.taskId)
+      .execute();
+    if (save.statusCode === 200) expect(saved.map((s) => s.id < submits[0]!.id)).toEqual([true]);
+    else expect([save.statusCode, saved]).toEqual([400, []]);
     const task = (await report('kienhung.vhxh', vhxh)).tasks[0];
     const edit = await send(
       who['kienhung.vhxh']!,
