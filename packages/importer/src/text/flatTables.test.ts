@@ -163,6 +163,49 @@ describe('sub-rows of copied text', () => {
   });
 });
 
+describe('sub-rows of copied text, lettered or dashed', () => {
+  it('follows "d)" with "đ)" as legal texts do, or with "e)" as a list does', async () => {
+    const rows = (letters: string[]) => [
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì',
+      'I Đến năm 2030',
+      '1 Chỉ tiêu về giáo dục',
+      ...letters.map((l, k) => `${l}) Tỷ lệ trường số ${k + 1} % 100 Phòng Văn hóa`),
+    ];
+    for (const letters of [
+      ['a', 'b', 'c', 'd', 'đ', 'e', 'g'],
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+    ]) {
+      const { indicators } = await importLines(rows(letters));
+      expect(indicators.map((r) => r.code)).toEqual(['1', ...letters.map((l) => `${l})`)]);
+    }
+  });
+
+  it('starts a sub-row at "- Các cơ sở…" under dashed sub-rows: "Các" names no unit there', async () => {
+    // The document also prints "Phòng Văn hóa –" and "Các phòng, ban" (two cells) on one
+    // line: that does not make every line starting "- Các" the end of a name.
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì Cơ quan phối hợp',
+      'I Đến năm 2030',
+      '1 Chỉ tiêu về giáo dục',
+      '- Cơ sở giáo dục triển',
+      'khai ký số',
+      '% 100 Phòng Văn hóa – Các trường',
+      'Xã hội',
+      '- Các cơ sở giáo dục',
+      'lồng ghép khởi nghiệp',
+      '% 95 Phòng Văn hóa – Các trường',
+      'Xã hội',
+    ]);
+    expect(indicators.map((r) => [r.code, r.name, r.targets])).toEqual([
+      ['1', 'Chỉ tiêu về giáo dục', {}],
+      ['-', 'Cơ sở giáo dục triển khai ký số', { 2030: '100' }],
+      ['-', 'Các cơ sở giáo dục lồng ghép khởi nghiệp', { 2030: '95' }],
+    ]);
+  });
+});
+
 describe('rows cut by a page break in copied text', () => {
   it('reads the lines after a repeated header as the rest of each cell on the page before', async () => {
     // Page 1 shows the first line of every cell (one line: they run together), then the

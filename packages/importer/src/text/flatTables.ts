@@ -211,7 +211,7 @@ function groupRows(body: string[], joins: Set<string>): RowLines[] {
   const rows: RowLines[] = [];
   let previous = '';
   let last: number[] = [0];
-  let letter = 'a';
+  let letters = ['a'];
   for (const line of body) {
     const before = previous;
     previous = line;
@@ -229,14 +229,14 @@ function groupRows(body: string[], joins: Set<string>): RowLines[] {
     const restartable = rows.length === 0 || rows.at(-1)!.code === null;
     if (code && isNextCode(last, code[1]!, restartable) && !TARGET_AFTER_CODE.test(code[2] ?? '')) {
       last = code[1]!.split('.').map(Number);
-      letter = 'a';
+      letters = ['a'];
       rows.push({ code: code[1]!, numeral: null, lines: code[2] ? [code[2]] : [] });
       continue;
     }
     // Sub-rows lettered in order under a numbered row: "a) …", "b) …".
     const sub = /^([a-zđ])\)\s+(\S.*)$/u.exec(line);
-    if (sub && sub[1] === letter && rows.length) {
-      letter = nextLetter(letter);
+    if (sub && letters.includes(sub[1]!) && rows.length) {
+      letters = nextLetters(sub[1]!);
       rows.push({ code: `${sub[1]})`, numeral: null, lines: [sub[2]!] });
       continue;
     }
@@ -260,10 +260,17 @@ function groupRows(body: string[], joins: Set<string>): RowLines[] {
 function startsSubRow(previous: string, rest: string, joins: Set<string>): boolean {
   if (/[,;:\-–]$/.test(previous)) return false;
   const last = previous.slice(previous.lastIndexOf(' ') + 1);
-  if (OPEN_END.test(last) || looksLikeUnit(rest) || looksLikePerson(rest)) return false;
+  if (OPEN_END.test(last) || namesUnit(rest) || looksLikePerson(rest)) return false;
   const after = rest.split(' ', 1)[0]!;
   return !joins.has(joinKey(last, after)) && !joins.has(joinKey('', after));
 }
+
+/** A unit's name — "Các" only before a kind of unit ("Các phòng, ban", "Các cơ quan"), not
+ *  before anything plural ("Các cơ sở giáo dục phổ thông…", a sub-row's name). */
+const namesUnit = (text: string) => {
+  const plural = /^các\s+(.*)$/iu.exec(text);
+  return plural ? looksLikeUnit(plural[1]!) : looksLikeUnit(text);
+};
 
 const OPEN_END = /^(và|các|của|với|cho|tại|trên|về|hoặc|đến|từ|phòng|ban)$/iu;
 const joinKey = (before: string, after: string) =>
@@ -281,8 +288,10 @@ export function dashJoins(lines: string[]): Set<string> {
         if (k > 0 && k + 1 < words.length) {
           joins.add(joinKey(words[k - 1]!, words[k + 1]!));
           // A capitalised word after a dash inside a line ("Văn hóa – Xã hội") goes on a
-          // name wherever a line starts with it.
-          if (/^\p{Lu}/u.test(words[k + 1]!)) joins.add(joinKey('', words[k + 1]!));
+          // name wherever a line starts with it — not a word a unit's name starts with
+          // ("Phòng Văn hóa –" / "Các phòng, ban": two cells on one printed line).
+          const next = words[k + 1]!;
+          if (/^\p{Lu}/u.test(next) && !looksLikeUnit(next)) joins.add(joinKey('', next));
         }
         return;
       }
@@ -302,8 +311,14 @@ export function dashJoins(lines: string[]): Set<string> {
  *  case (a name's line: "10 năm phát"), since a name begins with a capital. */
 const TARGET_AFTER_CODE = /^(?:[≥≤<>=~]|\d+(?:[.,]\d+)?\s*%|\p{Ll})/u;
 
-const LETTERS = 'abcdđeghiklmnopqrstuvxy';
-const nextLetter = (l: string) => LETTERS[LETTERS.indexOf(l) + 1] ?? '';
+/** Points are lettered in the Vietnamese alphabet ("d)", "đ)", "e)", "g)") as legal texts
+ *  do, or in the Latin one ("d)", "e)", "f)") as a word processor's list does. */
+const VIETNAMESE = 'abcdđeghiklmnopqrstuvxy';
+const LATIN = 'abcdefghijklmnopqrstuvwxyz';
+const nextLetters = (l: string) =>
+  [VIETNAMESE, LATIN]
+    .map((a) => (a.includes(l) ? (a[a.indexOf(l) + 1] ?? '') : ''))
+    .filter(Boolean);
 
 function isNextCode(previous: number[], code: string, restartable: boolean): boolean {
   const parts = code.split('.').map(Number);
