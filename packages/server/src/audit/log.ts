@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { reusable } from '../db/reusable.ts';
 import { nowIso } from '../http/time.ts';
 
 // Every change lands in the audit log: who, when, what, before and after.
@@ -14,23 +15,47 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+/** Every write of the app adds one: built once (db/reusable.ts). */
+const insertAudit = reusable(
+  (
+    db,
+    at: string,
+    userId: number | null,
+    entity: string,
+    entityId: number,
+    action: string,
+    before: string | null,
+    after: string | null,
+    reason: string | null,
+  ) =>
+    db.insertInto('audit_log').values({
+      at,
+      user_id: userId,
+      entity,
+      entity_id: entityId,
+      action,
+      before_json: before,
+      after_json: after,
+      reason,
+    }),
+);
+
 export async function recordAudit(
   db: Kysely<Database> | Transaction<Database>,
   entry: AuditEntry,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: nowIso(),
-      user_id: entry.userId,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      action: entry.action,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-      reason: entry.reason ?? null,
-    })
-    .execute();
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  await insertAudit(
+    db,
+    nowIso(),
+    entry.userId,
+    entry.entity,
+    entry.entityId,
+    entry.action,
+    json(entry.before),
+    json(entry.after),
+    entry.reason ?? null,
+  );
 }
 
 /**

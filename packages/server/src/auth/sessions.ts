@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { reusable } from '../db/reusable.ts';
 import { addHours, nowIso } from '../http/time.ts';
 import type { Role } from './roles.ts';
 
@@ -46,12 +47,9 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-export async function findSessionUser(
-  db: Kysely<Database>,
-  token: string,
-): Promise<SessionUser | null> {
-  const id = sha256(token);
-  const row = await db
+/** The session with its user, and the user's roles: read on every request, so built once. */
+const sessionRow = reusable((db, id: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -62,14 +60,19 @@ export async function findSessionUser(
       'users.username',
     ])
     .select(['users.display_name', 'users.unit_id', 'users.active', 'users.must_change_password'])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', id),
+);
+const rolesOf = reusable((db, userId: number) =>
+  db.selectFrom('role_assignments').select(['role', 'scope_unit_id']).where('user_id', '=', userId),
+);
+
+export async function findSessionUser(
+  db: Kysely<Database>,
+  token: string,
+): Promise<SessionUser | null> {
+  const [row] = await sessionRow(db, sha256(token));
   if (!row || row.expires_at <= nowIso() || !row.active) return null;
-  const roles = await db
-    .selectFrom('role_assignments')
-    .select(['role', 'scope_unit_id'])
-    .where('user_id', '=', row.id)
-    .execute();
+  const roles = await rolesOf(db, row.id);
   return {
     id: row.id,
     username: row.username,

@@ -1,10 +1,11 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { AliasableExpression, ExpressionBuilder, Kysely } from 'kysely';
 import { IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
+import { reusable } from '../db/reusable.ts';
 import { lockReport, reportContextQuery, toReportContext, type ReportContext } from './access.ts';
 
 // What a unit writes for each of its items in a period. Every item carries its own version:
@@ -146,30 +147,46 @@ async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
   throw conflict((await current()) ?? null);
 }
 
-/** The two kinds of report item: where each is stored, how it is audited, and the unit's part
- *  in one of them — 'lead' (chủ trì), 'coordinate' (phối hợp), or null when the plan does not
- *  give it to the unit. Indicators are always the lead's; a unit listed on a task both ways
- *  leads it ('lead' > 'coordinate', hence max). */
+type ContextBuilder = ExpressionBuilder<
+  Database & { p: Database['reporting_periods']; commune: Database['org_units'] },
+  'reports' | 'p' | 'plans' | 'commune'
+>;
+
+/** The report held and read (as lockReport) with the unit's part in one of its items — 'lead'
+ *  (chủ trì), 'coordinate' (phối hợp), or null when the plan does not give it to the unit: one
+ *  query, built once (db/reusable.ts). A unit listed on a task both ways leads it ('lead' >
+ *  'coordinate', hence max); indicators are always the lead's. */
+const heldWithRole = (
+  roleOf: (eb: ContextBuilder, itemId: number) => AliasableExpression<string | null>,
+) =>
+  reusable((db, reportId: number, itemId: number) =>
+    reportContextQuery(db, reportId, true).select((eb) => roleOf(eb, itemId).as('itemRole')),
+  );
+
+/** The two kinds of report item: where each is stored, how it is audited, how to read the
+ *  report with the unit's part in one of them. */
 const ITEMS = {
   task: {
     table: 'task_updates',
     column: 'task_id',
     entity: 'task_update',
-    roleOf: (eb: ContextBuilder, itemId: number) =>
+    context: heldWithRole((eb, itemId) =>
       eb
         .selectFrom('task_units as link')
         .innerJoin('tasks as item', 'item.id', 'link.item_id')
         .select((e) => e.fn.max('link.role').as('role'))
         .where('item.id', '=', itemId)
         .whereRef('item.plan_id', '=', 'plans.id')
-        .whereRef('link.unit_id', '=', 'reports.unit_id'),
+        .whereRef('link.unit_id', '=', 'reports.unit_id')
+        .$asScalar(),
+    ),
     notOwn: 'Nhiệm vụ này không thuộc đơn vị trong kế hoạch.',
   },
   indicator: {
     table: 'indicator_values',
     column: 'indicator_id',
     entity: 'indicator_value',
-    roleOf: (eb: ContextBuilder, itemId: number) =>
+    context: heldWithRole((eb, itemId) =>
       eb
         .selectFrom('indicator_units as link')
         .innerJoin('indicators as item', 'item.id', 'link.item_id')
@@ -177,14 +194,12 @@ const ITEMS = {
         .where('item.id', '=', itemId)
         .where('link.role', '=', 'lead')
         .whereRef('item.plan_id', '=', 'plans.id')
-        .whereRef('link.unit_id', '=', 'reports.unit_id'),
+        .whereRef('link.unit_id', '=', 'reports.unit_id')
+        .$asScalar(),
+    ),
     notOwn: 'Chỉ tiêu này không do đơn vị theo dõi trong kế hoạch.',
   },
 } as const;
-type ContextBuilder = ExpressionBuilder<
-  Database & { p: Database['reporting_periods']; commune: Database['org_units'] },
-  'reports' | 'p' | 'plans' | 'commune'
->;
 
 /** Who writes a report item: the report, and for a request the check that its user may write it
  *  (assertMayWrite), made on the report as the save's transaction sees it. */
@@ -206,11 +221,8 @@ async function saveItem(
 ): Promise<number> {
   const item = ITEMS[kind];
   return atomically(db, async (db) => {
-    const { itemRole, ...context } = toReportContext(
-      await reportContextQuery(db, target.reportId, true)
-        .select((eb) => item.roleOf(eb, itemId).as('itemRole'))
-        .executeTakeFirst(),
-    );
+    const [row] = await item.context(db, target.reportId, itemId);
+    const { itemRole, ...context } = toReportContext(row);
     target.authorise?.(context);
     assertEditable(context);
     if (!itemRole) throw badRequest(item.notOwn);
