@@ -109,7 +109,11 @@ const DOCUMENT_RE = new RegExp(`^[-+•]?\\s*(?:${DOCUMENT_START.join('|')})(?:\
 const MEASURE_RE =
   /^(?:%|% ?gdp|%\/nam|ty le|thu bac|thu hang|nguoi|ho|xa|doanh nghiep|dn|diem|cai|chiec|so|luot|ty dong|trieu dong|dong|km|mbps|giay phep|san pham|co so|don vi|truong|lop|tai khoan|thiet bi|lan|ngay|gio|%\s*dan so)$/;
 
-export const looksLikeUnit = (text: string) => UNIT_RE.test(searchKey(text));
+/** "Trưởng …" is a person's title (head of a unit); its search key is the school's
+ *  ("Trường", a unit). */
+const HEAD_TITLE = /^[-+•]?\s*trưởng(?:\s|$)/iu;
+export const looksLikeUnit = (text: string) =>
+  UNIT_RE.test(searchKey(text)) && !HEAD_TITLE.test(text.normalize('NFC'));
 export const looksLikePerson = (text: string) => PERSON_RE.test(searchKey(text));
 export const looksLikeDocument = (text: string) => DOCUMENT_RE.test(searchKey(text));
 export const looksLikeMeasure = (text: string) =>
@@ -126,7 +130,11 @@ export const looksLikeTarget = (text: string) => {
 /** What a text starts like, from one search key (the run starts of copied text). */
 export function startKinds(text: string): { unit: boolean; person: boolean; document: boolean } {
   const key = searchKey(text);
-  return { unit: UNIT_RE.test(key), person: PERSON_RE.test(key), document: DOCUMENT_RE.test(key) };
+  return {
+    unit: UNIT_RE.test(key) && !HEAD_TITLE.test(text.normalize('NFC')),
+    person: PERSON_RE.test(key),
+    document: DOCUMENT_RE.test(key),
+  };
 }
 
 export type CellKind = 'unit' | 'person' | 'document' | 'measure' | 'deadline' | 'target';

@@ -71,6 +71,7 @@ const lowerStart = (text: string) => /^\p{Ll}/u.test(text);
 /** A target begins with a comparator, a number, a dash or the words targets start with. */
 const TARGET_START =
   /^(?:[≥≤<>=~+]|\d+(?:[.,]\d+)?(?:%|\s|$|-)|[-–](?:\s|$)|[-–]$|(?:phấn|phần|đạt|top|trên|dưới|ít|tối|khoảng|tăng|giảm|duy trì|hoàn thành|không)(?:\s|$))/iu;
+const PLURAL = /^[-+•]?\s*các\s/iu;
 const FORMAL_PERSON = /^[-+•]?\s*(?:Đồng chí|Đ\/c|đồng chí|Ông|Bà)(?:\s|$)/u;
 
 /** Words that leave a cell unfinished: a title waiting for its unit ("Đồng chí Trưởng" /
@@ -89,9 +90,13 @@ function cutCost(beforeLast: Token | undefined, before: Token, after: Token): nu
   // may begin with the end of its last word: "Phòn" / "g Văn hóa").
   if (after.lineStart && joinSeparator(before.text, after.text) === '') cost += 4;
   const lastTwo = beforeLast ? `${beforeLast.text} ${before.text}` : '';
-  // A dash alone is a target ("-": none that year) after a number or another dash, and
-  // joins a unit's name otherwise ("Văn hoá –" / "Xã hội").
-  const dash = /^[-–]$/.test(before.text) && !/^([-–]|.*\d%?)$/.test(beforeLast?.text ?? '');
+  // A dash alone is a target ("-": none that year) after a number or another dash, or
+  // before a number or a comparator ("- ≥ 10% 20%"), and joins a unit's name otherwise
+  // ("Văn hoá –" / "Xã hội").
+  const dash =
+    /^[-–]$/.test(before.text) &&
+    !/^([-–]|.*\d%?)$/.test(beforeLast?.text ?? '') &&
+    !/^[≥≤<>=~]|^\d/.test(after.text);
   if (
     DANGLING.test(before.text) ||
     DANGLING.test(lastTwo) ||
@@ -139,6 +144,8 @@ function valueCount(text: string): number {
  *  same for every run starting at a word, so read once per word. */
 interface Start {
   lower: boolean;
+  /** "Các phòng, ban…": units in the plural. */
+  plural: boolean;
   unit: boolean;
   formalPerson: boolean;
   person: boolean;
@@ -150,7 +157,12 @@ function startAt(tokens: Token[], i: number): Start {
     .slice(i, i + 5)
     .map((t) => t.text)
     .join(' ');
-  return { lower: lowerStart(text), formalPerson: FORMAL_PERSON.test(text), ...startKinds(text) };
+  return {
+    lower: lowerStart(text),
+    plural: PLURAL.test(text),
+    formalPerson: FORMAL_PERSON.test(text),
+    ...startKinds(text),
+  };
 }
 
 /** How well a run fits a column of the given role (higher is better). Cells begin with a
@@ -188,7 +200,9 @@ function fit(
       return words <= 4 && looksLikeMeasure(cleanCell(raw)) ? 3 : -4;
     case 'lead':
     case 'coordinate':
-      return start.unit || start.formalPerson ? 3 : -1;
+      // A unit's column may name a person ("Đồng chí Thủ trưởng các phòng…"), less often
+      // than the person's column beside it does.
+      return start.unit ? 3 : start.formalPerson ? 2 : start.person ? 1 : -1;
     case 'director':
     case 'responsible':
       return start.formalPerson ? 3 : start.person || start.unit ? 1.5 : -1;
@@ -235,6 +249,7 @@ export function segmentRow(
   const memo = new Map<string, Float64Array>();
   const firstYearAt = order.findIndex((k) => columns[k]!.role === 'year');
   const starts = tokens.map((_, i) => startAt(tokens, i));
+  const coordinated = columns.some((c) => c.role === 'coordinate');
   const fitOf = (c: number, i: number, j: number, text: string) => {
     const role = columns[order[c]!]!.role;
     if (role === 'name' || j === i) return fit(role, starts[i]!, j - i, text);
@@ -247,7 +262,11 @@ export function segmentRow(
       const inside = (role === 'year' || role === 'result') && capitalLineInside(tokens, i, j);
       table[at] = fit(role, starts[i]!, j - i, text, inside, first);
     }
-    return table[at]! + (values ? knownBonus(order[c]!, i, j, text) : 0);
+    // Beside a coordinating column, units in the plural ("Các phòng, ban…") are the ones
+    // coordinating more often than the one leading: a lead merged over several rows is
+    // printed once, and the rows below show only the coordinating units.
+    const plural = role === 'lead' && coordinated && starts[i]!.plural ? -1 : 0;
+    return table[at]! + plural + (values ? knownBonus(order[c]!, i, j, text) : 0);
   };
   // A run's text as compared with the column's values elsewhere, read once per run.
   const keys = new Map<number, string>();
@@ -357,7 +376,12 @@ export function joinPieces(parts: string[]): string {
 }
 
 function startOf(text: string): Start {
-  return { lower: lowerStart(text), formalPerson: FORMAL_PERSON.test(text), ...startKinds(text) };
+  return {
+    lower: lowerStart(text),
+    plural: PLURAL.test(text),
+    formalPerson: FORMAL_PERSON.test(text),
+    ...startKinds(text),
+  };
 }
 
 /** The best way to give each column (in order) a run of consecutive words: dynamic

@@ -359,3 +359,97 @@ describe('rows cut by a page break in narrow columns', () => {
     });
   });
 });
+
+describe('neighbouring cells of copied text', () => {
+  it('reads "- ≥ 10% 20%" as no target, then "≥ 10%", not "- ≥" and "10%"', async () => {
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu 2025 2030 2035 Cơ quan chủ trì',
+      '1 Tỷ lệ người dân có chữ ký số',
+      '- ≥ 10% 20% Công an xã',
+    ]);
+    expect(indicators[0]!.targets).toEqual({ 2025: '-', 2030: '≥ 10%', 2035: '20%' });
+  });
+
+  it('leaves a lead merged over rows empty rather than give it the leader beside it', async () => {
+    // The unit column's cell is printed once, in the first row it spans; the rows below show
+    // only the people's columns, each "Đồng chí …".
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Năm 2025 Lãnh đạo chỉ đạo Cán bộ phụ trách Bộ phận theo dõi Sản phẩm',
+      '1 Tỷ lệ phủ',
+      'sóng 5G',
+      '100% Đồng chí',
+      'Trần Thị Phương',
+      'PCT UBND',
+      'Đồng chí',
+      'Trưởng phòng',
+      'Văn hóa',
+      'Phòng Văn',
+      'hóa',
+      'Bộ số',
+      'liệu',
+      '2 Tỷ lệ hộ có',
+      'cáp quang',
+      '90% Đồng chí',
+      'Trần Thị Phương',
+      'PCT UBND',
+      'Đồng chí',
+      'Trưởng phòng',
+      'Văn hóa',
+      'Bộ số',
+      'liệu',
+    ]);
+    expect(indicators.map((r) => [r.director, r.responsible, r.lead])).toEqual([
+      ['Đồng chí Trần Thị Phương PCT UBND', 'Đồng chí Trưởng phòng Văn hóa', 'Phòng Văn hóa'],
+      ['Đồng chí Trần Thị Phương PCT UBND', 'Đồng chí Trưởng phòng Văn hóa', 'Phòng Văn hóa'],
+    ]);
+  });
+
+  it('gives "Các phòng, ban…" to the coordinating column when the lead is merged above', async () => {
+    const { tasks } = await importLines([
+      'PHỤ LỤC 3: NHIỆM VỤ',
+      'STT Nội dung nhiệm',
+      'vụ',
+      'Thời hạn Chủ trì Đơn vị phối hợp Sản phẩm đầu ra Ghi chú',
+      'I Tăng cường đầu tư cho KHCN, ĐMST và CDS',
+      '1 Cân đối ngân sách',
+      'dành cho hoạt',
+      'động KHCN.',
+      'Hằng năm Phòng Kinh tế Các phòng, ban,',
+      'cơ quan, đơn vị,',
+      'các thôn',
+      'Báo cáo',
+      '2 Xây dựng các dự',
+      'án đầu tư công về',
+      'phát triển KHCN,',
+      'ĐMST và CDS',
+      '2026-2030 Các phòng, ban,',
+      'cơ quan, đơn vị',
+      'Báo cáo/Dự án',
+      'đầu tư',
+    ]);
+    expect(tasks.map((t) => [t.lead, t.coordinate])).toEqual([
+      ['Phòng Kinh tế', 'Các phòng, ban, cơ quan, đơn vị, các thôn'],
+      ['Phòng Kinh tế', 'Các phòng, ban, cơ quan, đơn vị'],
+    ]);
+  });
+});
+
+describe('two-row headers of copied text', () => {
+  it('puts "Chủ trì | Phối hợp" in the place of "Cơ quan thực hiện" above them', async () => {
+    // The header's first row is drawn first, its parent cell among them; the second row's
+    // cells come last.
+    const { tasks } = await importLines([
+      'PHỤ LỤC 3: NHIỆM VỤ',
+      'TT Nhiệm vụ Cơ quan thực hiện Thời hạn',
+      'Chủ trì Phối hợp',
+      '1 Tuyên truyền về chuyển đổi số Phòng Văn hóa Công an xã Năm 2026',
+    ]);
+    expect(tasks[0]).toMatchObject({
+      lead: 'Phòng Văn hóa',
+      coordinate: 'Công an xã',
+      deadline: 'Năm 2026',
+    });
+  });
+});

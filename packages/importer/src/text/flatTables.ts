@@ -109,8 +109,8 @@ function toRawTable(
   joins: Set<string>,
   override: Array<ColumnRole | null> = [],
 ): RawTable | null {
-  const header = placeParentYears(
-    splitHeader(p.headerLines).filter((h) => !/^\(\d{1,2}\)$/.test(h)),
+  const header = placeParentUnits(
+    placeParentYears(splitHeader(p.headerLines).filter((h) => !/^\(\d{1,2}\)$/.test(h))),
   );
   if (header.length < 3) return null;
   const { columns } = resolveColumns(header, [], null, override);
@@ -185,6 +185,20 @@ function placeParentYears(header: string[]): string[] {
     ...header.slice(firstYear),
     ...header.slice(parent + 1, firstYear),
   ];
+}
+
+/** The same for units: "Cơ quan thực hiện" over "Chủ trì | Phối hợp" flattened puts the
+ *  parent where its columns belong and "Chủ trì Phối hợp" last; they take its place. */
+function placeParentUnits(header: string[]): string[] {
+  const child = (h: string) => /^(chu tri|phoi hop)$/.test(searchKey(h));
+  let first = header.length;
+  while (first > 0 && child(header[first - 1]!)) first--;
+  if (header.length - first < 2) return header;
+  const parent = header.findIndex(
+    (h, i) => i > 1 && i < first && /thuc hien|phan cong/.test(searchKey(h)) && !child(h),
+  );
+  if (parent < 0) return header;
+  return [...header.slice(0, parent), ...header.slice(first), ...header.slice(parent + 1, first)];
 }
 
 /** Where a page break cut a row: the lines after it go on each cell of the lines before. */
