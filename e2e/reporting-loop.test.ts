@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import {
+  closeItemSheet,
   generatePeriods,
   openFirstItem,
   openFirstPeriod,
@@ -27,6 +28,7 @@ async function fillFirstTaskAndSubmit(page: Page, results: string) {
       timeout: 10_000,
     })
     .toBe('saved');
+  await closeItemSheet(page);
   // Sending with most items untouched asks first, saying how much is written.
   const asked = page.waitForEvent('dialog');
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
@@ -112,7 +114,7 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     for (const page of [officer, culture, phone]) await page.close();
   });
 
-  it('on a phone the whole report is a short list; an item opens under its row, then the next', async () => {
+  it('on a phone the whole report is a short list; an item opens in a sheet over it, then the next', async () => {
     const phone = await signedInPage(e2e, 'kienhung.vhxh', PHONE);
     await phone.getByRole('link', { name: 'Việc của tôi' }).click();
     await phone
@@ -129,25 +131,58 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
     );
-    // One item opens right under its row: no scrolling past the others to write it.
-    const third = rows.nth(2);
-    await third.click();
-    const card = phone.locator('[data-testid^="task-"]').first();
+    // One item opens in a sheet over the list, from the top of the screen: no scrolling past
+    // the others to write it, and the way to the next item at the foot of the screen.
+    await rows.nth(2).click();
+    const sheet = phone.getByRole('dialog');
+    const card = sheet.locator('[data-testid^="task-"]');
     await card.waitFor();
-    const rowBox = (await third.boundingBox())!;
-    const cardBox = (await card.boundingBox())!;
-    expect(cardBox.y - (rowBox.y + rowBox.height)).toBeLessThan(20);
-    // "Mục sau" opens the next one and closes this one.
-    const code = await card.getAttribute('data-testid');
-    await phone.getByRole('button', { name: /^Mục sau/ }).click();
+    // (polled: the sheet slides up)
     await expect
-      .poll(() => phone.locator('[data-testid^="task-"]').first().getAttribute('data-testid'))
-      .not.toBe(code);
+      .poll(async () => (await card.boundingBox())!.y)
+      .toBeLessThan(PHONE.viewport!.height / 4);
+    const next = sheet.getByRole('button', { name: /^Mục sau/ });
+    const nextBox = (await next.boundingBox())!;
+    expect(nextBox.y + nextBox.height).toBeLessThanOrEqual(PHONE.viewport!.height);
+    // "Mục sau" opens the next one in its place.
+    const code = await card.getAttribute('data-testid');
+    await next.click();
+    await expect.poll(() => card.getAttribute('data-testid')).not.toBe(code);
     expect(await phone.locator('[data-testid^="task-"]').count()).toBe(1);
-    // Sending stays in reach at the foot of the screen.
+    // Back to the list; sending stays in reach at the foot of the screen.
+    await sheet.getByRole('button', { name: 'Danh sách' }).click();
+    await sheet.waitFor({ state: 'hidden' });
     const bar = (await phone.getByTestId('send-bar').boundingBox())!;
     expect(bar.y + bar.height).toBeLessThanOrEqual(PHONE.viewport!.height + 1);
     await phone.close();
+  });
+
+  it('on a desktop the open item sits beside the list and stays in view as the list scrolls', async () => {
+    const page = await signedInPage(e2e, 'kienhung.vhxh', {
+      viewport: { width: 1366, height: 768 },
+    });
+    await page.getByRole('link', { name: 'Việc của tôi' }).click();
+    await page
+      .getByRole('button', { name: /^Lập báo cáo/ })
+      .first()
+      .click();
+    const panel = page.getByRole('complementary', { name: 'Mục đang cập nhật' });
+    const card = panel.locator('[data-testid^="task-"]');
+    await card.waitFor();
+    const rows = page.locator('[data-testid^="row-"]');
+    const rowBox = (await rows.first().boundingBox())!;
+    expect((await card.boundingBox())!.x).toBeGreaterThan(rowBox.x + rowBox.width);
+    // Far down the list, the panel is still on screen, and a row opens in it.
+    await rows.nth(40).scrollIntoViewIfNeeded();
+    await rows.nth(40).click();
+    await panel.locator('[data-testid^="indicator-"]').waitFor();
+    const panelBox = (await panel.boundingBox())!;
+    expect(panelBox.y).toBeGreaterThanOrEqual(0);
+    expect(panelBox.y).toBeLessThan(200);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      1366,
+    );
+    await page.close();
   });
 
   it('two tabs editing the same task: the later save is refused and shows what is on the server', async () => {

@@ -96,6 +96,14 @@ export async function openMyFirstReport(page: Page) {
   await openFirstItem(page);
 }
 
+/** On a phone an item is written in a sheet over the list: back to the list (and the send bar). */
+export async function closeItemSheet(page: Page) {
+  const sheet = page.getByRole('dialog');
+  if (!(await sheet.isVisible())) return;
+  await sheet.getByRole('button', { name: 'Danh sách' }).click();
+  await sheet.waitFor({ state: 'hidden' });
+}
+
 /** The report screen's first item open for writing: on a wide screen it opens by itself, on a
  *  phone the list comes first and the row is tapped. */
 export async function openFirstItem(page: Page) {

@@ -127,6 +127,9 @@ export const en: Record<MessageKey, string> = {
   'report.sent': 'Report sent. The focal officer will review it.',
   'report.previousItem': 'Previous',
   'report.nextItem': 'Next',
+  'report.backToList': 'List',
+  'report.itemPanel': 'Item being updated',
+  'report.pickItem': 'Pick a task or an indicator in the list to update it.',
   'report.confirmThin':
     'Only {tasks}/{taskTotal} tasks and {indicators}/{indicatorTotal} indicators are updated this period. Send the report anyway?',
   'report.lead': 'Lead',

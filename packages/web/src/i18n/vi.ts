@@ -126,6 +126,9 @@ export const vi = {
   'report.sent': 'Đã gửi báo cáo. Cán bộ đầu mối sẽ xem và duyệt.',
   'report.previousItem': 'Mục trước',
   'report.nextItem': 'Mục sau',
+  'report.backToList': 'Danh sách',
+  'report.itemPanel': 'Mục đang cập nhật',
+  'report.pickItem': 'Chọn một nhiệm vụ hoặc chỉ tiêu trong danh sách để cập nhật.',
   'report.confirmThin':
     'Mới cập nhật {tasks}/{taskTotal} nhiệm vụ và {indicators}/{indicatorTotal} chỉ tiêu kỳ này. Vẫn gửi báo cáo?',
   'report.lead': 'Chủ trì',

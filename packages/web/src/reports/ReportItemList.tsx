@@ -1,7 +1,9 @@
 import { Fragment, useState, type ReactNode } from 'react';
-import { Box, Button, Chip, Group, Paper, Text, Title } from '@mantine/core';
+import { Button, Chip, Drawer, Group, Paper, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReportItemRow } from './ReportItemRow.tsx';
+import classes from './ReportItemList.module.css';
 import {
   countBy,
   groupItems,
@@ -11,8 +13,12 @@ import {
   type ReportItem,
 } from './reportItems.ts';
 
-/** The unit's items under the plan's sections, filtered, one open at a time right under its
- *  row (so writing one never means scrolling past the others), with the previous and next
+/** Side by side from here: the list on the left, the open item beside it. */
+export const SPLIT_QUERY = '(min-width: 62em)';
+
+/** The unit's items under the plan's sections, filtered, one open at a time — beside the list
+ *  on a wide screen (a side panel that stays in view), over it on a phone (a sheet from the
+ *  bottom) — so writing one never means scrolling past the others, with the previous and next
  *  item a tap away. Opening another closes it: its last edit is saved as it closes. */
 export function ReportItemList({
   items,
@@ -27,23 +33,25 @@ export function ReportItemList({
   renderItem(item: ReportItem): ReactNode;
 }) {
   const { t } = useI18n();
+  const split = useMediaQuery(SPLIT_QUERY, window.matchMedia(SPLIT_QUERY).matches, {
+    getInitialValueInEffect: false,
+  });
   const [filter, setFilter] = useState<ItemFilter>('all');
   const counts = countBy(items);
   const shown = items.filter((i) => matches(filter, i) || i.key === open);
   const at = shown.findIndex((i) => i.key === open);
+  const current = at >= 0 ? shown[at]! : null;
   const go = (key: string) => {
     onOpen(key);
-    // The next item's row where the eye is: at the top of the screen.
+    // Its row stays in sight in the list beside the panel.
     requestAnimationFrame(() =>
-      document
-        .querySelector(`[data-item="${key}"]`)
-        ?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+      document.querySelector(`[data-item="${key}"]`)?.scrollIntoView({ block: 'nearest' }),
     );
   };
-  return (
-    <>
+  const list = (
+    <div>
       <Chip.Group multiple={false} value={filter} onChange={(v) => setFilter(v as ItemFilter)}>
-        <Group gap={6} data-testid="report-filters">
+        <Group gap={6} mb="xs" data-testid="report-filters">
           {ITEM_FILTERS.filter((f) => f === 'all' || counts[f] > 0).map((f) => (
             <Chip key={f} value={f} size="xs">
               {`${t(`report.filter.${f}`)} (${counts[f]})`}
@@ -85,34 +93,81 @@ export function ReportItemList({
                   open={open === item.key}
                   onToggle={() => onOpen(open === item.key ? null : item.key)}
                 />
-                {open === item.key && (
-                  <Box p={{ base: 4, xs: 'xs' }}>
-                    {renderItem(item)}
-                    <Group justify="space-between" mt={6}>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        disabled={at <= 0}
-                        onClick={() => go(shown[at - 1]!.key)}
-                      >
-                        {`‹ ${t('report.previousItem')}`}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        disabled={at < 0 || at >= shown.length - 1}
-                        onClick={() => go(shown[at + 1]!.key)}
-                      >
-                        {`${t('report.nextItem')} ›`}
-                      </Button>
-                    </Group>
-                  </Box>
-                )}
               </div>
             ))}
           </Fragment>
         ))}
       </Paper>
+    </div>
+  );
+  const steps = (
+    <Group justify="space-between" className={split ? classes.stepsTop : classes.steps}>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        disabled={at <= 0}
+        onClick={() => go(shown[at - 1]!.key)}
+      >
+        {`‹ ${t('report.previousItem')}`}
+      </Button>
+      {!split && (
+        <Button size="compact-sm" variant="default" onClick={() => onOpen(null)}>
+          {t('report.backToList')}
+        </Button>
+      )}
+      <Button
+        size="compact-sm"
+        variant="light"
+        disabled={at < 0 || at >= shown.length - 1}
+        onClick={() => go(shown[at + 1]!.key)}
+      >
+        {`${t('report.nextItem')} ›`}
+      </Button>
+    </Group>
+  );
+  if (split)
+    return (
+      <div className={classes.split}>
+        {list}
+        <aside className={classes.panel} aria-label={t('report.itemPanel')}>
+          {current ? (
+            <>
+              {steps}
+              {renderItem(current)}
+            </>
+          ) : (
+            <Text size="sm" c="dimmed" p="md">
+              {t('report.pickItem')}
+            </Text>
+          )}
+        </aside>
+      </div>
+    );
+  return (
+    <>
+      {list}
+      <Drawer
+        opened={current !== null}
+        onClose={() => onOpen(null)}
+        position="bottom"
+        size="94%"
+        padding="xs"
+        title={
+          current && (
+            <Text size="sm" fw={600}>
+              {`${t(current.kind === 'task' ? 'plan.task' : 'plan.indicator')} ${current.code} · ${at + 1}/${shown.length}`}
+            </Text>
+          )
+        }
+        classNames={{ content: classes.sheet }}
+      >
+        {current && (
+          <div key={current.key}>
+            {renderItem(current)}
+            {steps}
+          </div>
+        )}
+      </Drawer>
     </>
   );
 }

@@ -15,7 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { reportQuery } from './api.ts';
-import { ReportItemList } from './ReportItemList.tsx';
+import { ReportItemList, SPLIT_QUERY } from './ReportItemList.tsx';
 import { firstToOpen, progressOf, reportItems, type ReportItem } from './reportItems.ts';
 import { SendBar } from './SendBar.tsx';
 
@@ -113,8 +113,8 @@ export function ReportPage() {
   const cardKey = (version: number | undefined) => `${r.version}-${version ?? 0}`;
   const items = reportItems(r);
   if (openItem === undefined) {
-    const wide = window.matchMedia('(min-width: 48em)').matches;
-    setOpenItem(wide ? firstToOpen(items) : null);
+    // Beside the list the panel shows the first item to see; on a phone the list comes first.
+    setOpenItem(window.matchMedia(SPLIT_QUERY).matches ? firstToOpen(items) : null);
   }
   const written = writtenOf(items);
   /** Sending a report with items not updated this period asks first: counted on what
@@ -162,7 +162,7 @@ export function ReportPage() {
   };
   return (
     <FlushContext.Provider value={registry}>
-      <Stack maw={900} gap="sm">
+      <Stack maw={{ base: 900, md: 1320 }} gap="sm">
         <Anchor
           component={Link}
           to={r.permissions.review ? `/periods/${r.periodId}` : '/reports'}
