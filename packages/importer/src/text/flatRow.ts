@@ -81,6 +81,8 @@ const DANGLING =
 /** A title after a person's name belongs to that person ("Đồng chí Trần Thị Phương" / "PCT
  *  UBND phường"), and a list's next item ("…Công an phường;" / "- Thủ trưởng…") to its list. */
 const TITLE = /^(PCT|CT|Phó|Chủ|Trưởng|Bí)$/u;
+/** The last word of a leader's title ("PCT", "PCT TT", "Chủ tịch", "Phó Chủ tịch"). */
+const OFFICE = /^(PCT|CT|TT|tịch|thư),?$/u;
 
 /** A cut between two words that belong together costs: after a dangling word or a broken
  *  number ("45-" / "50%"), or inside a printed line (cells start lines more often). */
@@ -111,6 +113,8 @@ function cutCost(beforeLast: Token | undefined, before: Token, after: Token): nu
   else if (name.test(before.text) && name.test(after.text) && !startsSomething(after.text))
     cost += 1.5;
   if (/;$/.test(before.text) && /^[-+•]/.test(after.text)) cost += 2;
+  // A leader's title names its council next ("PCT TT" / "UBND phường", "Chủ tịch" / "UBND").
+  if (OFFICE.test(before.text) && /^(UBND|HĐND|Ủy|Hội)$/u.test(after.text)) cost += 3;
   return cost;
 }
 
@@ -235,6 +239,7 @@ export function segmentRow(
   lines: string[],
   columns: Column[],
   values?: ColumnValues,
+  shared = false,
 ): string[] {
   const cells = columns.map(() => '');
   const codeAt = Math.max(
@@ -280,7 +285,7 @@ export function segmentRow(
     return whole?.has(key) ? KNOWN_VALUE : starts?.has(key) ? KNOWN_START : 0;
   };
   const unbounded = order.map((k) => columns[k]!.role === 'name');
-  bestCut(tokens, unbounded, fitOf).forEach((text, c) => (cells[order[c]!] = text));
+  bestCut(tokens, unbounded, fitOf, shared).forEach((text, c) => (cells[order[c]!] = text));
   return cells;
 }
 
@@ -292,6 +297,7 @@ export function continueRow(
   lines: string[],
   columns: Column[],
   known: Array<Set<string> | undefined> = [],
+  shared = false,
 ): string[] {
   const order = columns.map((_, i) => i).filter((i) => columns[i]!.role !== 'code');
   // Words broken at a line's end stay apart: a cell's rest may begin with the end of the
@@ -355,7 +361,7 @@ export function continueRow(
   };
   const unbounded = order.map((k) => columns[k]!.role === 'name');
   const out = columns.map(() => '');
-  bestCut(tokens, unbounded, fitOf).forEach((text, c) => (out[order[c]!] = text));
+  bestCut(tokens, unbounded, fitOf, shared).forEach((text, c) => (out[order[c]!] = text));
   return out;
 }
 
@@ -391,6 +397,7 @@ function bestCut(
   tokens: Token[],
   unbounded: boolean[],
   fitOf: (c: number, i: number, j: number, text: string) => number,
+  shared: boolean,
 ): string[] {
   const n = tokens.length;
   const columns = unbounded.length;
@@ -413,7 +420,17 @@ function bestCut(
         if (j - 1 > i && tokens[j - 1]!.lineStart) lines++;
         // A cell broken over printed lines ends where a line ends: the viewer starts a new
         // line wherever the drawing moves up or down, and the next cell starts at the top.
-        const open = lines > 1 && j < n && !tokens[j]!.lineStart ? LINE_SPLIT : 0;
+        // Where the viewer ran one-line cells together (`shared`: every cell begins at the
+        // top of the row, so a one-line cell shares its printed line with the next cell), a
+        // run that is a whole printed line of its own with more after it is the end of the
+        // cell before ("…đạt mức" / "2 trở lên." / "> 75% > 95% …").
+        const open =
+          j < n &&
+          (lines > 1
+            ? !tokens[j]!.lineStart
+            : shared && j > i && tokens[i]!.lineStart && tokens[j]!.lineStart)
+            ? LINE_SPLIT
+            : 0;
         const score = base + fitOf(c, i, j, text) - (j > i ? cut + open : 0);
         if (score > best[c]![j]!) {
           best[c]![j] = score;

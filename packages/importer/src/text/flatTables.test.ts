@@ -453,3 +453,43 @@ describe('two-row headers of copied text', () => {
     });
   });
 });
+
+describe('one-line cells of copied text', () => {
+  it('ends a name at its own last line, not in a target, where one-line cells share lines', async () => {
+    // Every cell begins at the top of the row: the targets share one printed line with the
+    // next cell's first line, so "2 trở lên." alone on a line ends the name above it.
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu 2025 2030 2035 Cơ quan chủ trì',
+      '1 Tỷ lệ cơ sở giáo',
+      'dục đạt mức',
+      '2 trở lên.',
+      '> 75% > 95% - Phòng Văn',
+      'hóa',
+      '2 Tỷ lệ hộ có cáp',
+      'quang',
+      '80% 90% 100% Phòng Kinh',
+      'tế',
+      '3 Tỷ lệ hồ sơ số hóa 70% 90% 100% Trung tâm',
+      'PVHCC',
+    ]);
+    expect(indicators.slice(0, 2).map((r) => [r.name, r.targets])).toEqual([
+      ['Tỷ lệ cơ sở giáo dục đạt mức 2 trở lên.', { 2025: '> 75%', 2030: '> 95%', 2035: '-' }],
+      ['Tỷ lệ hộ có cáp quang', { 2025: '80%', 2030: '90%', 2035: '100%' }],
+    ]);
+  });
+
+  it('keeps a leader’s council with the title ("PCT TT" / "UBND phường")', async () => {
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Năm 2025 Lãnh đạo chỉ đạo Cơ quan chủ trì',
+      '1 Tỷ lệ phủ sóng 5G 100% Đồng chí Nguyễn Tùng Lâm, PCT TT',
+      'UBND phường',
+      'Phòng Kinh tế',
+    ]);
+    expect(indicators[0]).toMatchObject({
+      director: 'Đồng chí Nguyễn Tùng Lâm, PCT TT UBND phường',
+      lead: 'Phòng Kinh tế',
+    });
+  });
+});

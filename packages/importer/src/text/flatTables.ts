@@ -92,7 +92,7 @@ function rawFlatTables(lines: string[], overrides: ColumnOverrides): RawTable[] 
     current.body.push(line);
   }
   return pending
-    .map((p, k) => toRawTable(p, joins, overrides[k]))
+    .map((p, k) => toRawTable(p, joins, sharesLines(pending), overrides[k]))
     .filter((t): t is RawTable => t !== null);
 }
 
@@ -107,6 +107,7 @@ function startsRow(line: string): boolean {
 function toRawTable(
   p: Pending,
   joins: Set<string>,
+  shared: boolean,
   override: Array<ColumnRole | null> = [],
 ): RawTable | null {
   const header = placeParentUnits(
@@ -119,16 +120,20 @@ function toRawTable(
   // plans repeat their units and leaders, so the first page of a cut cell most likely shows
   // the start of one of them ("Phòn" / "Đồng"), and its rest the remainder.
   const whole = grouped.map((r) =>
-    r.code !== null && r.pages.length === 1 ? segmentRow(r.code, r.pages[0]!, columns) : null,
+    r.code !== null && r.pages.length === 1
+      ? segmentRow(r.code, r.pages[0]!, columns, undefined, shared)
+      : null,
   );
   const known = knownValues(whole, columns);
   const rows = grouped.map((r, k) => {
     if (r.code === null) return [r.numeral!, r.lines.filter((l) => l !== PAGE).join(' ')];
     if (whole[k]) return whole[k];
     const [first, ...rest] = r.pages;
-    const pieces = segmentRow(r.code, first!, columns, known).map((t) => (t ? [t] : []));
+    const pieces = segmentRow(r.code, first!, columns, known, shared).map((t) => (t ? [t] : []));
     for (const lines of rest)
-      continueRow(pieces, lines, columns, known.whole).forEach((t, c) => t && pieces[c]!.push(t));
+      continueRow(pieces, lines, columns, known.whole, shared).forEach(
+        (t, c) => t && pieces[c]!.push(t),
+      );
     return pieces.map(joinPieces);
   });
   fillMergedLeads(
@@ -137,6 +142,19 @@ function toRawTable(
   );
   return { label: p.label, header, rows };
 }
+
+/** Whether the viewer the text was copied from ran a row's one-line cells together on one
+ *  printed line ("100% 100% Bộ số": targets and the first line of the next cell; a viewer
+ *  that reads cell by cell ends a line after the targets): told by lines where a capitalised
+ *  word follows a percentage. */
+function sharesLines(tables: Pending[]): boolean {
+  let seen = 0;
+  for (const table of tables)
+    for (const line of table.body) if (VALUE_THEN_WORD.test(line) && ++seen >= 2) return true;
+  return false;
+}
+
+const VALUE_THEN_WORD = /\d%\s+\p{Lu}\p{Ll}/u;
 
 /** Per column whose values repeat (units, leaders, products), the values of the rows no
  *  page cut and their starts. Names, targets and numbers are not compared. */
