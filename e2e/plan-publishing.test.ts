@@ -71,9 +71,17 @@ describe.each(TEST_DIALECTS)('publishing a plan and looking after it (%s)', (dia
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain(`Còn ${doubts} ô được đánh dấu`);
     expect(await dialog.textContent()).toContain('Văn bản ghi địa bàn "phường Kiến An"');
+    // Each flagged cell is listed (table, row, column, why) and leads to the cell.
+    const listed = dialog.getByTestId('flagged-cells').locator('li');
+    expect(await listed.count()).toBe(doubts);
     await page.screenshot({ path: join(tmpdir(), `tiendo-publish-confirm-${dialect}.png`) });
-    await dialog.getByRole('button', { name: 'Quay lại kiểm tra' }).click();
+    const last = listed.last().getByRole('button');
+    const [, code, column] = (await last.textContent())!.split(' · ');
+    await last.click();
     await dialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`${column} — dòng ${code}`);
     expect(page.url()).toMatch(/\/review$/);
     await publish.click();
     await page.getByRole('dialog').getByRole('button', { name: 'Vẫn ban hành' }).click();

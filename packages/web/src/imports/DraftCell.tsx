@@ -12,9 +12,20 @@ interface Props {
   onFocus?(): void;
   onCursor?(position: number): void;
   nullable?: boolean;
+  /** "kind:index:field": where the publish confirmation's list of flagged cells jumps to. */
+  cell?: string;
 }
 
-export function DraftCell({ label, value, doubt, onChange, onFocus, onCursor, nullable }: Props) {
+export function DraftCell({
+  label,
+  value,
+  doubt,
+  onChange,
+  onFocus,
+  onCursor,
+  nullable,
+  cell,
+}: Props) {
   return (
     <Textarea
       aria-label={label}
@@ -24,6 +35,7 @@ export function DraftCell({ label, value, doubt, onChange, onFocus, onCursor, nu
       maxRows={8}
       size="xs"
       data-doubt={doubt ? 'true' : undefined}
+      data-cell={cell}
       title={doubt?.reason}
       error={doubt?.reason}
       styles={

@@ -58,11 +58,22 @@ function targetYears(draft: PlanDraft, indexes: number[]): string[] {
   return [...years].sort((a, b) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)));
 }
 
+/** A column's name as the table heads it: "Chỉ tiêu", "Chủ trì", "Mục tiêu 2027"… */
+export function fieldLabel(field: string, kind: RowKind, t: (key: MessageKey) => string): string {
+  if (field.startsWith('targets.')) {
+    const year = field.slice('targets.'.length);
+    return `${t('plan.targets')} ${year === 'all' ? t('plan.allYears') : year}`;
+  }
+  const column = (kind === 'tasks' ? TASK_COLUMNS : INDICATOR_COLUMNS).find(
+    (c) => c.field === field,
+  );
+  return column ? t(column.label) : field;
+}
+
 export function DraftTable({ draft, kind, indexes, doubts, actions }: Props) {
   const { t } = useI18n();
   const columns = kind === 'tasks' ? TASK_COLUMNS : INDICATOR_COLUMNS;
   const years = kind === 'indicators' ? targetYears(draft, indexes) : [];
-  const yearLabel = (y: string) => (y === 'all' ? t('plan.allYears') : y);
   return (
     <Table.ScrollContainer minWidth={kind === 'tasks' ? 1250 : 1000}>
       <Table withTableBorder verticalSpacing={4} data-testid={`draft-${kind}`}>
@@ -74,7 +85,9 @@ export function DraftTable({ draft, kind, indexes, doubts, actions }: Props) {
               </Table.Th>
             ))}
             {years.map((y) => (
-              <Table.Th key={y} w={110}>{`${t('plan.targets')} ${yearLabel(y)}`}</Table.Th>
+              <Table.Th key={y} w={110}>
+                {fieldLabel(`targets.${y}`, kind, t)}
+              </Table.Th>
             ))}
             <Table.Th w={132} />
           </Table.Tr>
@@ -107,6 +120,7 @@ export function DraftTable({ draft, kind, indexes, doubts, actions }: Props) {
                       label={label(t(c.label))}
                       value={row[c.field] as string | null}
                       doubt={doubtOf(c.field)}
+                      cell={`${kind}:${index}:${c.field}`}
                       nullable={c.nullable}
                       onFocus={() => actions.focus(index)}
                       onCursor={(p) => actions.cursor(index, p)}
@@ -119,9 +133,10 @@ export function DraftTable({ draft, kind, indexes, doubts, actions }: Props) {
                 {years.map((y) => (
                   <Table.Td key={y} style={{ verticalAlign: 'top' }}>
                     <DraftCell
-                      label={label(`${t('plan.targets')} ${yearLabel(y)}`)}
+                      label={label(fieldLabel(`targets.${y}`, kind, t))}
                       value={(row.targets as Record<string, string>)[y] ?? null}
                       doubt={doubtOf(`targets.${y}`)}
+                      cell={`${kind}:${index}:targets.${y}`}
                       onFocus={() => actions.focus(index)}
                       onChange={(value) => {
                         const targets = { ...(row.targets as Record<string, string>) };

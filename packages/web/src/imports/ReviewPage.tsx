@@ -10,6 +10,7 @@ import {
   Loader,
   Modal,
   Paper,
+  ScrollArea,
   Stack,
   Tabs,
   Text,
@@ -20,14 +21,20 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client.ts';
 import type { DraftReview } from '../api/types.ts';
 import { fillMessage, useI18n } from '../i18n/i18n.tsx';
-import { localityMismatch, titleProblem, type ColumnRole, type PlanDraft } from '@tiendo/core';
+import {
+  localityMismatch,
+  titleProblem,
+  type ColumnRole,
+  type FieldDoubt,
+  type PlanDraft,
+} from '@tiendo/core';
 import { ConfirmAction } from '../plans/ConfirmAction.tsx';
 import { ColumnRoles } from './ColumnRoles.tsx';
-import { DraftTable } from './DraftTable.tsx';
+import { DraftTable, fieldLabel } from './DraftTable.tsx';
 import { MetadataForm } from './MetadataForm.tsx';
 import { SourcePanel } from './SourcePanel.tsx';
 import { UnitProposals } from './UnitProposals.tsx';
-import { appendices, mainField } from './draftEdits.ts';
+import { appendices, mainField, type RowKind } from './draftEdits.ts';
 import { sourceLineOf } from './sourceMatch.ts';
 import { useDraftEditor } from './useDraftEditor.ts';
 
@@ -82,17 +89,18 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
   /** Cells to check in one table (tab). */
   const doubtsIn = (s: (typeof sections)[number]) =>
     s.indexes.reduce((n, i) => n + (editor.doubts[s.kind][i]?.length ?? 0), 0);
-  const [jump, setJump] = useState(0);
-  // "N ô cần kiểm tra" takes the reviewer to the first of them: its table, then the cell.
-  const goToDoubts = () => {
-    const first = sections.find((s) => doubtsIn(s) > 0);
-    if (!first) return;
-    setTab(tabKey(first));
-    setJump((n) => n + 1);
+  const [jump, setJump] = useState<{ cell: string; n: number } | null>(null);
+  /** To one cell: its table, then the cell itself, in view and focused. */
+  const goToCell = (tabOf: string, cell: string) => {
+    setTab(tabOf);
+    setJump((j) => ({ cell, n: (j?.n ?? 0) + 1 }));
   };
+  const flagged = flaggedCells(editor.draft, sections, editor.doubts);
+  // "N ô cần kiểm tra" takes the reviewer to the first of them.
+  const goToDoubts = () => flagged[0] && goToCell(flagged[0].tab, flagged[0].cell);
   useEffect(() => {
     if (!jump) return;
-    const cell = document.querySelector<HTMLElement>('[data-doubt="true"]');
+    const cell = document.querySelector<HTMLElement>(`[data-cell="${jump.cell}"]`);
     cell?.scrollIntoView({ block: 'center' });
     cell?.focus();
   }, [jump, tab]);
@@ -256,7 +264,32 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
       >
         <Stack>
           {editor.doubtCount > 0 && (
-            <Text size="sm">{fill('review.confirm.doubts', { n: editor.doubtCount })}</Text>
+            <>
+              <Text size="sm">{fill('review.confirm.doubts', { n: editor.doubtCount })}</Text>
+              <ScrollArea.Autosize mah={260} type="auto">
+                <Stack gap={4} component="ul" m={0} p={0} data-testid="flagged-cells">
+                  {flagged.map((f) => (
+                    <li key={f.cell} style={{ listStyle: 'none' }}>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        ta="left"
+                        onClick={() => {
+                          setConfirming(false);
+                          goToCell(f.tab, f.cell);
+                        }}
+                      >
+                        {`${f.table} · ${f.code} · ${fieldLabel(f.field, f.kind, t)}`}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {f.reason}
+                      </Text>
+                    </li>
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+            </>
           )}
           {place && (
             <Text size="sm">
@@ -386,3 +419,24 @@ const layoutsOf = (draft: PlanDraft, s: { kind: string; table: string }) =>
   (draft.tables ?? []).flatMap((layout, index) =>
     layout.label === s.table && (layout.kind ?? s.kind) === s.kind ? [{ index, layout }] : [],
   );
+
+/** Every cell the importer still doubts, table by table in the order of the tabs. */
+function flaggedCells(
+  draft: PlanDraft,
+  sections: ReturnType<typeof appendices>,
+  doubts: Record<RowKind, FieldDoubt[][]>,
+) {
+  return sections.flatMap((s) =>
+    s.indexes.flatMap((index) =>
+      (doubts[s.kind][index] ?? []).map((d) => ({
+        tab: tabKey(s),
+        table: s.table,
+        kind: s.kind,
+        code: String(draft[s.kind][index]!.code),
+        field: d.field,
+        reason: d.reason,
+        cell: `${s.kind}:${index}:${d.field}`,
+      })),
+    ),
+  );
+}
