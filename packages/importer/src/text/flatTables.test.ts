@@ -442,11 +442,12 @@ describe('two-row headers of copied text', () => {
     // cells come last.
     const { tasks } = await importLines([
       'PHỤ LỤC 3: NHIỆM VỤ',
-      'TT Nhiệm vụ Cơ quan thực hiện Thời hạn',
+      'TT Nhiệm vụ Đồng chí được phân công chỉ đạo Cơ quan thực hiện Thời hạn',
       'Chủ trì Phối hợp',
-      '1 Tuyên truyền về chuyển đổi số Phòng Văn hóa Công an xã Năm 2026',
+      '1 Tuyên truyền về chuyển đổi số Chủ tịch UBND xã Phòng Văn hóa Công an xã Năm 2026',
     ]);
     expect(tasks[0]).toMatchObject({
+      director: 'Chủ tịch UBND xã',
       lead: 'Phòng Văn hóa',
       coordinate: 'Công an xã',
       deadline: 'Năm 2026',

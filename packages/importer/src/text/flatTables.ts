@@ -212,9 +212,7 @@ function placeParentUnits(header: string[]): string[] {
   let first = header.length;
   while (first > 0 && child(header[first - 1]!)) first--;
   if (header.length - first < 2) return header;
-  const parent = header.findIndex(
-    (h, i) => i > 1 && i < first && /thuc hien|phan cong/.test(searchKey(h)) && !child(h),
-  );
+  const parent = header.findIndex((h, i) => i > 1 && i < first && /thuc hien$/.test(searchKey(h)));
   if (parent < 0) return header;
   return [...header.slice(0, parent), ...header.slice(first), ...header.slice(parent + 1, first)];
 }
