@@ -42,6 +42,15 @@ describe.each(TEST_DIALECTS)('publishing a plan and looking after it (%s)', (dia
     expect(await broken.count()).toBe(1);
     expect(await page.getByRole('checkbox', { name: /^Hóa-Xã hội/ }).isChecked()).toBe(false);
 
+    // A row's actions stay on screen however wide its table (1366 px, beside the source).
+    const removeRow = page.getByRole('button', { name: /^Xóa dòng/ }).first();
+    await page.evaluate(() =>
+      window.scrollBy(0, document.querySelector('[data-row]')!.getBoundingClientRect().top - 200),
+    );
+    const actionsBox = (await removeRow.boundingBox())!;
+    const sourceBox = (await page.getByText('Văn bản gốc').boundingBox())!;
+    expect(actionsBox.x + actionsBox.width).toBeLessThan(sourceBox.x);
+
     const title = page.getByLabel('Tên kế hoạch');
     const publish = page.getByTestId('publish');
     await title.fill('');

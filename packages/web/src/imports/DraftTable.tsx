@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
 import { DraftCell } from './DraftCell.tsx';
 import type { RowKind } from './draftEdits.ts';
+import classes from './DraftTable.module.css';
 
 // The rows of one appendix, every cell editable, with the row operations a person needs to
 // repair an import: add, merge with the next row, split at the cursor, remove.
@@ -89,7 +90,7 @@ export function DraftTable({ draft, kind, indexes, doubts, actions }: Props) {
                 {fieldLabel(`targets.${y}`, kind, t)}
               </Table.Th>
             ))}
-            <Table.Th w={132} />
+            <Table.Th w={132} className={classes.actions} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -147,7 +148,7 @@ export function DraftTable({ draft, kind, indexes, doubts, actions }: Props) {
                     />
                   </Table.Td>
                 ))}
-                <Table.Td style={{ verticalAlign: 'top' }}>
+                <Table.Td className={classes.actions} style={{ verticalAlign: 'top' }}>
                   <RowButtons index={index} code={String(row.code)} actions={actions} />
                 </Table.Td>
               </Table.Tr>,
