@@ -234,12 +234,20 @@ const KNOWN_VALUE = 2;
 /** …and a run a page cut that reads as the start of one ("Phòn" / "Đồng"). */
 const KNOWN_START = 3;
 
+/** What the table and the document tell the cutting of a row's words: values its columns
+ *  hold elsewhere, whether one-line cells share printed lines, and the pairs of words the
+ *  document writes on either side of a dash (flatTables.ts dashJoins). */
+export interface RowContext {
+  values?: ColumnValues;
+  shared?: boolean;
+  joins?: Set<string>;
+}
+
 export function segmentRow(
   code: string,
   lines: string[],
   columns: Column[],
-  values?: ColumnValues,
-  shared = false,
+  { values, shared = false, joins }: RowContext = {},
 ): string[] {
   const cells = columns.map(() => '');
   const codeAt = Math.max(
@@ -285,7 +293,7 @@ export function segmentRow(
     return whole?.has(key) ? KNOWN_VALUE : starts?.has(key) ? KNOWN_START : 0;
   };
   const unbounded = order.map((k) => columns[k]!.role === 'name');
-  bestCut(tokens, unbounded, fitOf, shared).forEach((text, c) => (cells[order[c]!] = text));
+  bestCut(tokens, unbounded, fitOf, shared, joins).forEach((text, c) => (cells[order[c]!] = text));
   return cells;
 }
 
@@ -296,9 +304,9 @@ export function continueRow(
   pieces: string[][],
   lines: string[],
   columns: Column[],
-  known: Array<Set<string> | undefined> = [],
-  shared = false,
+  { values, shared = false, joins }: RowContext = {},
 ): string[] {
+  const known = values?.whole ?? [];
   const order = columns.map((_, i) => i).filter((i) => columns[i]!.role !== 'code');
   // Words broken at a line's end stay apart: a cell's rest may begin with the end of the
   // word its first page ended with.
@@ -361,9 +369,13 @@ export function continueRow(
   };
   const unbounded = order.map((k) => columns[k]!.role === 'name');
   const out = columns.map(() => '');
-  bestCut(tokens, unbounded, fitOf, shared).forEach((text, c) => (out[order[c]!] = text));
+  bestCut(tokens, unbounded, fitOf, shared, joins).forEach((text, c) => (out[order[c]!] = text));
   return out;
 }
+
+/** Two words either side of a dash as a key (flatTables.ts dashJoins). */
+export const joinKey = (before: string, after: string) =>
+  `${searchKey(before).replace(/[^\p{L}\d]/gu, '')}-${searchKey(after).replace(/[^\p{L}\d]/gu, '')}`;
 
 /** A cell's text as compared with the values of other rows: letters and digits only. */
 export const valueKey = (text: string) =>
@@ -398,8 +410,18 @@ function bestCut(
   unbounded: boolean[],
   fitOf: (c: number, i: number, j: number, text: string) => number,
   shared: boolean,
+  joins?: Set<string>,
 ): string[] {
   const n = tokens.length;
+  // A line that starts with a dash the document writes inside a name ("Phòng Văn hoá" /
+  // "– Xã hội" where it also prints "Văn hoá – Xã hội") goes on the cell above.
+  const joined = (k: number) =>
+    !!joins &&
+    /^[-–]$/.test(tokens[k]!.text) &&
+    k + 1 < n &&
+    /\p{L}$/u.test(tokens[k - 1]!.text) &&
+    /^\p{Lu}/u.test(tokens[k + 1]!.text) &&
+    joins.has(joinKey(tokens[k - 1]!.text, tokens[k + 1]!.text));
   const columns = unbounded.length;
   const NEG = -Infinity;
   // best[c][i]: the best score giving tokens [0, i) to the first c columns.
@@ -409,7 +431,10 @@ function bestCut(
     for (let i = 0; i <= n; i++) {
       const base = c === 0 ? (i === 0 ? 0 : NEG) : best[c - 1]![i]!;
       if (base === NEG) continue;
-      const cut = i > 0 && i < n ? cutCost(tokens[i - 2], tokens[i - 1]!, tokens[i]!) : 0;
+      const cut =
+        i > 0 && i < n
+          ? cutCost(tokens[i - 2], tokens[i - 1]!, tokens[i]!) + (joined(i) ? 3 : 0)
+          : 0;
       const last = unbounded[c] ? n : Math.min(n, i + MAX_RUN);
       let text = '';
       let lines = 1;

@@ -494,3 +494,28 @@ describe('one-line cells of copied text', () => {
     });
   });
 });
+
+describe('names broken before their dash in copied text', () => {
+  it('keeps "– Xã hội" with "Phòng Văn hoá" when the document writes them as one name', async () => {
+    // A narrow lead column ends a line before the dash; the note column after it would
+    // take "– Xã hội" as the start of a list.
+    const { indicators } = await importLines([
+      'Giao Phòng Văn hoá – Xã hội chủ trì theo dõi.',
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Năm 2025 Sản phẩm Cơ quan chủ trì Ghi chú',
+      '1 Tỷ lệ phủ',
+      'sóng 5G',
+      '100% Bộ số',
+      'liệu',
+      'Phòng',
+      'Văn hoá',
+      '– Xã',
+      'hội',
+      '2 Tỷ lệ hộ có cáp quang 90% Bộ số liệu Công an xã Xã hội hóa',
+    ]);
+    expect(indicators.map((r) => [r.lead, r.note ?? null])).toEqual([
+      ['Phòng Văn hoá – Xã hội', null],
+      ['Công an xã', 'Ghi chú: Xã hội hóa'],
+    ]);
+  });
+});

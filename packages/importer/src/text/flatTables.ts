@@ -7,6 +7,7 @@ export type ColumnOverrides = Record<number, Array<ColumnRole | null>>;
 import { gridOf, type DocTable } from '../table/grid.ts';
 import {
   continueRow,
+  joinKey,
   joinPieces,
   segmentRow,
   splitHeader,
@@ -121,7 +122,7 @@ function toRawTable(
   // the start of one of them ("Phòn" / "Đồng"), and its rest the remainder.
   const whole = grouped.map((r) =>
     r.code !== null && r.pages.length === 1
-      ? segmentRow(r.code, r.pages[0]!, columns, undefined, shared)
+      ? segmentRow(r.code, r.pages[0]!, columns, { shared, joins })
       : null,
   );
   const known = knownValues(whole, columns);
@@ -129,9 +130,11 @@ function toRawTable(
     if (r.code === null) return [r.numeral!, r.lines.filter((l) => l !== PAGE).join(' ')];
     if (whole[k]) return whole[k];
     const [first, ...rest] = r.pages;
-    const pieces = segmentRow(r.code, first!, columns, known, shared).map((t) => (t ? [t] : []));
+    const pieces = segmentRow(r.code, first!, columns, { values: known, shared, joins }).map((t) =>
+      t ? [t] : [],
+    );
     for (const lines of rest)
-      continueRow(pieces, lines, columns, known.whole, shared).forEach(
+      continueRow(pieces, lines, columns, { values: known, shared, joins }).forEach(
         (t, c) => t && pieces[c]!.push(t),
       );
     return pieces.map(joinPieces);
@@ -303,8 +306,6 @@ const namesUnit = (text: string) => {
 };
 
 const OPEN_END = /^(và|các|của|với|cho|tại|trên|về|hoặc|đến|từ|phòng|ban)$/iu;
-const joinKey = (before: string, after: string) =>
-  `${searchKey(before).replace(/[^\p{L}\d]/gu, '')}-${searchKey(after).replace(/[^\p{L}\d]/gu, '')}`;
 
 /** Pairs of words the document writes on either side of a dash inside a line ("Văn hóa -
  *  Xã hội", "Văn hoá–Xã hội"): names a line break may cut before the dash. */
