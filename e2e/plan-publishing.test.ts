@@ -127,6 +127,11 @@ describe.each(TEST_DIALECTS)('publishing a plan and looking after it (%s)', (dia
 
   it('renames, archives (out of the active list, under "Đã lưu trữ"), restores and takes back to draft, on a phone', async () => {
     const page = await signedInPage(e2e, 'kienhung.daumoi', PHONE);
+    // On a phone the plans are cards, nothing scrolls sideways.
+    await page.getByTestId('plan-cards').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('button', { name: 'Đổi tên' }).click();
     const renamed = `${TITLE} – đã sửa`;

@@ -5,12 +5,15 @@ import {
   Button,
   Group,
   Loader,
+  Paper,
   SegmentedControl,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { compareVietnamese, matchesSearch } from '@tiendo/core';
@@ -78,41 +81,70 @@ export function PlanListPage() {
               : t('plans.empty')}
         </Alert>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('plans.commune')}</Table.Th>
-                <Table.Th>{t('plans.name')}</Table.Th>
-                <Table.Th ta="right">{t('plans.indicators')}</Table.Th>
-                <Table.Th ta="right">{t('plans.tasks')}</Table.Th>
-                <Table.Th>{t('plans.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.commune_name}</Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={p.status === 'draft' ? `/plans/${p.id}/review` : `/plans/${p.id}`}
-                      lineClamp={2}
-                    >
-                      {p.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ta="right">{p.indicator_count}</Table.Td>
-                  <Table.Td ta="right">{p.task_count}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={p.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PlanRows plans={rows} />
       )}
     </Stack>
+  );
+}
+
+const planLink = (p: PlanSummary) =>
+  p.status === 'draft' ? `/plans/${p.id}/review` : `/plans/${p.id}`;
+const PHONE_QUERY = '(max-width: 47.99em)';
+
+/** A table on a wide screen; on a phone one card per plan, nothing to scroll sideways. */
+function PlanRows({ plans }: { plans: PlanSummary[] }) {
+  const { t } = useI18n();
+  const phone = useMediaQuery(PHONE_QUERY, window.matchMedia(PHONE_QUERY).matches, {
+    getInitialValueInEffect: false,
+  });
+  if (phone)
+    return (
+      <Stack gap="xs" data-testid="plan-cards">
+        {plans.map((p) => (
+          <Paper key={p.id} withBorder p="sm">
+            <Anchor component={Link} to={planLink(p)} fw={600} lineClamp={3}>
+              {p.title}
+            </Anchor>
+            <Group gap={6} mt={4} justify="space-between" wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                {`${p.commune_name} · ${p.indicator_count} ${t('plans.indicators').toLowerCase()} · ${p.task_count} ${t('plans.tasks').toLowerCase()}`}
+              </Text>
+              <StatusBadge status={p.status} />
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('plans.commune')}</Table.Th>
+            <Table.Th>{t('plans.name')}</Table.Th>
+            <Table.Th ta="right">{t('plans.indicators')}</Table.Th>
+            <Table.Th ta="right">{t('plans.tasks')}</Table.Th>
+            <Table.Th>{t('plans.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plans.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.commune_name}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={planLink(p)} lineClamp={2}>
+                  {p.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td ta="right">{p.indicator_count}</Table.Td>
+              <Table.Td ta="right">{p.task_count}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={p.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
