@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import {
@@ -70,7 +72,15 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     await expect
       .poll(async () => (await units.textContent())?.match(/Đã gửi/g)?.length ?? 0)
       .toBe(2);
-    await units.getByRole('link', { name: 'Phòng Văn hóa - Xã hội' }).click();
+    // Each sending told the focal officer; the notice leads to the report.
+    await officer.reload();
+    await officer.getByRole('button', { name: /^Thông báo \([1-9]/ }).click();
+    await officer
+      .getByRole('menuitem', {
+        name: new RegExp(`^Phòng Văn hóa - Xã hội đã gửi (báo cáo )?${firstPeriod}`),
+      })
+      .click();
+    await officer.waitForURL(/\/reports\/\d+$/);
     const card = officer.locator('[data-testid^="task-"]').first();
     await card.getByLabel(/^Ý kiến cho mục này/).fill('Ghi rõ số người tham dự');
     await officer.getByLabel(/^Ý kiến chung/).fill('Bổ sung số liệu cụ thể');
@@ -92,7 +102,19 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
     await expect.poll(() => officer.getByTestId('audit-list').textContent()).toContain('Duyệt');
 
     // 4. The returned unit sees why, per item, and can edit again; the approved one cannot.
+    // Both were told, the one on the phone too.
     await culture.reload();
+    await culture.getByRole('button', { name: /^Thông báo \([1-9]/ }).click();
+    await culture.getByRole('menuitem', { name: /bị trả lại, cần bổ sung/ }).waitFor();
+    await culture.keyboard.press('Escape');
+    await phone.reload();
+    await phone.getByRole('button', { name: /^Thông báo \([1-9]/ }).click();
+    const approvedNotice = phone.getByRole('menuitem', { name: /của Phòng Kinh tế đã được duyệt/ });
+    const noticeBox = (await approvedNotice.boundingBox())!;
+    expect(noticeBox.x).toBeGreaterThanOrEqual(0);
+    expect(noticeBox.x + noticeBox.width).toBeLessThanOrEqual(360);
+    await phone.screenshot({ path: join(tmpdir(), `tiendo-notice-phone-${dialect}.png`) });
+    await phone.keyboard.press('Escape');
     await culture.getByText('Bổ sung số liệu cụ thể').waitFor();
     await culture.getByText('Ghi rõ số người tham dự').waitFor();
     expect(

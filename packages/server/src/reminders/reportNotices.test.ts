@@ -6,6 +6,7 @@ import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.t
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 import { unitsWithItems } from '../reports/overview.ts';
+import { reportOf, titleFor } from './reportNotices.ts';
 
 // A unit sends its report: the commune's focal officer is told. The report is returned (with
 // the reviewer's comment) or approved: the unit's reporters are told. In the app always, by
@@ -264,5 +265,20 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
     expect(mails.map((m) => [...m.to].sort()).sort(byAddress)).toEqual(expected.sort(byAddress));
     expect(mails.flatMap((m) => m.to).join()).not.toContain('pvhcc');
     expect(mails[0]!.raw.replace(/=\r?\n/g, '')).toContain('https://tiendo.example.vn/reports');
+  });
+});
+
+describe('a notice names the report once', () => {
+  it('prefixes a period\'s label with "báo cáo" unless the label already is a report\'s name', () => {
+    expect(titleFor('submitted', 'Phòng Kinh tế', '6 tháng đầu năm 2026')).toBe(
+      'Phòng Kinh tế đã gửi báo cáo 6 tháng đầu năm 2026',
+    );
+    expect(titleFor('approved', 'Phòng Kinh tế', 'Báo cáo nhanh chuyển đổi số')).toBe(
+      'Báo cáo nhanh chuyển đổi số của Phòng Kinh tế đã được duyệt',
+    );
+    expect(titleFor('returned', 'Phòng Kinh tế', 'Quý I/2026')).toBe(
+      'Báo cáo Quý I/2026 của Phòng Kinh tế bị trả lại, cần bổ sung',
+    );
+    expect(reportOf('báo cáo đột xuất')).toBe('báo cáo đột xuất');
   });
 });

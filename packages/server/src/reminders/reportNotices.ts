@@ -32,16 +32,24 @@ interface StepContext {
   communeId: number;
 }
 
-function titleFor(step: ReportStep, unit: string, period: string): string {
+/** "báo cáo 6 tháng đầu năm 2026", but an ad hoc period's own name when it already says so
+ *  ("Báo cáo nhanh chuyển đổi số", not "báo cáo Báo cáo nhanh …"). */
+export function reportOf(period: string): string {
+  return /^báo cáo\b/iu.test(period.trim()) ? period.trim() : `báo cáo ${period}`;
+}
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function titleFor(step: ReportStep, unit: string, period: string): string {
+  const report = reportOf(period);
   switch (step) {
     case 'submitted':
-      return `${unit} đã gửi báo cáo ${period}`;
+      return `${unit} đã gửi ${report}`;
     case 'returned':
-      return `Báo cáo ${period} của ${unit} bị trả lại, cần bổ sung`;
+      return `${capitalised(report)} của ${unit} bị trả lại, cần bổ sung`;
     case 'approved':
-      return `Báo cáo ${period} của ${unit} đã được duyệt`;
+      return `${capitalised(report)} của ${unit} đã được duyệt`;
     case 'reopened':
-      return `Báo cáo ${period} của ${unit} được mở lại để sửa`;
+      return `${capitalised(report)} của ${unit} được mở lại để sửa`;
   }
 }
 
@@ -124,7 +132,7 @@ export async function noticePeriodOpened(
     .where('parent_id', '=', period.communeId)
     .orderBy('id')
     .execute();
-  const title = `Đã mở kỳ báo cáo ${period.label}, hạn nộp ${vnDate(period.dueDate)}`;
+  const title = `Đã mở kỳ ${reportOf(period.label)}, hạn nộp ${vnDate(period.dueDate)}`;
   const seen = new Set<number>([actorId]);
   const notices: ReportNotice[] = [];
   const rows: Array<{ user_id: number }> = [];
