@@ -519,3 +519,24 @@ describe('names broken before their dash in copied text', () => {
     ]);
   });
 });
+
+describe('numbers alone on a line in copied text', () => {
+  it('keeps "01" a narrow column put on a line of its own; drops a page number', async () => {
+    const { indicators } = await importLines([
+      'PHỤ LỤC 1: CHỈ TIÊU',
+      'TT Chỉ tiêu Năm 2025 Cơ quan chủ trì',
+      '1 Tỷ lệ truy cập tốc độ trên',
+      '01',
+      'Gbps/s',
+      '60% Phòng Kinh tế',
+      '2 Tỷ lệ hộ có cáp',
+      '7',
+      'quang',
+      '80% Phòng Kinh tế',
+    ]);
+    expect(indicators.map((r) => r.name)).toEqual([
+      'Tỷ lệ truy cập tốc độ trên 01 Gbps/s',
+      'Tỷ lệ hộ có cáp quang',
+    ]);
+  });
+});

@@ -281,7 +281,8 @@ function groupRows(body: string[], joins: Set<string>): RowLines[] {
       continue;
     }
     if (COLUMN_NUMBERS.test(line)) continue; // the column numbers again
-    if (/^\d{1,3}$/.test(line) && rows.at(-1)?.lines.length) continue; // a page number
+    // A page number; not a number a narrow column put on a line of its own ("01" / "Gbps/s").
+    if (/^[1-9]\d{0,2}$/.test(line) && rows.at(-1)?.lines.length) continue;
     rows.at(-1)?.lines.push(line);
   }
   return rows;
