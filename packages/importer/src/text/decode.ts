@@ -46,10 +46,12 @@ export function joinSeparator(before: string, b: string): '' | ' ' {
   const end = before.slice(-2);
   // "2021-" / "2025", "12-" / "KH/TU", "VH-" / "XH": a word split right after its hyphen.
   if (/\S-$/.test(end) && /^[\p{L}\d]/u.test(b)) return '';
-  // Punctuation never starts a line of its own ("phòng" / ", ban", "(R&D" / ")"); one
-  // capital consonant ends the acronym above ("UBN" / "D", "KHC" / "N").
+  // Punctuation never starts a line of its own ("phòng" / ", ban", "(R&D" / ")"), nor does
+  // a percent sign after a number ("100" / "%": a narrow column); one capital consonant
+  // ends the acronym above ("UBN" / "D", "KHC" / "N").
   if (
     /^[,.;:)\]]/.test(b) ||
+    (/\d$/.test(end) && /^%/.test(b)) ||
     (/\p{Lu}$/u.test(end) && /^[B-DF-HJ-NP-TV-XZĐ](?![\p{L}\d])/u.test(b))
   )
     return '';
