@@ -164,8 +164,12 @@ describe.each(TEST_DIALECTS)('the reporting loop in the browser (%s)', (dialect)
       .poll(async () => (await card.boundingBox())!.y)
       .toBeLessThan(PHONE.viewport!.height / 4);
     const next = sheet.getByRole('button', { name: /^Mục sau/ });
-    const nextBox = (await next.boundingBox())!;
-    expect(nextBox.y + nextBox.height).toBeLessThanOrEqual(PHONE.viewport!.height);
+    await expect
+      .poll(async () => {
+        const box = (await next.boundingBox())!;
+        return box.y + box.height;
+      })
+      .toBeLessThanOrEqual(PHONE.viewport!.height);
     // "Mục sau" opens the next one in its place.
     const code = await card.getAttribute('data-testid');
     await next.click();
