@@ -1,10 +1,13 @@
 import type { AliasableExpression, ExpressionBuilder, Kysely } from 'kysely';
+import { jsonObjectFrom as postgresJsonObject } from 'kysely/helpers/postgres';
+import { jsonObjectFrom as sqliteJsonObject } from 'kysely/helpers/sqlite';
 import { IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
+import { isSqlite } from '../db/dialect.ts';
 import { reusable } from '../db/reusable.ts';
 import { lockReport, reportContextQuery, toReportContext, type ReportContext } from './access.ts';
 
@@ -106,26 +109,19 @@ function taskRow(input: TaskUpdateInput, role: 'lead' | 'coordinate') {
   };
 }
 
-/** Upsert with optimistic locking: insert when version is 0, else update that version. The row
- *  as it was is returned as the audit's "before" (none for a first write). */
+/** Upsert with optimistic locking: insert when version is 0, else update that version of the
+ *  row as the save's read found it (`current`, kept as the audit's "before"). */
 async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
   db: Kysely<Database>,
   table: T,
   key: { report_id: number; item: 'task_id' | 'indicator_id'; id: number },
-  version: number,
+  { version, current }: { version: number; current: ItemRow | null },
   values: Record<string, unknown>,
   userId: number,
 ) {
   const now = nowIso();
   const where = { report_id: key.report_id, [key.item]: key.id };
-  const current = () =>
-    db
-      .selectFrom(table as 'task_updates')
-      .selectAll()
-      .where('report_id', '=', key.report_id)
-      .where(key.item as 'task_id', '=', key.id)
-      .executeTakeFirst();
-  if (version === 0) {
+  if (version === 0 && !current) {
     const inserted = await db
       .insertInto(table as 'task_updates')
       .values({ ...where, ...values, version: 1, updated_at: now, updated_by: userId } as never)
@@ -133,35 +129,87 @@ async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
       .returning('id')
       .executeTakeFirst();
     if (inserted) return { id: inserted.id, version: 1, before: null };
-  } else {
-    const before = await current();
-    if (before?.version === version) {
-      await db
-        .updateTable(table as 'task_updates')
-        .set({ ...values, version: version + 1, updated_at: now, updated_by: userId } as never)
-        .where('id', '=', before.id)
-        .execute();
-      return { id: before.id, version: version + 1, before };
-    }
+  } else if (current && current.version === version) {
+    const updated = await db
+      .updateTable(table as 'task_updates')
+      .set({ ...values, version: version + 1, updated_at: now, updated_by: userId } as never)
+      .where('id', '=', current.id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 1)
+      return { id: current.id, version: version + 1, before: current };
   }
-  throw conflict((await current()) ?? null);
+  const latest = await db
+    .selectFrom(table as 'task_updates')
+    .selectAll()
+    .where('report_id', '=', key.report_id)
+    .where(key.item as 'task_id', '=', key.id)
+    .executeTakeFirst();
+  throw conflict(latest ?? null);
 }
 
+/** An item's row in the report as it is before a save: the audit's "before", and its version. */
+type ItemRow = { id: number; version: number } & Record<string, unknown>;
+/** A select of that row, for the JSON helpers of either dialect. */
+type ItemRowQuery = Parameters<typeof sqliteJsonObject<ItemRow>>[0];
 type ContextBuilder = ExpressionBuilder<
   Database & { p: Database['reporting_periods']; commune: Database['org_units'] },
   'reports' | 'p' | 'plans' | 'commune'
 >;
 
-/** The report held and read (as lockReport) with the unit's part in one of its items — 'lead'
- *  (chủ trì), 'coordinate' (phối hợp), or null when the plan does not give it to the unit: one
- *  query, built once (db/reusable.ts). A unit listed on a task both ways leads it ('lead' >
- *  'coordinate', hence max); indicators are always the lead's. */
+/** The report held and read (as lockReport) with, for one of its items, the unit's part in it —
+ *  'lead' (chủ trì), 'coordinate' (phối hợp), or null when the plan does not give it to the
+ *  unit — and the item's row in the report if it has one (as JSON): one query, built once
+ *  (db/reusable.ts). A unit listed on a task both ways leads it ('lead' > 'coordinate', hence
+ *  max); indicators are always the lead's. */
 const heldWithRole = (
   roleOf: (eb: ContextBuilder, itemId: number) => AliasableExpression<string | null>,
+  rowOf: (eb: ContextBuilder, itemId: number) => ItemRowQuery,
 ) =>
-  reusable((db, reportId: number, itemId: number) =>
-    reportContextQuery(db, reportId, true).select((eb) => roleOf(eb, itemId).as('itemRole')),
-  );
+  reusable((db, reportId: number, itemId: number) => {
+    const json = isSqlite(db) ? sqliteJsonObject : postgresJsonObject;
+    return reportContextQuery(db, reportId, true).select((eb) => [
+      roleOf(eb, itemId).as('itemRole'),
+      json(rowOf(eb, itemId)).as('itemRow'),
+    ]);
+  });
+
+/** SQLite hands JSON back as text, PostgreSQL parsed. */
+const parsedRow = (value: unknown): ItemRow | null =>
+  typeof value === 'string' ? (JSON.parse(value) as ItemRow) : ((value as ItemRow | null) ?? null);
+
+const TASK_UPDATE_COLUMNS = [
+  'id',
+  'report_id',
+  'task_id',
+  'status',
+  'progress',
+  'results',
+  'resources_vnd',
+  'difficulties',
+  'proposals',
+  'evidence_text',
+  'review_comment',
+  'completed_on',
+  'explanation',
+  'version',
+  'updated_at',
+  'updated_by',
+] as const;
+const INDICATOR_VALUE_COLUMNS = [
+  'id',
+  'report_id',
+  'indicator_id',
+  'value_number',
+  'value_text',
+  'data_source',
+  'note',
+  'review_comment',
+  'explanation',
+  'version',
+  'updated_at',
+  'updated_by',
+] as const;
 
 /** The two kinds of report item: where each is stored, how it is audited, how to read the
  *  report with the unit's part in one of them. */
@@ -170,15 +218,22 @@ const ITEMS = {
     table: 'task_updates',
     column: 'task_id',
     entity: 'task_update',
-    context: heldWithRole((eb, itemId) =>
-      eb
-        .selectFrom('task_units as link')
-        .innerJoin('tasks as item', 'item.id', 'link.item_id')
-        .select((e) => e.fn.max('link.role').as('role'))
-        .where('item.id', '=', itemId)
-        .whereRef('item.plan_id', '=', 'plans.id')
-        .whereRef('link.unit_id', '=', 'reports.unit_id')
-        .$asScalar(),
+    context: heldWithRole(
+      (eb, itemId) =>
+        eb
+          .selectFrom('task_units as link')
+          .innerJoin('tasks as item', 'item.id', 'link.item_id')
+          .select((e) => e.fn.max('link.role').as('role'))
+          .where('item.id', '=', itemId)
+          .whereRef('item.plan_id', '=', 'plans.id')
+          .whereRef('link.unit_id', '=', 'reports.unit_id')
+          .$asScalar(),
+      (eb, itemId) =>
+        eb
+          .selectFrom('task_updates as row')
+          .select(TASK_UPDATE_COLUMNS.map((c) => `row.${c}` as const))
+          .whereRef('row.report_id', '=', 'reports.id')
+          .where('row.task_id', '=', itemId) as unknown as ItemRowQuery,
     ),
     notOwn: 'Nhiệm vụ này không thuộc đơn vị trong kế hoạch.',
   },
@@ -186,16 +241,23 @@ const ITEMS = {
     table: 'indicator_values',
     column: 'indicator_id',
     entity: 'indicator_value',
-    context: heldWithRole((eb, itemId) =>
-      eb
-        .selectFrom('indicator_units as link')
-        .innerJoin('indicators as item', 'item.id', 'link.item_id')
-        .select((e) => e.fn.max('link.role').as('role'))
-        .where('item.id', '=', itemId)
-        .where('link.role', '=', 'lead')
-        .whereRef('item.plan_id', '=', 'plans.id')
-        .whereRef('link.unit_id', '=', 'reports.unit_id')
-        .$asScalar(),
+    context: heldWithRole(
+      (eb, itemId) =>
+        eb
+          .selectFrom('indicator_units as link')
+          .innerJoin('indicators as item', 'item.id', 'link.item_id')
+          .select((e) => e.fn.max('link.role').as('role'))
+          .where('item.id', '=', itemId)
+          .where('link.role', '=', 'lead')
+          .whereRef('item.plan_id', '=', 'plans.id')
+          .whereRef('link.unit_id', '=', 'reports.unit_id')
+          .$asScalar(),
+      (eb, itemId) =>
+        eb
+          .selectFrom('indicator_values as row')
+          .select(INDICATOR_VALUE_COLUMNS.map((c) => `row.${c}` as const))
+          .whereRef('row.report_id', '=', 'reports.id')
+          .where('row.indicator_id', '=', itemId) as unknown as ItemRowQuery,
     ),
     notOwn: 'Chỉ tiêu này không do đơn vị theo dõi trong kế hoạch.',
   },
@@ -222,7 +284,7 @@ async function saveItem(
   const item = ITEMS[kind];
   return atomically(db, async (db) => {
     const [row] = await item.context(db, target.reportId, itemId);
-    const { itemRole, ...context } = toReportContext(row);
+    const { itemRole, itemRow, ...context } = toReportContext(row);
     target.authorise?.(context);
     assertEditable(context);
     if (!itemRole) throw badRequest(item.notOwn);
@@ -231,7 +293,7 @@ async function saveItem(
       db,
       item.table,
       { report_id: target.reportId, item: item.column, id: itemId },
-      version,
+      { version, current: parsedRow(itemRow) },
       values,
       userId,
     );
