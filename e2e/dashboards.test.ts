@@ -115,9 +115,15 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
     await signIn(province, 'haiphong');
     await province.getByRole('link', { name: 'Tổng hợp tỉnh' }).click();
     // Typed into the searchable list: a long dropdown scrolling under load made the option
-    // click flaky.
-    await province.getByLabel('So sánh chỉ tiêu giữa các xã').first().fill('NQ57-01');
-    await province.getByRole('option', { name: /^NQ57-01/ }).click();
+    // click flaky. Opened by a click first: typed before the list's data arrived, the
+    // dropdown could stay shut (seen once under a full suite's load).
+    const picker = province.getByLabel('So sánh chỉ tiêu giữa các xã').first();
+    await province.getByText('Xã Kiến Hưng').first().waitFor();
+    await picker.click();
+    await picker.fill('NQ57-01');
+    const option = province.getByRole('option', { name: /^NQ57-01/ });
+    if (!(await option.isVisible())) await picker.press('ArrowDown');
+    await option.click();
     const chart = province.getByTestId('chart-so-sanh-chi-tieu');
     await chart.getByRole('button', { name: 'Xem dạng bảng' }).click();
     const table = await province.getByTestId('table-so-sanh-chi-tieu').textContent();
