@@ -9,7 +9,14 @@ import { nowIso, todayInVietnam } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { isSqlite } from '../db/dialect.ts';
 import { reusable } from '../db/reusable.ts';
-import { lockReport, reportContextQuery, toReportContext, type ReportContext } from './access.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import {
+  assertMayWrite,
+  lockReport,
+  reportContextQuery,
+  toReportContext,
+  type ReportContext,
+} from './access.ts';
 
 // What a unit writes for each of its items in a period. Every item carries its own version:
 // autosave from two tabs, or a reporter and a colleague, cannot silently overwrite each other.
@@ -162,7 +169,7 @@ type ContextBuilder = ExpressionBuilder<
  *  unit — and the item's row in the report if it has one (as JSON): one query, built once
  *  (db/reusable.ts). A unit listed on a task both ways leads it ('lead' > 'coordinate', hence
  *  max); indicators are always the lead's. */
-const heldWithRole = (
+const heldWithItem = (
   roleOf: (eb: ContextBuilder, itemId: number) => AliasableExpression<string | null>,
   rowOf: (eb: ContextBuilder, itemId: number) => ItemRowQuery,
 ) =>
@@ -218,7 +225,7 @@ const ITEMS = {
     table: 'task_updates',
     column: 'task_id',
     entity: 'task_update',
-    context: heldWithRole(
+    context: heldWithItem(
       (eb, itemId) =>
         eb
           .selectFrom('task_units as link')
@@ -241,7 +248,7 @@ const ITEMS = {
     table: 'indicator_values',
     column: 'indicator_id',
     entity: 'indicator_value',
-    context: heldWithRole(
+    context: heldWithItem(
       (eb, itemId) =>
         eb
           .selectFrom('indicator_units as link')
@@ -270,8 +277,14 @@ export interface SaveTarget {
   authorise?: (context: ReportContext) => void;
 }
 
+/** A request's save: its user must be allowed to write the report (assertMayWrite). */
+export const savedBy = (user: SessionUser, reportId: number): SaveTarget => ({
+  reportId,
+  authorise: (context) => assertMayWrite(user, context),
+});
+
 /** One item's save, in one transaction: the report held (as lockReport) and read with the unit's
- *  part in the item in one query, the write, and its audit entry. */
+ *  part in the item and the item's row in one query, the write, and its audit entry. */
 async function saveItem(
   db: Kysely<Database>,
   target: SaveTarget,

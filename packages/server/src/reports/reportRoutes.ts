@@ -4,18 +4,17 @@ import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { badRequest } from '../http/errors.ts';
 import {
-  assertMayWrite,
   canReviewReports,
   canWriteUnitReport,
   readableReport,
   reviewableReport,
   writableReport,
-  type ReportContext,
 } from './access.ts';
 import { loadReport } from './reportView.ts';
 import {
   IndicatorValueInput,
   saveIndicatorValue,
+  savedBy,
   saveTaskUpdate,
   TaskUpdateInput,
 } from './itemUpdates.ts';
@@ -73,7 +72,7 @@ export function reportRoutes(app: FastifyInstance): void {
     async (request) => {
       const user = requireUser(request);
       const { id, itemId } = request.params;
-      const target = { reportId: id, authorise: (c: ReportContext) => assertMayWrite(user, c) };
+      const target = savedBy(user, id);
       return { version: await saveTaskUpdate(app.db, target, itemId, request.body, user.id) };
     },
   );
@@ -92,7 +91,7 @@ export function reportRoutes(app: FastifyInstance): void {
     async (request) => {
       const user = requireUser(request);
       const { id, itemId } = request.params;
-      const target = { reportId: id, authorise: (c: ReportContext) => assertMayWrite(user, c) };
+      const target = savedBy(user, id);
       return { version: await saveIndicatorValue(app.db, target, itemId, request.body, user.id) };
     },
   );

@@ -13,13 +13,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { compareVietnamese, matchesSearch } from '@tiendo/core';
 import { api } from '../api/client.ts';
 import type { PlanSummary } from '../api/types.ts';
 import { fillMessage, useI18n } from '../i18n/i18n.tsx';
+import { useScreen } from '../shell/useScreen.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useManagedCommunes } from '../imports/ImportPage.tsx';
 
@@ -94,9 +94,7 @@ const PHONE_QUERY = '(max-width: 47.99em)';
 /** A table on a wide screen; on a phone one card per plan, nothing to scroll sideways. */
 function PlanRows({ plans }: { plans: PlanSummary[] }) {
   const { t } = useI18n();
-  const phone = useMediaQuery(PHONE_QUERY, window.matchMedia(PHONE_QUERY).matches, {
-    getInitialValueInEffect: false,
-  });
+  const phone = useScreen(PHONE_QUERY);
   if (phone)
     return (
       <Stack gap="xs" data-testid="plan-cards">

@@ -1,7 +1,7 @@
 import { Fragment, useState, type ReactNode } from 'react';
 import { Button, Chip, Drawer, Group, Paper, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useScreen } from '../shell/useScreen.ts';
 import { ReportItemRow } from './ReportItemRow.tsx';
 import classes from './ReportItemList.module.css';
 import {
@@ -33,9 +33,7 @@ export function ReportItemList({
   renderItem(item: ReportItem): ReactNode;
 }) {
   const { t } = useI18n();
-  const split = useMediaQuery(SPLIT_QUERY, window.matchMedia(SPLIT_QUERY).matches, {
-    getInitialValueInEffect: false,
-  });
+  const split = useScreen(SPLIT_QUERY);
   const [filter, setFilter] = useState<ItemFilter>('all');
   const counts = countBy(items);
   const shown = items.filter((i) => matches(filter, i) || i.key === open);
