@@ -16,4 +16,6 @@ export * from './text/cascadeMatch.ts';
 export * from './status/explanation.ts';
 export * from './targets/targetSplit.ts';
 export * from './contract/national.ts';
+export * from './contract/amendments.ts';
 export * from './plan/importChecks.ts';
+export * from './plan/planDiff.ts';

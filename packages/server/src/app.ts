@@ -30,6 +30,7 @@ import { concernRoutes } from './concerns/concernRoutes.ts';
 import { cascadeRoutes } from './cascade/cascadeRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
+import { amendmentRoutes } from './plans/amendmentRoutes.ts';
 import { healthRoutes } from './http/health.ts';
 import { securityHeaders } from './http/security.ts';
 import { serveWeb } from './http/webApp.ts';
@@ -113,6 +114,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   authRoutes(app);
   planRoutes(app);
   draftRoutes(app);
+  amendmentRoutes(app);
   periodRoutes(app);
   reportRoutes(app);
   notificationRoutes(app);

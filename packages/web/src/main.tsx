@@ -54,6 +54,7 @@ const AdminPage = lazy(() =>
 const CommuneDashboardPage = lazy(() => import('./dashboards/CommuneDashboardPage.tsx'));
 const ProvincePage = lazy(() => import('./dashboards/ProvincePage.tsx'));
 const NationalPage = lazy(() => import('./dashboards/NationalPage.tsx'));
+const AmendPage = lazy(() => import('./plans/amendments/AmendPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -91,6 +92,7 @@ function Routed() {
           <Route path="/plans/import" element={<ImportPage />} />
           <Route path="/plans/:id/review" element={<ReviewPage />} />
           <Route path="/plans/:id" element={<PlanPage />} />
+          <Route path="/plans/:id/amend" element={<AmendPage />} />
           <Route path="/reports" element={<MyReportsPage />} />
           <Route path="/reports/:id" element={<ReportPage />} />
           <Route path="/reports/period/:periodId/unit/:unitId" element={<OpenReport />} />

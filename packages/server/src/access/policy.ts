@@ -83,6 +83,8 @@ interface Resources {
   'nation.view': Record<string, never>;
   'plan.read': PlanRef;
   'plan.manage': PlanRef;
+  'plan.amend': PlanRef;
+  'plan.review': PlanRef & { provinceId: number | null };
   'report.write': ReportRef;
   'report.review': ReportRef;
   'report.read': ReportRef;
@@ -121,6 +123,14 @@ const RULES: Rules = {
     within(s.planOwners, p.ownerId) && (p.status !== 'draft' || manageCommune(s, p.ownerId)),
   /** Edit the draft, publish, run periods, add local items, link to the plan above. */
   'plan.manage': (s: Scope, p: PlanRef) => manageCommune(s, p.ownerId),
+
+  /** Amend the published plan (điều chỉnh, bổ sung): its focal officer and its leaders —
+   *  the province's own for a province plan (they hold those roles on the province). */
+  'plan.amend': (s: Scope, p: PlanRef) => communeOversight(s, p.ownerId),
+  /** The yearly and five-year reviews (sơ kết, tổng kết): the owner's oversight and the
+   *  province above it (they quote what units wrote). */
+  'plan.review': (s: Scope, p: PlanRef & { provinceId: number | null }) =>
+    communeOversight(s, p.ownerId) || viewProvince(s, p.provinceId) || viewProvince(s, p.ownerId),
 
   /** A unit's own report: its reporters write it while it is open. */
   'report.write': (s: Scope, r: ReportRef) => s.reporterOf.has(r.unitId),
@@ -171,6 +181,9 @@ const REFUSALS: Partial<Record<Action, string>> = {
   'nation.view': 'Chỉ cấp trung ương mới xem được tổng hợp toàn quốc',
   'plan.read': 'Bạn không có quyền xem kế hoạch này',
   'plan.manage': 'Chỉ cán bộ đầu mối của xã mới thay đổi được kế hoạch',
+  'plan.amend': 'Chỉ cán bộ đầu mối hoặc lãnh đạo UBND mới điều chỉnh được kế hoạch',
+  'plan.review':
+    'Chỉ cán bộ đầu mối, lãnh đạo UBND và cấp tỉnh mới xem được báo cáo sơ kết, tổng kết',
   'report.read': 'Bạn không có quyền xem báo cáo này',
   'report.write': 'Chỉ đơn vị được giao mới cập nhật được báo cáo này',
   'report.review': 'Chỉ cán bộ đầu mối của xã mới duyệt được báo cáo',

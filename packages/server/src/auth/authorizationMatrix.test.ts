@@ -412,6 +412,29 @@ const MATRIX: Record<string, Case> = {
     url: (i) => `/api/admin/org-units/${i.commune}/code`,
     body: () => ({ code: '99902' }),
   },
+  'GET /api/plans/:id/amendments': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/amendments`,
+  },
+  'POST /api/plans/:id/amendments': {
+    allowed: ['admin', 'leader', 'focal'],
+    url: (i) => `/api/plans/${i.plan}/amendments`,
+    body: (i) => ({
+      version: 999,
+      basis: { number: '1/KH-UBND' },
+      effectiveOn: '2030-01-01',
+      changes: [{ change: 'retire', kind: 'task', itemId: i.task, reason: 'Thử' }],
+    }),
+  },
+  'POST /api/plans/:id/amendments/compare': {
+    allowed: ['admin', 'leader', 'focal'],
+    url: (i) => `/api/plans/${i.plan}/amendments/compare?filename=dc.pdf`,
+    body: () => PDF,
+  },
+  'GET /api/plans/:id/items/:kind/:itemId/history': {
+    allowed: COMMUNE_READERS,
+    url: (i) => `/api/plans/${i.plan}/items/task/${i.task}/history`,
+  },
   'POST /api/plans/:id/local-items': {
     allowed: MANAGERS,
     url: (i) => `/api/plans/${i.plan}/local-items`,

@@ -7,6 +7,7 @@ import {
   type TaskStatus,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
+import { trackedVersion } from '../plans/versions.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { todayInVietnam } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
@@ -64,6 +65,7 @@ async function planItems(
           .innerJoin('plan_sections as s', 's.id', 'item.section_id')
           .select(['item.id', 'item.code', 'item.plan_id', 'item.content as text', 's.appendix'])
           .where('item.plan_id', 'in', ids)
+          .where(trackedVersion('item'))
           .orderBy('item.plan_id')
           .orderBy('item.ordinal')
           .execute()
@@ -72,6 +74,7 @@ async function planItems(
           .innerJoin('plan_sections as s', 's.id', 'item.section_id')
           .select(['item.id', 'item.code', 'item.plan_id', 'item.name as text', 's.appendix'])
           .where('item.plan_id', 'in', ids)
+          .where(trackedVersion('item'))
           .orderBy('item.plan_id')
           .orderBy('item.ordinal')
           .execute();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { matchIndicator } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
+import { lineageOf, trackedVersion } from '../plans/versions.ts';
 import { badRequest } from '../http/errors.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
@@ -24,6 +25,7 @@ export async function catalogueLinks(db: Kysely<Database>, planId: number) {
       .selectFrom('indicators')
       .select(['id', 'code', 'name', 'catalogue_id'])
       .where('plan_id', '=', planId)
+      .where(trackedVersion('indicators'))
       .orderBy('ordinal')
       .execute(),
   ]);
@@ -46,9 +48,14 @@ export async function confirmLinks(
   userId: number,
 ): Promise<number> {
   const ids = new Set(
-    (await db.selectFrom('indicators').select('id').where('plan_id', '=', planId).execute()).map(
-      (r) => r.id,
-    ),
+    (
+      await db
+        .selectFrom('indicators')
+        .select('id')
+        .where('plan_id', '=', planId)
+        .where(trackedVersion('indicators'))
+        .execute()
+    ).map((r) => r.id),
   );
   const catalogue = new Set((await listCatalogue(db)).map((c) => c.id));
   for (const link of links) {
@@ -61,7 +68,13 @@ export async function confirmLinks(
       await trx
         .updateTable('indicators')
         .set({ catalogue_id: link.catalogueId })
-        .where('id', '=', link.indicatorId)
+        // Every version of the indicator: its values before an amendment compare too.
+        .where(lineageOf('indicators'), '=', (eb) =>
+          eb
+            .selectFrom('indicators as chosen')
+            .select(lineageOf('chosen').as('lineage'))
+            .where('chosen.id', '=', link.indicatorId),
+        )
         .execute();
     await recordAudit(trx, {
       userId,

@@ -9,6 +9,7 @@ import {
   type TrajectoryStatus,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
+import { lineageOf } from '../plans/versions.ts';
 import { sentOnTime } from '../reports/compliance.ts';
 import { notFound } from '../http/errors.ts';
 import { todayInVietnam } from '../http/time.ts';
@@ -121,7 +122,7 @@ export async function communeDashboard(
         trajectory: result.status as TrajectoryStatus,
         trajectoryLabel: TRAJECTORY_LABELS[result.status],
         // Each earlier period's value beside where the trajectory expected it to be.
-        history: (history.get(i.id) ?? []).map((h) => {
+        history: (history.get(i.lineageId) ?? []).map((h) => {
           const expected = expectedValueAt(milestones, h.date);
           return { ...h, expected: expected === null ? null : Math.round(expected * 100) / 100 };
         }),
@@ -197,7 +198,10 @@ async function indicatorHistory(db: Kysely<Database>, planId: number, until: str
     .selectFrom('indicator_values as v')
     .innerJoin('reports as r', 'r.id', 'v.report_id')
     .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
-    .select(['v.indicator_id', 'v.value_number', 'p.label', 'p.window_end'])
+    .innerJoin('indicators as i', 'i.id', 'v.indicator_id')
+    .select(['v.value_number', 'p.label', 'p.window_end'])
+    // Keyed by the indicator across amendments: its values before a change stay its history.
+    .select(lineageOf('i').as('lineage'))
     .where('p.plan_id', '=', planId)
     .where('p.window_end', '<=', until)
     .where('r.status', 'in', COUNTED_STATUSES)
@@ -206,13 +210,14 @@ async function indicatorHistory(db: Kysely<Database>, planId: number, until: str
     .execute();
   const out = new Map<number, Array<{ period: string; date: string; value: number }>>();
   for (const row of rows) {
-    const list = out.get(row.indicator_id) ?? [];
+    const lineage = Number(row.lineage);
+    const list = out.get(lineage) ?? [];
     // One value per period: the last one reported wins.
     const same = list.findIndex((h) => h.date === row.window_end);
     const point = { period: row.label, date: row.window_end, value: row.value_number! };
     if (same >= 0) list[same] = point;
     else list.push(point);
-    out.set(row.indicator_id, list);
+    out.set(lineage, list);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { lineageOf } from '../plans/versions.ts';
 import { notFound } from '../http/errors.ts';
 import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 
@@ -20,6 +21,7 @@ export async function taskHistory(db: Kysely<Database>, taskId: number) {
       'plans.commune_id',
       'plans.id as planId',
     ])
+    .select(lineageOf('tasks').as('lineage'))
     .where('tasks.id', '=', taskId)
     .executeTakeFirst();
   if (!task) throw notFound('Không tìm thấy nhiệm vụ');
@@ -42,7 +44,10 @@ export async function taskHistory(db: Kysely<Database>, taskId: number) {
       'u.difficulties',
       'u.completed_on as completedOn',
     ])
-    .where('u.task_id', '=', taskId)
+    // Every version of the task: what was reported before an amendment is its history too.
+    .where('u.task_id', 'in', (eb) =>
+      eb.selectFrom('tasks').select('id').where(lineageOf('tasks'), '=', Number(task.lineage)),
+    )
     .where('r.status', 'in', COUNTED_STATUSES)
     .orderBy('p.window_end')
     .orderBy('r.submitted_at')

@@ -8,6 +8,7 @@ import * as catalogue from './migrations/0005_indicator_catalogue.ts';
 import * as beyondAnchors from './migrations/0006_beyond_anchors.ts';
 import * as trustedDevices from './migrations/0007_trusted_devices.ts';
 import * as periodTallies from './migrations/0008_period_tallies.ts';
+import * as amendments from './migrations/0009_amendments.ts';
 
 // Migrations are listed here (not read from disk) so they work the same under tsx, vitest
 // and a bundled build. Each receives the dialect for the few types that differ.
@@ -20,6 +21,7 @@ const MIGRATIONS = {
   '0006_beyond_anchors': beyondAnchors,
   '0007_trusted_devices': trustedDevices,
   '0008_period_tallies': periodTallies,
+  '0009_amendments': amendments,
 };
 
 function provider(handle: DatabaseHandle): MigrationProvider {

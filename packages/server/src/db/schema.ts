@@ -136,7 +136,41 @@ export interface PlanSectionTable {
   ordinal: number;
 }
 
-export interface IndicatorTable {
+/** An item's place in the plan's history (migration 0009): see plans/versions.ts. */
+interface ItemVersionColumns {
+  /** The first version's id; null on a first version (its own id). */
+  lineage_id: number | null;
+  /** First day in force; null: since the plan began. */
+  valid_from: string | null;
+  /** First day no longer in force (replaced or retired); null: still in force. */
+  valid_to: string | null;
+  /** The version that replaced this one; null on the latest. */
+  superseded_by: number | null;
+  /** The amendment that opened this version; null: the signed plan (or a local addition). */
+  amendment_id: number | null;
+  /** Why the item was retired (no longer tracked), when it was. */
+  retired_reason: string | null;
+}
+
+export interface PlanAmendmentTable {
+  id: Id;
+  plan_id: number;
+  ordinal: number;
+  basis_number: string;
+  basis_date: string | null;
+  signer: string | null;
+  document_id: number | null;
+  effective_on: string;
+  note: string | null;
+  /** 'manual' | 'import' */
+  source: string;
+  /** JSON: counts of added, changed and retired items. */
+  summary_json: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface IndicatorTable extends ItemVersionColumns {
   id: Id;
   plan_id: number;
   section_id: number;
@@ -171,7 +205,7 @@ export interface IndicatorCatalogueTable {
   measure_unit: string | null;
 }
 
-export interface TaskTable {
+export interface TaskTable extends ItemVersionColumns {
   id: Id;
   plan_id: number;
   section_id: number;
@@ -404,6 +438,7 @@ export interface Database {
   period_tallies: PeriodTallyTable;
   documents: DocumentTable;
   plans: PlanTable;
+  plan_amendments: PlanAmendmentTable;
   plan_sections: PlanSectionTable;
   indicators: IndicatorTable;
   indicator_targets: IndicatorTargetTable;

@@ -8,6 +8,7 @@ import {
   type TaskStatus,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
+import { inForceOn, lineageOf } from '../plans/versions.ts';
 import { notFound } from '../http/errors.ts';
 import { todayInVietnam } from '../http/time.ts';
 import { sentOnTime } from '../reports/compliance.ts';
@@ -20,6 +21,8 @@ import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from '../reports/cou
 
 export interface SummaryTask {
   id: number;
+  /** The item across amendments (plans/versions.ts). */
+  lineageId: number;
   appendix: string;
   group: string | null;
   code: string;
@@ -43,6 +46,8 @@ export interface SummaryTask {
 
 export interface SummaryIndicator {
   id: number;
+  /** The item across amendments (plans/versions.ts). */
+  lineageId: number;
   appendix: string;
   group: string | null;
   code: string;
@@ -100,16 +105,21 @@ export async function periodSummary(
   const [sections, tasks, indicators, targets, updates, values, reports, units] = await Promise.all(
     [
       db.selectFrom('plan_sections').selectAll().where('plan_id', '=', period.planId).execute(),
+      // The plan as it stood at the period's end (plans/versions.ts).
       db
         .selectFrom('tasks')
         .selectAll()
+        .select(lineageOf('tasks').as('lineage'))
         .where('plan_id', '=', period.planId)
+        .where(inForceOn('tasks', period.window_end))
         .orderBy('ordinal')
         .execute(),
       db
         .selectFrom('indicators')
         .selectAll()
+        .select(lineageOf('indicators').as('lineage'))
         .where('plan_id', '=', period.planId)
+        .where(inForceOn('indicators', period.window_end))
         .orderBy('ordinal')
         .execute(),
       db
@@ -121,11 +131,14 @@ export async function periodSummary(
           'indicator_targets.raw_text',
         ])
         .where('indicators.plan_id', '=', period.planId)
+        .where(inForceOn('indicators', period.window_end))
         .execute(),
       // Updates of every counted report of this plan up to this period's end: a task done
-      // in an earlier period stays done.
+      // in an earlier period stays done, whichever version of the task it was reported on.
       countedTaskUpdates(db, [period.planId], { until: period.window_end, statuses: counted })
         .innerJoin('org_units as unit', 'unit.id', 'r.unit_id')
+        .innerJoin('tasks as reported', 'reported.id', 'u.task_id')
+        .select(lineageOf('reported').as('lineage'))
         .select([
           'u.task_id',
           'u.status',
@@ -173,7 +186,7 @@ export async function periodSummary(
   const window = { start: period.window_start, end: period.window_end };
 
   const summaryTasks: SummaryTask[] = tasks.map((task) => {
-    const own = updates.filter((u) => u.task_id === task.id);
+    const own = updates.filter((u) => Number(u.lineage) === Number(task.lineage));
     const progress = own.map(progressOf).filter((u): u is TaskProgressUpdate => u !== null);
     const spec = parseDeadline(task.deadline_text ?? '');
     const status = evaluateTask(spec, progress, window, asOf);
@@ -191,6 +204,7 @@ export async function periodSummary(
     const section = sectionOf.get(task.section_id);
     return {
       id: task.id,
+      lineageId: Number(task.lineage),
       appendix: section?.appendix ?? '',
       group: section?.heading ?? null,
       code: task.code,
@@ -224,7 +238,7 @@ export async function periodSummary(
       .filter((u) => u.period_id === periodId && u[field]?.trim())
       .map((u) => ({
         unit: u.unitName,
-        taskCode: tasks.find((t) => t.id === u.task_id)?.code ?? '',
+        taskCode: tasks.find((t) => Number(t.lineage) === Number(u.lineage))?.code ?? '',
         text: u[field]!.trim(),
       }));
 
@@ -233,6 +247,7 @@ export async function periodSummary(
     const value = values.find((v) => v.indicator_id === ind.id);
     return {
       id: ind.id,
+      lineageId: Number(ind.lineage),
       appendix: section?.appendix ?? '',
       group: section?.heading ?? null,
       code: ind.code,

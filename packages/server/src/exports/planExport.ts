@@ -36,12 +36,15 @@ export async function planExport(
     db
       .selectFrom('tasks')
       .select(['id', 'code', 'content', 'lead_text', 'coordinate_text', 'deadline_text', 'output'])
+      // Every version: past reports name the version they were written on.
+      .select(VERSION_COLUMNS)
       .where('plan_id', '=', planId)
       .orderBy('ordinal')
       .execute(),
     db
       .selectFrom('indicators')
       .select(['id', 'code', 'name', 'measure_unit', 'lead_text'])
+      .select(VERSION_COLUMNS)
       .where('plan_id', '=', planId)
       .orderBy('ordinal')
       .execute(),
@@ -213,3 +216,12 @@ export async function planExportCsv(
   // BOM: Excel opens UTF-8 CSV with Vietnamese letters intact.
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
+
+/** Where each exported item version stands in the plan's history (plans/versions.ts). */
+const VERSION_COLUMNS = [
+  'lineage_id',
+  'valid_from',
+  'valid_to',
+  'amendment_id',
+  'retired_reason',
+] as const;

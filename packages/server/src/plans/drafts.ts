@@ -35,7 +35,7 @@ export interface Upload {
   columnRoles?: ColumnOverrides;
 }
 
-async function readUpload(upload: Upload) {
+export async function readUpload(upload: Upload) {
   try {
     return await importIsolated(upload); // a worker thread with a time limit: never blocks the server
   } catch (error) {
@@ -44,7 +44,7 @@ async function readUpload(upload: Upload) {
   }
 }
 
-async function storeDocument(
+export async function storeDocument(
   db: Kysely<Database>,
   communeId: number,
   upload: Upload,

@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import type { DraftEnvelope } from './store.ts';
+import { trackedVersion } from './versions.ts';
 
 // A plan's housekeeping after import: a published plan is renamed, archived (read-only, out of
 // the active lists, still readable), restored, or taken back to draft while no unit has sent a
@@ -151,6 +152,7 @@ async function draftFromRows(
     .selectFrom('indicators')
     .selectAll()
     .where('plan_id', '=', plan.id)
+    .where(trackedVersion('indicators'))
     .orderBy('ordinal')
     .orderBy('id')
     .execute();
@@ -163,12 +165,14 @@ async function draftFromRows(
       'indicator_targets.raw_text',
     ])
     .where('indicators.plan_id', '=', plan.id)
+    .where(trackedVersion('indicators'))
     .orderBy('indicator_targets.id')
     .execute();
   const tasks = await db
     .selectFrom('tasks')
     .selectAll()
     .where('plan_id', '=', plan.id)
+    .where(trackedVersion('tasks'))
     .orderBy('ordinal')
     .orderBy('id')
     .execute();
@@ -218,6 +222,15 @@ async function draftFromRows(
   };
 }
 
+async function amendmentCount(db: Db, planId: number) {
+  const row = await db
+    .selectFrom('plan_amendments')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Back to draft while no unit has sent a report: its rows, periods (and the reports units
  *  have only started) go; the draft holds what the plan held, for review and publishing again. */
 export async function unpublishPlan(db: Db, planId: number, version: number, userId: number) {
@@ -229,6 +242,10 @@ export async function unpublishPlan(db: Db, planId: number, version: number, use
     if (sent > 0)
       throw badRequest(
         `Đã có ${sent} báo cáo được gửi theo kế hoạch này: không đưa về bản nháp được. Có thể đổi tên hoặc lưu trữ kế hoạch.`,
+      );
+    if (await amendmentCount(db, planId))
+      throw badRequest(
+        'Kế hoạch đã được điều chỉnh: không đưa về bản nháp được (lịch sử điều chỉnh phải được giữ).',
       );
     const draft = await draftFromRows(db, plan);
     const kept = plan.draft_json ? (JSON.parse(plan.draft_json) as DraftEnvelope) : null;

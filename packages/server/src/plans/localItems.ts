@@ -47,13 +47,19 @@ export const LocalItemInput = z
   });
 export type LocalItemInput = z.infer<typeof LocalItemInput>;
 
-async function localSection(db: Kysely<Database>, planId: number, kind: 'indicators' | 'tasks') {
+/** The plan's section of items added while it runs (by the commune, or by amendments). */
+export async function localSection(
+  db: Kysely<Database>,
+  planId: number,
+  kind: 'indicators' | 'tasks',
+  appendix = LOCAL_APPENDIX,
+) {
   const existing = await db
     .selectFrom('plan_sections')
     .select('id')
     .where('plan_id', '=', planId)
     .where('kind', '=', kind)
-    .where('appendix', '=', LOCAL_APPENDIX)
+    .where('appendix', '=', appendix)
     .executeTakeFirst();
   if (existing) return existing.id;
   const last = await db
@@ -66,7 +72,7 @@ async function localSection(db: Kysely<Database>, planId: number, kind: 'indicat
     .values({
       plan_id: planId,
       kind,
-      appendix: LOCAL_APPENDIX,
+      appendix,
       heading: null,
       ordinal: Number(last?.n ?? 0) + 1,
     })
@@ -76,7 +82,11 @@ async function localSection(db: Kysely<Database>, planId: number, kind: 'indicat
 }
 
 /** The next free place and code ("BS1", "BS2", …) among the plan's items of this kind. */
-async function nextPlace(db: Kysely<Database>, planId: number, table: 'tasks' | 'indicators') {
+export async function nextPlace(
+  db: Kysely<Database>,
+  planId: number,
+  table: 'tasks' | 'indicators',
+) {
   const rows = await db
     .selectFrom(table as 'tasks')
     .select(['ordinal', 'code'])

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { latestVersion, lineageOf, trackedVersion } from './versions.ts';
 
 export async function listPlans(db: Kysely<Database>, communeIds: number[] | 'all') {
   if (communeIds !== 'all' && communeIds.length === 0) return [];
@@ -23,11 +24,13 @@ export async function listPlans(db: Kysely<Database>, communeIds: number[] | 'al
       eb
         .selectFrom('indicators')
         .whereRef('indicators.plan_id', '=', 'plans.id')
+        .where(trackedVersion('indicators'))
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('indicator_count'),
       eb
         .selectFrom('tasks')
         .whereRef('tasks.plan_id', '=', 'plans.id')
+        .where(trackedVersion('tasks'))
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('task_count'),
     ])
@@ -48,7 +51,11 @@ export async function getPlanDetail(db: Kysely<Database>, planId: number) {
     .selectFrom('plans')
     .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
     .selectAll('plans')
-    .select(['commune.name as commune_name', 'commune.kind as owner_kind'])
+    .select([
+      'commune.name as commune_name',
+      'commune.kind as owner_kind',
+      'commune.parent_id as province_id',
+    ])
     .where('plans.id', '=', planId)
     .executeTakeFirst();
   if (!plan) return null;
@@ -62,7 +69,9 @@ export async function getPlanDetail(db: Kysely<Database>, planId: number) {
     db
       .selectFrom('indicators')
       .selectAll()
+      .select(lineageOf('indicators').as('lineage'))
       .where('plan_id', '=', planId)
+      .where(latestVersion('indicators'))
       .orderBy('ordinal')
       .execute(),
     db
@@ -74,9 +83,17 @@ export async function getPlanDetail(db: Kysely<Database>, planId: number) {
         'indicator_targets.raw_text',
       ])
       .where('indicators.plan_id', '=', planId)
+      .where(latestVersion('indicators'))
       .orderBy('indicator_targets.id')
       .execute(),
-    db.selectFrom('tasks').selectAll().where('plan_id', '=', planId).orderBy('ordinal').execute(),
+    db
+      .selectFrom('tasks')
+      .selectAll()
+      .select(lineageOf('tasks').as('lineage'))
+      .where('plan_id', '=', planId)
+      .where(latestVersion('tasks'))
+      .orderBy('ordinal')
+      .execute(),
   ]);
   const targetsOf = new Map<number, Array<{ year: number | null; text: string }>>();
   for (const t of targets) {
@@ -96,6 +113,8 @@ export async function getPlanDetail(db: Kysely<Database>, planId: number) {
     communeName: plan.commune_name,
     /** 'province' for a higher-level plan that communes implement, else 'commune' */
     ownerKind: plan.owner_kind,
+    /** The province above the owning commune (null for a province's own plan). */
+    provinceId: plan.province_id,
     parentPlanId: plan.parent_plan_id,
     focalUnit: plan.focal_unit_text,
     sections: sections.map((s) => ({
@@ -115,6 +134,7 @@ export async function getPlanDetail(db: Kysely<Database>, planId: number) {
       output: i.output,
       targets: targetsOf.get(i.id) ?? [],
       version: i.version,
+      ...versionOf(i),
     })),
     tasks: tasks.map((t) => ({
       id: t.id,
@@ -126,6 +146,28 @@ export async function getPlanDetail(db: Kysely<Database>, planId: number) {
       output: t.output,
       deadline: t.deadline_text,
       version: t.version,
+      ...versionOf(t),
     })),
+  };
+}
+
+/** Where an item stands in the plan's history (plans/versions.ts). */
+function versionOf(row: {
+  lineage: number;
+  director: string | null;
+  responsible: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  amendment_id: number | null;
+  retired_reason: string | null;
+}) {
+  return {
+    lineageId: Number(row.lineage),
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    amendmentId: row.amendment_id,
+    retiredReason: row.retired_reason,
+    director: row.director,
+    responsible: row.responsible,
   };
 }

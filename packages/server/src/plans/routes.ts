@@ -34,7 +34,17 @@ const PlanSummary = z.object({
 
 const Target = z.object({ year: z.number().nullable(), text: z.string() });
 /** What the signed-in user may do here (access/policy.ts), so the web app shows just that. */
-const PlanPermissions = z.object({ manage: z.boolean() });
+const PlanPermissions = z.object({ manage: z.boolean(), amend: z.boolean(), review: z.boolean() });
+/** Where an item stands in the plan's history (plans/versions.ts). */
+const ItemVersionFields = {
+  lineageId: z.number(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  amendmentId: z.number().nullable(),
+  retiredReason: z.string().nullable(),
+  director: z.string().nullable(),
+  responsible: z.string().nullable(),
+};
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const VersionBody = z.object({ version: z.number().int().positive() });
 
@@ -74,6 +84,7 @@ const PlanDetail = z.object({
       output: z.string().nullable(),
       targets: z.array(Target),
       version: z.number(),
+      ...ItemVersionFields,
     }),
   ),
   tasks: z.array(
@@ -87,6 +98,7 @@ const PlanDetail = z.object({
       output: z.string().nullable(),
       deadline: z.string().nullable(),
       version: z.number(),
+      ...ItemVersionFields,
     }),
   ),
 });
@@ -139,7 +151,11 @@ export function planRoutes(app: FastifyInstance): void {
       return {
         ...plan,
         sentReports: plan.status === 'published' ? await sentReportCount(app.db, plan.id) : 0,
-        permissions: { manage: can(scope, 'plan.manage', ref) },
+        permissions: {
+          manage: can(scope, 'plan.manage', ref),
+          amend: can(scope, 'plan.amend', ref),
+          review: can(scope, 'plan.review', { ...ref, provinceId: plan.provinceId }),
+        },
       };
     },
   );

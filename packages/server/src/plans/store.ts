@@ -181,7 +181,7 @@ async function insertIndicators(
       raw_text: raw,
     }));
     if (targets.length) await trx.insertInto('indicator_targets').values(targets).execute();
-    await linkUnits(trx, 'indicator_units', row.id, unitIds(ind.lead, units), []);
+    await linkUnits(trx, 'indicator_units', row.id, unitIdsOf(ind.lead, units), []);
   }
 }
 
@@ -218,13 +218,14 @@ async function insertTasks(
       trx,
       'task_units',
       row.id,
-      unitIds(task.lead, units),
-      unitIds(task.coordinate, units),
+      unitIdsOf(task.lead, units),
+      unitIdsOf(task.coordinate, units),
     );
   }
 }
 
-function unitIds(cell: string | null, units: UnitRef[]): number[] {
+/** The units a chủ trì / phối hợp cell names (a collective: every unit of the commune). */
+export function unitIdsOf(cell: string | null, units: UnitRef[]): number[] {
   const match = matchUnitCell(cell, units);
   return match.collective ? units.map((u) => u.id) : match.matched.map((m) => m.unitId);
 }

@@ -119,10 +119,12 @@ const vnDate = (iso: string) => iso.split('-').reverse().join('/');
  *  tells no one again. Returns the e-mails it owes, one per unit. */
 export async function noticePeriodOpened(
   db: Kysely<Database>,
-  period: { planId: number; communeId: number; label: string; dueDate: string },
+  period: { planId: number; communeId: number; label: string; dueDate: string; windowEnd: string },
   actorId: number,
 ): Promise<ReportNotice[]> {
-  const owing = [...(await unitsWithItems(db, period.planId, period.dueDate)).keys()];
+  const owing = [
+    ...(await unitsWithItems(db, period.planId, period.dueDate, period.windowEnd)).keys(),
+  ];
   if (owing.length === 0) return [];
   // Only the commune's own units: those are the ones whose inbox lists the plan's periods.
   const units = await db

@@ -37,7 +37,7 @@ export async function sweepReminders(
   const periods = await db
     .selectFrom('reporting_periods as p')
     .innerJoin('plans', 'plans.id', 'p.plan_id')
-    .select(['p.id', 'p.plan_id', 'p.label', 'p.due_date'])
+    .select(['p.id', 'p.plan_id', 'p.label', 'p.due_date', 'p.window_end'])
     .where('p.status', '=', 'open')
     .where('plans.status', '=', 'published')
     .execute();
@@ -51,9 +51,9 @@ export async function sweepReminders(
       .where('period_id', '=', period.id)
       .where('status', 'in', COUNTED_STATUSES)
       .execute();
-    const owing = [...(await unitsWithItems(db, period.plan_id, period.due_date)).keys()].filter(
-      (unit) => !done.some((d) => d.unit_id === unit),
-    );
+    const owing = [
+      ...(await unitsWithItems(db, period.plan_id, period.due_date, period.window_end)).keys(),
+    ].filter((unit) => !done.some((d) => d.unit_id === unit));
     for (const unitId of owing) {
       const claimed = await db
         .insertInto('reminder_log')

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { vietnamDateOf } from '../http/time.ts';
-import { existedOn, unitsWithItems } from './overview.ts';
+import { existedOn, itemSpans } from './overview.ts';
+import { versionInForce } from '../plans/versions.ts';
 import { currentUnits } from '../org/succession.ts';
 
 // Completeness (expected vs. received) and timeliness (on time vs. late) of unit reports:
@@ -52,13 +53,13 @@ export interface UnitCompliance extends Compliance {
 export async function planCompliance(db: Kysely<Database>, planId: number, today: string) {
   const periods = await db
     .selectFrom('reporting_periods')
-    .select(['id', 'due_date'])
+    .select(['id', 'due_date', 'window_end'])
     .where('plan_id', '=', planId)
     .where('status', '!=', 'planned')
     .where('due_date', '<', today)
     .execute();
-  const units = await unitsWithItems(db, planId);
-  const unitIds = [...units.keys()];
+  const spans = await itemSpans(db, { planId });
+  const unitIds = [...new Set(spans.map((s) => s.unitId))];
   const [names, reports] = await Promise.all([
     unitIds.length
       ? db
@@ -83,8 +84,13 @@ export async function planCompliance(db: Kysely<Database>, planId: number, today
   const due = new Map(periods.map((p) => [p.id, p.due_date]));
   const rows: UnitCompliance[] = names
     .map((unit) => {
-      // A unit merged away, or formed later, owes the periods due while it existed.
-      const owed = periods.filter((p) => existedOn(p.due_date, unit.valid_from, unit.valid_to));
+      // A unit merged away, or formed later, owes the periods due while it existed, and
+      // only those whose plan, as amended by then, gave it an item.
+      const owed = periods.filter(
+        (p) =>
+          existedOn(p.due_date, unit.valid_from, unit.valid_to) &&
+          spans.some((s) => s.unitId === unit.id && versionInForce(s, p.window_end)),
+      );
       const owedIds = new Set(owed.map((p) => p.id));
       const sent = reports.filter((r) => r.unit_id === unit.id && owedIds.has(r.period_id));
       const onTime = sent.filter((r) =>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { inForceOn, periodEnd } from '../plans/versions.ts';
 import { COUNTED_STATUSES } from './countedUpdates.ts';
 
 // Coordinating units (phối hợp) file their own contribution to a task each period; the lead
@@ -107,6 +108,7 @@ export async function contributionCounts(
     )
     .select(['tu.unit_id as unitId', 'u.id as updateId'])
     .where('tasks.plan_id', '=', planId)
+    .where(inForceOn('tasks', periodEnd(periodId)))
     .where('tu.role', '=', 'coordinate')
     .execute();
   const counts = new Map<number, { expected: number; given: number }>();

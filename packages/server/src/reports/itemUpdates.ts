@@ -1,9 +1,10 @@
-import type { AliasableExpression, ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type AliasableExpression, type ExpressionBuilder, type Kysely } from 'kysely';
 import { jsonObjectFrom as postgresJsonObject } from 'kysely/helpers/postgres';
 import { jsonObjectFrom as sqliteJsonObject } from 'kysely/helpers/sqlite';
 import { IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
+import { inForceOn } from '../plans/versions.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
@@ -233,6 +234,7 @@ const ITEMS = {
           .select((e) => e.fn.max('link.role').as('role'))
           .where('item.id', '=', itemId)
           .whereRef('item.plan_id', '=', 'plans.id')
+          .where(inForceOn('item', sql.ref('p.window_end')))
           .whereRef('link.unit_id', '=', 'reports.unit_id')
           .$asScalar(),
       (eb, itemId) =>
@@ -257,6 +259,7 @@ const ITEMS = {
           .where('item.id', '=', itemId)
           .where('link.role', '=', 'lead')
           .whereRef('item.plan_id', '=', 'plans.id')
+          .where(inForceOn('item', sql.ref('p.window_end')))
           .whereRef('link.unit_id', '=', 'reports.unit_id')
           .$asScalar(),
       (eb, itemId) =>

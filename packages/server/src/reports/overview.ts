@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { inForceOn, trackedVersion, versionInForce } from '../plans/versions.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { notFound } from '../http/errors.ts';
 import { todayInVietnam } from '../http/time.ts';
@@ -10,16 +11,23 @@ import { periodWritable } from './itemUpdates.ts';
 // Who has reported: per period, every unit that has tasks or indicators in the plan with its
 // report's state (the focal officer's checklist); per reporter, the periods their unit owes.
 
-/** The units that owe reports in a plan: those with tasks or indicators, and — for a period
- *  due on `dueDate` — in existence then (a unit merged away before the due date owes
+/** The units that owe reports in a plan: those with tasks or indicators — in force on
+ *  `itemsOn` when given (a period's last day: the plan as amended then) — and, for a period
+ *  due on `dueDate`, in existence then (a unit merged away before the due date owes
  *  nothing, its successor reports; a unit formed after it owes nothing for it). */
-export async function unitsWithItems(db: Kysely<Database>, planId: number, dueDate?: string) {
+export async function unitsWithItems(
+  db: Kysely<Database>,
+  planId: number,
+  dueDate?: string,
+  itemsOn?: string,
+) {
   const [tasks, indicators, dated] = await Promise.all([
     db
       .selectFrom('task_units')
       .innerJoin('tasks', 'tasks.id', 'task_units.item_id')
       .select(['task_units.unit_id', (e) => e.fn.countAll<number>().as('n')])
       .where('tasks.plan_id', '=', planId)
+      .where(itemsOn ? inForceOn('tasks', itemsOn) : trackedVersion('tasks'))
       .groupBy('task_units.unit_id')
       .execute(),
     db
@@ -27,6 +35,7 @@ export async function unitsWithItems(db: Kysely<Database>, planId: number, dueDa
       .innerJoin('indicators', 'indicators.id', 'indicator_units.item_id')
       .select(['indicator_units.unit_id', (e) => e.fn.countAll<number>().as('n')])
       .where('indicators.plan_id', '=', planId)
+      .where(itemsOn ? inForceOn('indicators', itemsOn) : trackedVersion('indicators'))
       .where('indicator_units.role', '=', 'lead')
       .groupBy('indicator_units.unit_id')
       .execute(),
@@ -59,7 +68,7 @@ export async function periodOverview(db: Kysely<Database>, periodId: number) {
     .where('reporting_periods.id', '=', periodId)
     .executeTakeFirst();
   if (!period) throw notFound('Không tìm thấy kỳ báo cáo');
-  const counts = await unitsWithItems(db, period.plan_id, period.due_date);
+  const counts = await unitsWithItems(db, period.plan_id, period.due_date, period.window_end);
   const ids = [...counts.keys()];
   const [units, reports, contributions] = await Promise.all([
     ids.length
@@ -126,10 +135,15 @@ export async function myReports(db: Kysely<Database>, user: SessionUser) {
     .where('p.status', '!=', 'planned')
     .orderBy('p.due_date', 'desc')
     .execute();
-  const owing = await unitsWithItemsOf(db, rows);
+  const spans = await itemSpans(db, { unitIds });
   const today = todayInVietnam();
+  // A unit owes a period's report when it has an item in force on the period's last day.
+  const owes = (r: (typeof rows)[number]) =>
+    spans.some(
+      (s) => s.planId === r.planId && s.unitId === r.unitId && versionInForce(s, r.windowEnd),
+    );
   return rows
-    .filter((r) => owing.has(`${r.planId}:${r.unitId}`))
+    .filter(owes)
     .filter((r) => existedOn(r.dueDate, r.unitValidFrom, r.unitValidTo))
     .map((r) => {
       const reportStatus = r.reportStatus ?? 'not_started';
@@ -158,13 +172,32 @@ export function inboxBucket(
   return dueDate < today ? 'overdue' : 'due';
 }
 
-/** Which (plan, unit) pairs have anything to report: a unit with no item owes nothing. */
-async function unitsWithItemsOf(db: Kysely<Database>, rows: { planId: number }[]) {
-  const pairs = new Set<string>();
-  for (const planId of new Set(rows.map((r) => r.planId)))
-    for (const unitId of (await unitsWithItems(db, planId)).keys())
-      pairs.add(`${planId}:${unitId}`);
-  return pairs;
+/** When these units have items to report on: per plan and unit, each distinct span of
+ *  validity of the items they lead or coordinate (a unit with no item owes nothing). */
+export async function itemSpans(
+  db: Kysely<Database>,
+  of: { unitIds: number[] } | { planId: number },
+) {
+  const spans = (table: 'task_units' | 'indicator_units', items: 'tasks' | 'indicators') => {
+    let query = db
+      .selectFrom(`${table} as link` as 'task_units as link')
+      .innerJoin(`${items} as item` as 'tasks as item', 'item.id', 'link.item_id')
+      .select([
+        'item.plan_id as planId',
+        'link.unit_id as unitId',
+        'item.valid_from',
+        'item.valid_to',
+      ])
+      .distinct()
+      .where((eb) =>
+        'planId' in of ? eb('item.plan_id', '=', of.planId) : eb('link.unit_id', 'in', of.unitIds),
+      );
+    if (table === 'indicator_units') query = query.where('link.role', '=', 'lead');
+    return query.execute();
+  };
+  return (
+    await Promise.all([spans('task_units', 'tasks'), spans('indicator_units', 'indicators')])
+  ).flat();
 }
 
 /** Whether a unit existed on `day` (merged away before it, or formed after it: no). */

@@ -9,6 +9,7 @@ import {
   type TaskStatus,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
+import { lineageOf, versionInForce } from '../plans/versions.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
 import { sentOnTime } from './compliance.ts';
 import { COUNTED_STATUSES, countedTaskUpdates, progressOf } from './countedUpdates.ts';
@@ -75,7 +76,8 @@ export async function computeTallies(
   const [tasks, reports, updates] = await Promise.all([
     db
       .selectFrom('tasks')
-      .select(['id', 'plan_id', 'deadline_text'])
+      .select(['plan_id', 'deadline_text', 'valid_from', 'valid_to'])
+      .select(lineageOf('tasks').as('lineage'))
       .where('plan_id', 'in', planIds)
       .execute(),
     db
@@ -89,27 +91,31 @@ export async function computeTallies(
       .where('status', 'in', COUNTED_STATUSES)
       .execute(),
     countedTaskUpdates(db, planIds, { until: maxOf(periods.map((p) => p.window_end)) })
-      .select(['u.task_id', 'u.status', 'u.completed_on', 'p.window_end'])
+      .innerJoin('tasks as reported', 'reported.id', 'u.task_id')
+      .select(['u.status', 'u.completed_on', 'p.window_end'])
+      .select(lineageOf('reported').as('lineage'))
       .execute(),
   ]);
   const tasksOf = groupBy(tasks, (t) => t.plan_id);
   const reportsOf = groupBy(reports, (r) => r.period_id);
   const updatesOf = new Map<number, Array<TaskProgressUpdate>>();
+  // Keyed by the task across amendments: a version judges what was reported on earlier ones.
   for (const u of updates) {
     const progress = progressOf(u);
-    if (progress)
-      (updatesOf.get(u.task_id) ?? updatesOf.set(u.task_id, []).get(u.task_id)!).push(progress);
+    const key = Number(u.lineage);
+    if (progress) (updatesOf.get(key) ?? updatesOf.set(key, []).get(key)!).push(progress);
   }
   const specs = new Map<string, DeadlineSpec>();
   const specOf = (text: string) =>
     specs.get(text) ?? specs.set(text, parseDeadline(text)).get(text)!;
   return periods.map((p) => {
     const window = { start: p.window_start, end: p.window_end };
-    const statuses = (tasksOf.get(p.plan_id) ?? []).map((t) =>
+    const inForce = (tasksOf.get(p.plan_id) ?? []).filter((t) => versionInForce(t, p.window_end));
+    const statuses = inForce.map((t) =>
       evaluateTask(
         specOf(t.deadline_text ?? ''),
         // Updates reported for later periods say nothing about this one.
-        (updatesOf.get(t.id) ?? []).filter((u) => u.reportedOn <= p.window_end),
+        (updatesOf.get(Number(t.lineage)) ?? []).filter((u) => u.reportedOn <= p.window_end),
         window,
         asOf,
       ),

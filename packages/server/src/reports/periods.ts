@@ -216,6 +216,7 @@ export async function changePeriod(
           communeId: plan.commune_id,
           label: before.label,
           dueDate: change.dueDate ?? before.due_date,
+          windowEnd: before.window_end,
         },
         userId,
       );

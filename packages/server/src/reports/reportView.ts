@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { inForceOn } from '../plans/versions.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
 import { indicatorNeedsExplanation, minDate, taskNeedsExplanation } from '@tiendo/core';
@@ -68,9 +69,9 @@ async function findReport(db: Kysely<Database>, periodId: number, unitId: number
   return row?.id;
 }
 
-/** The unit's tasks in the plan (only `itemId`, when given: checking one item). */
-export function unitTasks(db: Kysely<Database>, planId: number, unitId: number, itemId?: number) {
-  let query = db
+/** The unit's tasks in the plan as it stood on `day` (a period's last day). */
+function unitTasks(db: Kysely<Database>, planId: number, unitId: number, day: string) {
+  return db
     .selectFrom('tasks')
     .innerJoin('task_units as tu', 'tu.item_id', 'tasks.id')
     .leftJoin('plan_sections as s', 's.id', 'tasks.section_id')
@@ -85,28 +86,25 @@ export function unitTasks(db: Kysely<Database>, planId: number, unitId: number, 
       'tu.role',
     ])
     .where('tasks.plan_id', '=', planId)
-    .where('tu.unit_id', '=', unitId);
-  if (itemId !== undefined) query = query.where('tasks.id', '=', itemId);
-  return query.orderBy('tasks.ordinal').execute();
+    .where(inForceOn('tasks', day))
+    .where('tu.unit_id', '=', unitId)
+    .orderBy('tasks.ordinal')
+    .execute();
 }
 
-export function unitIndicators(
-  db: Kysely<Database>,
-  planId: number,
-  unitId: number,
-  itemId?: number,
-) {
-  let query = db
+function unitIndicators(db: Kysely<Database>, planId: number, unitId: number, day: string) {
+  return db
     .selectFrom('indicators')
     .innerJoin('indicator_units as iu', 'iu.item_id', 'indicators.id')
     .leftJoin('plan_sections as s', 's.id', 'indicators.section_id')
     .select(['s.appendix', 's.heading'])
     .select(['indicators.id', 'indicators.code', 'indicators.name', 'indicators.measure_unit'])
     .where('indicators.plan_id', '=', planId)
+    .where(inForceOn('indicators', day))
     .where('iu.unit_id', '=', unitId)
-    .where('iu.role', '=', 'lead');
-  if (itemId !== undefined) query = query.where('indicators.id', '=', itemId);
-  return query.orderBy('indicators.ordinal').execute();
+    .where('iu.role', '=', 'lead')
+    .orderBy('indicators.ordinal')
+    .execute();
 }
 
 async function reportHeader(db: Kysely<Database>, reportId: number) {
@@ -150,8 +148,8 @@ async function reportItems(db: Kysely<Database>, report: ReportHeader) {
   const today = todayInVietnam();
   const window = { start: report.windowStart, end: report.windowEnd };
   const [tasks, indicators, updates, values, targets] = await Promise.all([
-    unitTasks(db, report.planId, report.unitId),
-    unitIndicators(db, report.planId, report.unitId),
+    unitTasks(db, report.planId, report.unitId, report.windowEnd),
+    unitIndicators(db, report.planId, report.unitId, report.windowEnd),
     db.selectFrom('task_updates').selectAll().where('report_id', '=', report.id).execute(),
     db.selectFrom('indicator_values').selectAll().where('report_id', '=', report.id).execute(),
     db
@@ -159,6 +157,7 @@ async function reportItems(db: Kysely<Database>, report: ReportHeader) {
       .innerJoin('indicators', 'indicators.id', 'indicator_targets.indicator_id')
       .select(['indicator_targets.indicator_id', 'indicator_targets.year', 'raw_text'])
       .where('indicators.plan_id', '=', report.planId)
+      .where(inForceOn('indicators', report.windowEnd))
       .execute(),
   ]);
   return {

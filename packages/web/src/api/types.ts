@@ -25,7 +25,7 @@ export interface PlanSummary {
 
 export interface PlanDetail {
   /** What the signed-in user may do here, as the server's policy says. */
-  permissions: { manage: boolean };
+  permissions: { manage: boolean; amend: boolean; review: boolean };
   id: number;
   /** Reports units have sent: while 0, a published plan may go back to draft. */
   sentReports: number;
@@ -42,27 +42,44 @@ export interface PlanDetail {
   parentPlanId: number | null;
   focalUnit: string | null;
   sections: Array<{ id: number; appendix: string; kind: string; heading: string | null }>;
-  indicators: Array<{
-    id: number;
-    sectionId: number;
-    parentId: number | null;
-    code: string;
-    name: string;
-    unit: string | null;
-    lead: string | null;
-    output: string | null;
-    targets: Array<{ year: number | null; text: string }>;
-  }>;
-  tasks: Array<{
-    id: number;
-    sectionId: number;
-    code: string;
-    content: string;
-    lead: string | null;
-    coordinate: string | null;
-    output: string | null;
-    deadline: string | null;
-  }>;
+  indicators: Array<
+    {
+      id: number;
+      sectionId: number;
+      parentId: number | null;
+      code: string;
+      name: string;
+      unit: string | null;
+      lead: string | null;
+      output: string | null;
+      targets: Array<{ year: number | null; text: string }>;
+    } & ItemVersion
+  >;
+  tasks: Array<
+    {
+      id: number;
+      sectionId: number;
+      code: string;
+      content: string;
+      lead: string | null;
+      coordinate: string | null;
+      output: string | null;
+      deadline: string | null;
+    } & ItemVersion
+  >;
+}
+
+/** Where a plan item stands in the plan's history (amendments). */
+export interface ItemVersion {
+  /** The item across its versions (the first version's id). */
+  lineageId: number;
+  validFrom: string | null;
+  validTo: string | null;
+  amendmentId: number | null;
+  /** Set when an amendment retired the item (no longer tracked). */
+  retiredReason: string | null;
+  director: string | null;
+  responsible: string | null;
 }
 
 export interface DraftReview {

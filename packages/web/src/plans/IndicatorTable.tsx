@@ -2,8 +2,16 @@ import { Alert, Table, Text } from '@mantine/core';
 import type { PlanDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupBySection } from './sections.ts';
+import { ItemVersionNote, retiredRowStyle } from './amendments/ItemVersionNote.tsx';
 
-export function IndicatorTable({ plan }: { plan: PlanDetail }) {
+export function IndicatorTable({
+  plan,
+  onHistory,
+}: {
+  plan: PlanDetail;
+  /** Opens an item's amendment history. */
+  onHistory(item: { id: number; code: string }): void;
+}) {
   const { t } = useI18n();
   if (plan.indicators.length === 0) return <Alert>{t('plan.noIndicators')}</Alert>;
   return (
@@ -29,9 +37,12 @@ export function IndicatorTable({ plan }: { plan: PlanDetail }) {
               </Table.Td>
             </Table.Tr>,
             ...rows.map((i) => (
-              <Table.Tr key={i.id}>
+              <Table.Tr key={i.id} style={retiredRowStyle(i)}>
                 <Table.Td>{i.code}</Table.Td>
-                <Table.Td style={{ paddingLeft: i.parentId ? 24 : undefined }}>{i.name}</Table.Td>
+                <Table.Td style={{ paddingLeft: i.parentId ? 24 : undefined }}>
+                  {i.name}
+                  <ItemVersionNote item={i} onHistory={() => onHistory(i)} />
+                </Table.Td>
                 <Table.Td>{i.unit}</Table.Td>
                 <Table.Td>
                   {i.targets.map((target) => (

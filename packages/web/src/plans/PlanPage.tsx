@@ -1,6 +1,7 @@
 import { Alert, Anchor, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import type { PlanDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -15,10 +16,18 @@ import { ConcernsPanel } from '../concerns/ConcernsPanel.tsx';
 import { TargetShares } from '../cascade/TargetShares.tsx';
 import { LocalItemForm } from './LocalItemForm.tsx';
 import { PlanHousekeeping } from './PlanHousekeeping.tsx';
+import { AmendmentList } from './amendments/AmendmentList.tsx';
+import { ItemHistoryDrawer } from './amendments/ItemHistoryDrawer.tsx';
 
 export function PlanPage() {
   const { t } = useI18n();
   const { id } = useParams();
+  const [search] = useSearchParams();
+  const [history, setHistory] = useState<{
+    kind: 'task' | 'indicator';
+    id: number;
+    code: string;
+  } | null>(null);
   const plan = useQuery({
     queryKey: ['plan', id],
     queryFn: () => api<PlanDetail>(`/api/plans/${id}`),
@@ -64,11 +73,15 @@ export function PlanPage() {
           </Anchor>
         </Group>
       )}
-      <Tabs defaultValue={p.indicators.length ? 'indicators' : 'tasks'} keepMounted={false}>
+      <Tabs
+        defaultValue={search.get('tab') ?? (p.indicators.length ? 'indicators' : 'tasks')}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="indicators">{`${t('plan.indicatorsTab')} (${p.indicators.length})`}</Tabs.Tab>
           <Tabs.Tab value="tasks">{`${t('plan.tasksTab')} (${p.tasks.length})`}</Tabs.Tab>
           <Tabs.Tab value="periods">{t('plan.periodsTab')}</Tabs.Tab>
+          {p.status !== 'draft' && <Tabs.Tab value="amendments">{t('amend.tab')}</Tabs.Tab>}
           {p.status === 'published' && <Tabs.Tab value="catalogue">{t('catalogue.tab')}</Tabs.Tab>}
           {p.status === 'published' && p.ownerKind !== 'province' && (
             <Tabs.Tab value="concerns">{t('concerns.tab')}</Tabs.Tab>
@@ -82,14 +95,17 @@ export function PlanPage() {
         <Tabs.Panel value="indicators" pt="md">
           <Stack gap="sm">
             {local && <LocalItemForm planId={p.id} communeId={p.communeId} kind="indicator" />}
-            <IndicatorTable plan={p} />
+            <IndicatorTable plan={p} onHistory={(i) => setHistory({ kind: 'indicator', ...i })} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <Stack gap="sm">
             {local && <LocalItemForm planId={p.id} communeId={p.communeId} kind="task" />}
-            <TaskTable plan={p} />
+            <TaskTable plan={p} onHistory={(task) => setHistory({ kind: 'task', ...task })} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="amendments" pt="md">
+          <AmendmentList planId={p.id} canAmend={p.permissions.amend && p.status === 'published'} />
         </Tabs.Panel>
         <Tabs.Panel value="catalogue" pt="md">
           <CatalogueLinks planId={p.id} canEdit={canManage} />
@@ -110,6 +126,13 @@ export function PlanPage() {
           <CascadeLinks planId={p.id} canEdit={canManage} />
         </Tabs.Panel>
       </Tabs>
+      <ItemHistoryDrawer
+        planId={p.id}
+        kind={history?.kind ?? 'task'}
+        itemId={history?.id ?? null}
+        title={`${t(history?.kind === 'indicator' ? 'amend.indicator' : 'amend.task')} ${history?.code ?? ''}`}
+        onClose={() => setHistory(null)}
+      />
     </Stack>
   );
 }

@@ -2,8 +2,16 @@ import { Alert, Table, Text } from '@mantine/core';
 import type { PlanDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupBySection } from './sections.ts';
+import { ItemVersionNote, retiredRowStyle } from './amendments/ItemVersionNote.tsx';
 
-export function TaskTable({ plan }: { plan: PlanDetail }) {
+export function TaskTable({
+  plan,
+  onHistory,
+}: {
+  plan: PlanDetail;
+  /** Opens an item's amendment history. */
+  onHistory(item: { id: number; code: string }): void;
+}) {
   const { t } = useI18n();
   if (plan.tasks.length === 0) return <Alert>{t('plan.noTasks')}</Alert>;
   return (
@@ -30,9 +38,12 @@ export function TaskTable({ plan }: { plan: PlanDetail }) {
               </Table.Td>
             </Table.Tr>,
             ...rows.map((task) => (
-              <Table.Tr key={task.id}>
+              <Table.Tr key={task.id} style={retiredRowStyle(task)}>
                 <Table.Td>{task.code}</Table.Td>
-                <Table.Td>{task.content}</Table.Td>
+                <Table.Td>
+                  {task.content}
+                  <ItemVersionNote item={task} onHistory={() => onHistory(task)} />
+                </Table.Td>
                 <Table.Td>{task.lead}</Table.Td>
                 <Table.Td>{task.coordinate}</Table.Td>
                 <Table.Td>{task.output}</Table.Td>

@@ -1,0 +1,305 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import type { PlanDetail } from '../../api/types.ts';
+import { fillMessage, useI18n } from '../../i18n/i18n.tsx';
+import { DateField } from '../../i18n/DateField.tsx';
+import { todayInVietnam } from '@tiendo/core';
+import {
+  useApplyAmendment,
+  useCompareDocument,
+  type AmendmentComparison,
+  type ItemChange,
+} from './api.ts';
+import { ItemEditor, type EditableItem } from './ItemEditor.tsx';
+import {
+  chosenChanges,
+  DocumentComparison,
+  DocumentUpload,
+  initialChoice,
+  type ComparisonChoice,
+} from './DocumentComparison.tsx';
+
+// Amending a running plan (điều chỉnh, bổ sung kế hoạch): the document it rests on and the
+// day it takes effect, then the changes — read from the amending document and ticked, or
+// made by hand item by item — applied together as one amendment.
+
+interface Pending {
+  key: string;
+  label: string;
+  change: ItemChange;
+}
+
+export default function AmendPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const plan = useQuery({
+    queryKey: ['plan', id],
+    queryFn: () => api<PlanDetail>(`/api/plans/${id}`),
+  });
+  const planId = Number(id);
+  const apply = useApplyAmendment(planId);
+  const compare = useCompareDocument(planId);
+  const [basis, setBasis] = useState({ number: '', date: '', signer: '' });
+  const [effectiveOn, setEffectiveOn] = useState<string>(todayInVietnam());
+  const [note, setNote] = useState('');
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [editing, setEditing] = useState<EditableItem | null>(null);
+  const [comparison, setComparison] = useState<AmendmentComparison | null>(null);
+  const [choice, setChoice] = useState<ComparisonChoice | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (plan.isLoading) return <Loader />;
+  if (plan.error || !plan.data) return <Alert color="red">{plan.error?.message}</Alert>;
+  const p = plan.data;
+  if (!p.permissions.amend || p.status !== 'published')
+    return <Alert color="yellow">{t('amend.notAllowed')}</Alert>;
+
+  const items = itemsOf(p);
+  const taken = new Set(pending.map((x) => ('itemId' in x.change ? x.key : '')));
+  const options = items
+    .filter((i) => !taken.has(`${i.kind}:${i.id}`))
+    .map((i) => ({
+      value: `${i.kind}:${i.id}`,
+      label: `${t(i.kind === 'task' ? 'amend.task' : 'amend.indicator')} ${i.code} · ${short(
+        i.fields.content ?? i.fields.name ?? '',
+      )}`,
+    }));
+  const fromDocument = comparison && choice ? chosenChanges(comparison, choice) : [];
+  const changes = [...pending.map((x) => x.change), ...fromDocument];
+
+  const upload = (file: File) => {
+    setError(null);
+    compare.mutate(file, {
+      onSuccess: (c) => {
+        setComparison(c);
+        setChoice(initialChoice(c));
+        setBasis((b) => ({
+          number: b.number || c.basis.number || '',
+          date: b.date || c.basis.date || '',
+          signer: b.signer || c.basis.signer || '',
+        }));
+      },
+      onError: (e) => setError(e.message),
+    });
+  };
+  const submit = () => {
+    setError(null);
+    if (!basis.number.trim()) return setError(t('amend.basisRequired'));
+    if (!effectiveOn) return setError(t('amend.effectiveRequired'));
+    if (changes.length === 0) return setError(t('amend.noChanges'));
+    apply.mutate(
+      {
+        version: p.version,
+        basis: {
+          number: basis.number.trim(),
+          date: basis.date || null,
+          signer: basis.signer.trim() || null,
+        },
+        effectiveOn,
+        note: note.trim() || null,
+        documentId: comparison?.documentId ?? null,
+        source: comparison ? 'import' : 'manual',
+        changes,
+      },
+      {
+        onSuccess: () => navigate(`/plans/${planId}?tab=amendments`),
+        onError: (e) => setError(e.message),
+      },
+    );
+  };
+
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/plans/${planId}`} size="sm">
+        ← {p.title}
+      </Anchor>
+      <Title order={3}>{t('amend.title')}</Title>
+      <Card withBorder padding="sm">
+        <Stack gap="xs">
+          <Text fw={600}>{t('amend.basis')}</Text>
+          <TextInput
+            label={t('amend.basisNumber')}
+            placeholder="45/KH-UBND"
+            required
+            value={basis.number}
+            onChange={(e) => setBasis({ ...basis, number: e.currentTarget.value })}
+          />
+          <Group grow wrap="wrap">
+            <DateField
+              label={t('amend.basisDate')}
+              value={basis.date}
+              onChange={(date) => setBasis({ ...basis, date })}
+            />
+            <DateField
+              label={t('amend.effectiveOn')}
+              required
+              value={effectiveOn}
+              onChange={setEffectiveOn}
+            />
+          </Group>
+          <TextInput
+            label={t('amend.signer')}
+            value={basis.signer}
+            onChange={(e) => setBasis({ ...basis, signer: e.currentTarget.value })}
+          />
+          <Textarea
+            label={t('amend.note')}
+            autosize
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <Text size="xs" c="dimmed">
+            {t('amend.effectiveHint')}
+          </Text>
+        </Stack>
+      </Card>
+
+      <Card withBorder padding="sm">
+        <Stack gap="sm">
+          <Text fw={600}>{t('amend.changes')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('amend.changesHint')}
+          </Text>
+          <Group gap="xs" wrap="wrap">
+            <DocumentUpload busy={compare.isPending} onFile={upload} />
+            <Button variant="default" onClick={() => setEditing(blank('task'))}>
+              {t('amend.add.task')}
+            </Button>
+            <Button variant="default" onClick={() => setEditing(blank('indicator'))}>
+              {t('amend.add.indicator')}
+            </Button>
+          </Group>
+          <Select
+            label={t('amend.pick')}
+            placeholder={t('amend.pickPlaceholder')}
+            searchable
+            data={options}
+            value={null}
+            onChange={(value) =>
+              setEditing(items.find((i) => `${i.kind}:${i.id}` === value) ?? null)
+            }
+            nothingFoundMessage={t('amend.pickNone')}
+          />
+          {editing && (
+            <ItemEditor
+              key={`${editing.kind}:${editing.id ?? 'new'}:${pending.length}`}
+              item={editing}
+              onCancel={() => setEditing(null)}
+              onDone={(change, label) => {
+                const key =
+                  'itemId' in change ? `${change.kind}:${change.itemId}` : `new:${pending.length}`;
+                setPending([...pending, { key, label, change }]);
+                setEditing(null);
+              }}
+            />
+          )}
+          {pending.map((x) => (
+            <Card key={x.key} withBorder padding="xs" data-testid="pending-change">
+              <Group justify="space-between" wrap="nowrap" align="start">
+                <Text size="sm">
+                  {t(`amend.change.${x.change.change}`)} {x.label}
+                  {x.change.change === 'add'
+                    ? `: ${short(String(x.change.fields.content ?? x.change.fields.name ?? ''))}`
+                    : ''}
+                  {x.change.change === 'retire' ? ` — ${x.change.reason}` : ''}
+                  {x.change.change === 'edit'
+                    ? ` — ${Object.keys(x.change.fields)
+                        .map((f) => t(`amend.field.${f}` as 'amend.field.content'))
+                        .join(', ')}`
+                    : ''}
+                </Text>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setPending(pending.filter((y) => y !== x))}
+                >
+                  {t('amend.drop')}
+                </Button>
+              </Group>
+            </Card>
+          ))}
+          {comparison && choice && (
+            <DocumentComparison comparison={comparison} choice={choice} onChoice={setChoice} />
+          )}
+        </Stack>
+      </Card>
+
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group>
+        <Button onClick={submit} loading={apply.isPending} disabled={changes.length === 0}>
+          {fillMessage(t('amend.apply'), { n: changes.length })}
+        </Button>
+        <Button variant="default" component={Link} to={`/plans/${planId}`}>
+          {t('amend.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+const short = (text: string) => (text.length > 70 ? `${text.slice(0, 68)}…` : text);
+
+function blank(kind: 'task' | 'indicator'): EditableItem {
+  return { kind, id: null, code: '', fields: {}, targets: {} };
+}
+
+/** The plan's items still tracked, as the editor takes them. */
+function itemsOf(p: PlanDetail): EditableItem[] {
+  const tracked = <T extends { retiredReason: string | null }>(xs: T[]) =>
+    xs.filter((x) => !x.retiredReason);
+  return [
+    ...tracked(p.indicators).map((i) => ({
+      kind: 'indicator' as const,
+      id: i.id,
+      code: i.code,
+      fields: {
+        name: i.name,
+        unit: i.unit,
+        lead: i.lead,
+        output: i.output,
+        director: i.director,
+        responsible: i.responsible,
+      },
+      targets: Object.fromEntries(
+        i.targets.map((x) => [x.year === null ? 'all' : String(x.year), x.text]),
+      ),
+    })),
+    ...tracked(p.tasks).map((task) => ({
+      kind: 'task' as const,
+      id: task.id,
+      code: task.code,
+      fields: {
+        content: task.content,
+        lead: task.lead,
+        coordinate: task.coordinate,
+        output: task.output,
+        deadline: task.deadline,
+        director: task.director,
+        responsible: task.responsible,
+      },
+      targets: {},
+    })),
+  ];
+}
