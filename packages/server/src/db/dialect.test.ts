@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { isSqlite, openDatabase, type DatabaseHandle } from './dialect.ts';
+import { isSqlite, openDatabase, planStableSql, type DatabaseHandle } from './dialect.ts';
 
-// The SQLite connection's two twists on Kysely: statements are prepared once and reused, and a
-// transaction begins immediate (holding the write lock from its first statement).
+// The SQLite connection's twists on Kysely: statements are prepared once and reused (a value
+// compared with = or IS bound as +? so that reuse is not undone by a re-plan on every run), and
+// a transaction begins immediate (holding the write lock from its first statement).
 
 describe('SQLite connection', () => {
   let dir: string;
@@ -57,5 +58,38 @@ describe('SQLite connection', () => {
     // The statement the stream used is free again; new parameters, same SQL.
     expect(await query(3).execute()).toEqual([{ v: '3' }, { v: '4' }]);
     expect(await query(4).execute()).toEqual([{ v: '4' }]);
+  });
+
+  it('binds a value compared with = or IS as +?, outside quoted text, with the same results', async () => {
+    expect(
+      planStableSql(
+        `select "a"."x = ?" from "t" as "a" inner join "u" on "u"."id" = "a"."u_id" where "a"."id" = ? and "a"."v" is ? and "a"."w" is not ? and "a"."n" > ? and "a"."s" = 'k = ?'`,
+      ),
+    ).toBe(
+      `select "a"."x = ?" from "t" as "a" inner join "u" on "u"."id" = "a"."u_id" where "a"."id" = +? and "a"."v" is +? and "a"."w" is not +? and "a"."n" > ? and "a"."s" = 'k = ?'`,
+    );
+    expect(planStableSql(`update "t" set "v" = ? where "id" = ?`)).toBe(
+      `update "t" set "v" = +? where "id" = +?`,
+    );
+    // The column's affinity still applies to the value: text '2' finds integer 2, as with ?.
+    const db = await open();
+    await sql`insert into t (id, v) values (2, 'two'), (3, null)`.execute(db);
+    const find = async (id: unknown, v: unknown) =>
+      (
+        await sql`select a.v from t as a inner join t as b on b.id = a.id
+          where a.id = ${id} and b.v is ${v}`.execute(db)
+      ).rows;
+    expect(await find('2', 'two')).toEqual([{ v: 'two' }]);
+    expect(await find(3, null)).toEqual([{ v: null }]);
+    expect(await find(2, null)).toEqual([]);
+    // A value set through +? is stored as it was bound: text stays text.
+    await db
+      .updateTable('t' as never)
+      .set({ v: '007' } as never)
+      .where('id' as never, '=', 3 as never)
+      .execute();
+    expect(await sql`select v, typeof(v) as type from t where id = 3`.execute(db)).toMatchObject({
+      rows: [{ v: '007', type: 'text' }],
+    });
   });
 });

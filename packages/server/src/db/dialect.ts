@@ -65,23 +65,38 @@ function openSqlite(file: string): DatabaseHandle {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
+/**
+ * The SQL for a cached SQLite statement: a value compared with `=` or `IS` is bound as `+?`.
+ * The bundled SQLite (3.54) marks a statement to be planned again whenever a new value is bound
+ * to a parameter its planner looked at — an `=` or `IS` in a join's WHERE or ON — so such a
+ * statement was prepared anew on every run, cache or not: 8–10 µs a join, 75 µs the save's
+ * read of the report with its item (bench/load/saveProfile.ts). `+?` is the same value with no
+ * affinity, as `?` has (the column's still applies), but not a parameter the planner looks at:
+ * the plan is made once (with the index as before) and kept. Quoted text is left alone.
+ */
+export function planStableSql(text: string): string {
+  return text.replace(
+    /('(?:[^']|'')*'|"(?:[^"]|"")*")|(\s(?:=|is|is not)\s+)\?/gi,
+    (match, quoted: string | undefined, operator: string | undefined) => quoted ?? `${operator}+?`,
+  );
+}
+
 /** Kysely prepares every query's SQL anew; preparing was a sixth of the server's CPU in the
  *  deadline surge (bench/load/surge.ts). The app's queries are a few hundred distinct texts,
- *  so their statements are kept and reused — except one still being iterated (a stream),
- *  which gets a fresh one. */
+ *  so their statements are kept and reused (planStableSql) — except one still being iterated
+ *  (a stream), which gets a fresh one. */
 function withStatementCache(sqlite: SQLite.Database, size = 1000): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   const prepare = (text: string) => {
+    const cached = cache.get(text);
+    if (cached && !cached.busy) return cached;
     // Kysely begins a transaction with a plain (deferred) "begin". Immediate takes the write
     // lock at once — waiting out another process's writer (busy_timeout) rather than failing
     // with SQLITE_BUSY when a transaction that read first tries to write — so a transaction
     // holds what it read until it commits (reports/access.ts lockReport relies on it).
-    const source = text === 'begin' ? 'begin immediate' : text;
-    const cached = cache.get(source);
-    if (cached && !cached.busy) return cached;
-    const statement = sqlite.prepare(source);
+    const statement = sqlite.prepare(text === 'begin' ? 'begin immediate' : planStableSql(text));
     if (cache.size >= size) cache.delete(cache.keys().next().value!);
-    cache.set(source, statement);
+    cache.set(text, statement);
     return statement;
   };
   return new Proxy(sqlite, {
