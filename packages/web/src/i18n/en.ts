@@ -580,6 +580,7 @@ export const en: Record<MessageKey, string> = {
   'amend.pick': 'Change or retire an item',
   'amend.pickPlaceholder': 'Type a number or a few words…',
   'amend.pickNone': 'No item matches',
+  'amend.backToPlan': '← Back to the plan',
   'amend.drop': 'Drop',
   'amend.apply': 'Apply the amendment ({n} changes)',
 };

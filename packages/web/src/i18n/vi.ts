@@ -581,6 +581,7 @@ export const vi = {
   'amend.pick': 'Sửa hoặc thôi theo dõi một mục',
   'amend.pickPlaceholder': 'Gõ số thứ tự hoặc vài chữ của nội dung…',
   'amend.pickNone': 'Không có mục nào khớp',
+  'amend.backToPlan': '← Về kế hoạch',
   'amend.drop': 'Bỏ',
   'amend.apply': 'Áp dụng điều chỉnh ({n} nội dung)',
 };

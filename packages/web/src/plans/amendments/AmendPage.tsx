@@ -128,7 +128,7 @@ export default function AmendPage() {
   return (
     <Stack>
       <Anchor component={Link} to={`/plans/${planId}`} size="sm">
-        ← {p.title}
+        {t('amend.backToPlan')}
       </Anchor>
       <Title order={3}>{t('amend.title')}</Title>
       <Card withBorder padding="sm">
