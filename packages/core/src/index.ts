@@ -17,5 +17,6 @@ export * from './status/explanation.ts';
 export * from './targets/targetSplit.ts';
 export * from './contract/national.ts';
 export * from './contract/amendments.ts';
+export * from './contract/reviews.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

@@ -31,6 +31,7 @@ import { cascadeRoutes } from './cascade/cascadeRoutes.ts';
 import { reportRoutes } from './reports/reportRoutes.ts';
 import { draftRoutes } from './plans/draftRoutes.ts';
 import { amendmentRoutes } from './plans/amendmentRoutes.ts';
+import { reviewRoutes } from './reviews/reviewRoutes.ts';
 import { healthRoutes } from './http/health.ts';
 import { securityHeaders } from './http/security.ts';
 import { serveWeb } from './http/webApp.ts';
@@ -115,6 +116,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   planRoutes(app);
   draftRoutes(app);
   amendmentRoutes(app);
+  reviewRoutes(app);
   periodRoutes(app);
   reportRoutes(app);
   notificationRoutes(app);

@@ -435,6 +435,18 @@ const MATRIX: Record<string, Case> = {
     allowed: COMMUNE_READERS,
     url: (i) => `/api/plans/${i.plan}/items/task/${i.task}/history`,
   },
+  'GET /api/plans/:id/review': {
+    allowed: ['admin', 'province', 'national', 'leader', 'focal'],
+    url: (i) => `/api/plans/${i.plan}/review?span=term`,
+  },
+  'GET /api/plans/:id/review.docx': {
+    allowed: ['admin', 'province', 'national', 'leader', 'focal'],
+    url: (i) => `/api/plans/${i.plan}/review.docx?span=term`,
+  },
+  'GET /api/plans/:id/review.xlsx': {
+    allowed: ['admin', 'province', 'national', 'leader', 'focal'],
+    url: (i) => `/api/plans/${i.plan}/review.xlsx?span=term`,
+  },
   'POST /api/plans/:id/local-items': {
     allowed: MANAGERS,
     url: (i) => `/api/plans/${i.plan}/local-items`,

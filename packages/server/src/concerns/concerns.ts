@@ -75,7 +75,7 @@ export const ConcernChange = z
   });
 export type ConcernChange = z.infer<typeof ConcernChange>;
 
-function selectConcerns(db: Kysely<Database>) {
+export function selectConcerns(db: Kysely<Database>) {
   return db
     .selectFrom('concerns as c')
     .innerJoin('tasks', 'tasks.id', 'c.task_id')

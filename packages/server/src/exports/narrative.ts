@@ -26,8 +26,14 @@ export const Narrative = z.object({
 });
 export type Narrative = z.infer<typeof Narrative>;
 
+/** What a first draft is made from: the plan's place and signer, what the report covers. */
+export interface NarrativeSource {
+  period: Pick<PeriodSummary['period'], 'communeName' | 'provinceName' | 'planNumber' | 'label'>;
+  metadata: PeriodSummary['metadata'];
+}
+
 /** A first draft from the plan itself, so the officer edits rather than types. */
-export function defaultNarrative(summary: PeriodSummary): Narrative {
+export function defaultNarrative(summary: NarrativeSource): Narrative {
   const { period, metadata } = summary;
   const place = (metadata.locality ?? period.communeName).replace(/^(xã|phường|đặc khu)\s+/i, '');
   const signer = metadata.signer;

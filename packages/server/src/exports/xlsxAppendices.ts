@@ -15,7 +15,7 @@ interface Column {
 const FONT = { name: 'Times New Roman', size: 12 };
 const BORDER = { style: 'thin' as const, color: { argb: 'FF808080' } };
 
-function sheet(workbook: ExcelJS.Workbook, name: string, title: string, columns: Column[]) {
+export function sheet(workbook: ExcelJS.Workbook, name: string, title: string, columns: Column[]) {
   const ws = workbook.addWorksheet(name, {
     pageSetup: {
       paperSize: 9, // A4
@@ -48,7 +48,7 @@ function sheet(workbook: ExcelJS.Workbook, name: string, title: string, columns:
   return ws;
 }
 
-function addRows(
+export function addRows(
   ws: ExcelJS.Worksheet,
   rows: Array<Record<string, unknown> & { group?: boolean }>,
 ) {
@@ -63,7 +63,7 @@ function addRows(
 }
 
 /** Group rows ("I. …") before the first row of each group, as the plan prints them. */
-function withGroups<T extends { appendix: string; group: string | null }>(
+export function withGroups<T extends { appendix: string; group: string | null }>(
   items: T[],
   toRow: (item: T) => Record<string, unknown>,
   firstKey: string,

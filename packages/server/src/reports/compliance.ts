@@ -49,15 +49,23 @@ export interface UnitCompliance extends Compliance {
   unitName: string;
 }
 
-/** Per unit of a plan, over its periods due before `today`, and the plan's total. */
-export async function planCompliance(db: Kysely<Database>, planId: number, today: string) {
-  const periods = await db
+/** Per unit of a plan, over its periods due before `today` (and ending `within` a span, for
+ *  a yearly or five-year review), and the plan's total. */
+export async function planCompliance(
+  db: Kysely<Database>,
+  planId: number,
+  today: string,
+  within?: { from: string; to: string },
+) {
+  let query = db
     .selectFrom('reporting_periods')
     .select(['id', 'due_date', 'window_end'])
     .where('plan_id', '=', planId)
     .where('status', '!=', 'planned')
-    .where('due_date', '<', today)
-    .execute();
+    .where('due_date', '<', today);
+  if (within)
+    query = query.where('window_end', '>=', within.from).where('window_end', '<=', within.to);
+  const periods = await query.execute();
   const spans = await itemSpans(db, { planId });
   const unitIds = [...new Set(spans.map((s) => s.unitId))];
   const [names, reports] = await Promise.all([
