@@ -108,6 +108,32 @@ function withStatementCache(sqlite: SQLite.Database, size = 1000): SQLite.Databa
   });
 }
 
+/** PostgreSQL's names for the statements prepared on each connection, by SQL text. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Runs `text` as a named statement on PostgreSQL from now on: each connection parses and plans
+ * it once (then reuses a generic plan once PostgreSQL finds it no worse) instead of on every
+ * run — half a millisecond of the server's CPU for a save's read of the report with its item.
+ * For the few queries built once (db/reusable.ts): a connection keeps each name until it closes.
+ */
+export function prepareOnPostgres(text: string): void {
+  if (!preparedNames.has(text)) preparedNames.set(text, `tiendo_${preparedNames.size + 1}`);
+}
+
+/** A pg client that runs the texts given to prepareOnPostgres as named statements (Kysely runs
+ *  every query as `query(text, values)`). */
+class PreparingClient extends pg.Client {
+  // @ts-expect-error pg's overloads; Kysely's calls are (text, values) and (cursor).
+  override query(config: unknown, values?: unknown, callback?: unknown) {
+    const name = typeof config === 'string' ? preparedNames.get(config) : undefined;
+    const run = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    return name && Array.isArray(values) && callback === undefined
+      ? run.call(this, { name, text: config, values })
+      : run.call(this, config, values, callback);
+  }
+}
+
 async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
   const schema = options.schema;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema))
@@ -119,6 +145,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     await client.end();
   }
   const pool = new pg.Pool({
+    Client: PreparingClient as unknown as typeof pg.Client,
     connectionString: url,
     max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),

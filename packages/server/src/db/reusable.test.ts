@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
+import { sql } from 'kysely';
 import { reusable } from './reusable.ts';
 
 describe.each(TEST_DIALECTS)('a query built once, run with new values, on %s', (dialect) => {
@@ -55,4 +56,23 @@ describe.each(TEST_DIALECTS)('a query built once, run with new values, on %s', (
     );
     await expect(careless(database.db, 'P0', 'x')).rejects.toThrow(/reusable/);
   });
+
+  it.runIf(dialect === 'postgres')(
+    'is prepared once per connection on PostgreSQL (parsed and planned once, not on every run)',
+    async () => {
+      const byCode = reusable((db, code: string) =>
+        db.selectFrom('org_units').select('name').where('code', '=', code),
+      );
+      const prepared = await database.db.transaction().execute(async (trx) => {
+        expect(await byCode(trx, 'P2')).toEqual([{ name: 'Tỉnh C' }]);
+        expect(await byCode(trx, 'P1')).toEqual([{ name: 'Tỉnh B' }]);
+        return (
+          await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+            trx,
+          )
+        ).rows.map((r) => r.statement);
+      });
+      expect(prepared).toContain('select "name" from "org_units" where "code" = $1');
+    },
+  );
 });

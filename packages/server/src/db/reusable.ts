@@ -1,6 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema.ts';
-import { isSqlite } from './dialect.ts';
+import { isSqlite, prepareOnPostgres } from './dialect.ts';
 
 /** What stands for the i-th argument while the query is built. */
 interface Slot {
@@ -8,7 +8,8 @@ interface Slot {
 }
 
 /**
- * A query built and compiled once per dialect, then run with each call's values. Kysely builds
+ * A query built and compiled once per dialect, then run with each call's values (and on
+ * PostgreSQL prepared once per connection: prepareOnPostgres). Kysely builds
  * and compiles a query anew on every call — tens of microseconds for a join — which the hottest
  * paths (the session read on every request, a report save, an audit entry) would pay thousands
  * of times a second (bench/load/surge.ts). `build` gets stand-ins for its arguments; where they
@@ -28,6 +29,9 @@ export function reusable<A extends readonly unknown[], R>(
       const slots = query.parameters.map((p) => (stand as readonly unknown[]).indexOf(p));
       if (new Set(slots.filter((s) => s >= 0)).size !== args.length)
         throw new Error('reusable: every argument must be one of the query’s values');
+      // PostgreSQL parses and plans it once per connection too (SQLite's statements are all
+      // kept: dialect.ts).
+      if (dialect === 'postgres') prepareOnPostgres(query.sql);
       entry = { query, slots };
       compiled.set(dialect, entry);
     }
