@@ -117,41 +117,201 @@ function taskRow(input: TaskUpdateInput, role: 'lead' | 'coordinate') {
   };
 }
 
-/** Upsert with optimistic locking: insert when version is 0, else update that version of the
- *  row as the save's read found it (`current`, kept as the audit's "before"). */
-async function upsertItem<T extends 'task_updates' | 'indicator_values'>(
+type ItemTable = 'task_updates' | 'indicator_values';
+type Written = Array<{ id: number }>;
+
+/**
+ * The writes of an item's save, built once per dialect (db/reusable.ts), each returning the
+ * row's id (none when it did not happen: another tab wrote first). On PostgreSQL each carries
+ * its audit entry in the same statement (a data-modifying WITH: one round trip instead of two;
+ * the audit's values are cast, as a SELECT's parameters have no column to take a type from);
+ * on SQLite, which has none, the entry follows (recordAudit). `values` are `columns`', in order.
+ */
+function itemWrites(table: ItemTable, column: string, entity: string, columns: readonly string[]) {
+  type Db = Kysely<Database>;
+  const valuesOf = (values: unknown[]) => Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+  const insert = (
+    db: Db,
+    reportId: number,
+    itemId: number,
+    now: string,
+    userId: number,
+    values: unknown[],
+  ) =>
+    db
+      .insertInto(table as 'task_updates')
+      .values({
+        report_id: reportId,
+        [column]: itemId,
+        ...valuesOf(values),
+        version: 1,
+        updated_at: now,
+        updated_by: userId,
+      } as never)
+      .onConflict((oc) => oc.columns(['report_id', column as 'task_id']).doNothing())
+      .returning('id');
+  const edit = (
+    db: Db,
+    id: number,
+    version: number,
+    now: string,
+    userId: number,
+    values: unknown[],
+  ) =>
+    db
+      .updateTable(table as 'task_updates')
+      .set({
+        ...valuesOf(values),
+        version: sql`version + 1`,
+        updated_at: now,
+        updated_by: userId,
+      } as never)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returning('id');
+  const audited = (
+    db: Db,
+    write: ReturnType<typeof insert> | ReturnType<typeof edit>,
+    entry: { now: string; userId: number; action: string; before: string | null; after: string },
+  ) =>
+    db
+      .with('written', () => write)
+      .insertInto('audit_log')
+      .columns([
+        'at',
+        'user_id',
+        'entity',
+        'entity_id',
+        'action',
+        'before_json',
+        'after_json',
+        'reason',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('written')
+          .select([
+            sql<string>`cast(${entry.now} as text)`.as('at'),
+            sql<number>`cast(${entry.userId} as integer)`.as('user_id'),
+            sql.lit(entity).as('entity'),
+            'written.id',
+            sql.lit(entry.action).as('action'),
+            (entry.before === null ? sql`null` : sql`cast(${entry.before} as text)`).as(
+              'before_json',
+            ),
+            sql<string>`cast(${entry.after} as text)`.as('after_json'),
+            sql`null`.as('reason'),
+          ]),
+      )
+      .returning('entity_id as id');
+  return {
+    insert: reusable(
+      (db, reportId: number, itemId: number, now: string, userId: number, ...values: unknown[]) =>
+        insert(db, reportId, itemId, now, userId, values),
+    ),
+    edit: reusable(
+      (db, id: number, version: number, now: string, userId: number, ...values: unknown[]) =>
+        edit(db, id, version, now, userId, values),
+    ),
+    insertAudited: reusable(
+      (
+        db,
+        reportId: number,
+        itemId: number,
+        now: string,
+        userId: number,
+        after: string,
+        ...values: unknown[]
+      ) =>
+        audited(db, insert(db, reportId, itemId, now, userId, values), {
+          now,
+          userId,
+          action: 'create',
+          before: null,
+          after,
+        }),
+    ),
+    editAudited: reusable(
+      (
+        db,
+        id: number,
+        version: number,
+        now: string,
+        userId: number,
+        before: string,
+        after: string,
+        ...values: unknown[]
+      ) =>
+        audited(db, edit(db, id, version, now, userId, values), {
+          now,
+          userId,
+          action: 'edit',
+          before,
+          after,
+        }),
+    ),
+  };
+}
+
+/** Upsert with optimistic locking, and its audit entry: insert when version is 0, else update
+ *  that version of the row as the save's read found it (`current`, the audit's "before"). */
+async function writeItem(
   db: Kysely<Database>,
-  table: T,
-  key: { report_id: number; item: 'task_id' | 'indicator_id'; id: number },
+  item: (typeof ITEMS)[keyof typeof ITEMS],
+  key: { reportId: number; itemId: number },
   { version, current }: { version: number; current: ItemRow | null },
   values: Record<string, unknown>,
   userId: number,
-) {
+): Promise<number> {
   const now = nowIso();
-  const where = { report_id: key.report_id, [key.item]: key.id };
+  const ordered = item.columns.map((c) => values[c]);
+  const after = { report_id: key.reportId, [item.column]: key.itemId, ...values };
+  const sqlite = isSqlite(db);
+  const { writes } = item;
+  let written: Written = [];
   if (version === 0 && !current) {
-    const inserted = await db
-      .insertInto(table as 'task_updates')
-      .values({ ...where, ...values, version: 1, updated_at: now, updated_by: userId } as never)
-      .onConflict((oc) => oc.columns(['report_id', key.item as 'task_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return { id: inserted.id, version: 1, before: null };
+    written = sqlite
+      ? await writes.insert(db, key.reportId, key.itemId, now, userId, ...ordered)
+      : await writes.insertAudited(
+          db,
+          key.reportId,
+          key.itemId,
+          now,
+          userId,
+          JSON.stringify(after),
+          ...ordered,
+        );
   } else if (current && current.version === version) {
-    const updated = await db
-      .updateTable(table as 'task_updates')
-      .set({ ...values, version: version + 1, updated_at: now, updated_by: userId } as never)
-      .where('id', '=', current.id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1)
-      return { id: current.id, version: version + 1, before: current };
+    written = sqlite
+      ? await writes.edit(db, current.id, version, now, userId, ...ordered)
+      : await writes.editAudited(
+          db,
+          current.id,
+          version,
+          now,
+          userId,
+          JSON.stringify(current),
+          JSON.stringify(after),
+          ...ordered,
+        );
+  }
+  if (written[0]) {
+    if (sqlite)
+      await recordAudit(db, {
+        userId,
+        entity: item.entity,
+        entityId: written[0].id,
+        action: current ? 'edit' : 'create',
+        before: current ?? undefined,
+        after,
+      });
+    return current ? version + 1 : 1;
   }
   const latest = await db
-    .selectFrom(table as 'task_updates')
+    .selectFrom(item.table as 'task_updates')
     .selectAll()
-    .where('report_id', '=', key.report_id)
-    .where(key.item as 'task_id', '=', key.id)
+    .where('report_id', '=', key.reportId)
+    .where(item.column as 'task_id', '=', key.itemId)
     .executeTakeFirst();
   throw conflict(latest ?? null);
 }
@@ -219,6 +379,25 @@ const INDICATOR_VALUE_COLUMNS = [
   'updated_by',
 ] as const;
 
+const TASK_VALUE_COLUMNS = [
+  'status',
+  'progress',
+  'results',
+  'resources_vnd',
+  'difficulties',
+  'proposals',
+  'evidence_text',
+  'completed_on',
+  'explanation',
+] as const;
+const INDICATOR_VALUE_VALUE_COLUMNS = [
+  'value_number',
+  'value_text',
+  'data_source',
+  'note',
+  'explanation',
+] as const;
+
 /** The two kinds of report item: where each is stored, how it is audited, how to read the
  *  report with the unit's part in one of them. */
 const ITEMS = {
@@ -226,6 +405,9 @@ const ITEMS = {
     table: 'task_updates',
     column: 'task_id',
     entity: 'task_update',
+    /** What a save writes (taskRow's keys). */
+    columns: TASK_VALUE_COLUMNS,
+    writes: itemWrites('task_updates', 'task_id', 'task_update', TASK_VALUE_COLUMNS),
     context: heldWithItem(
       (eb, itemId) =>
         eb
@@ -250,6 +432,13 @@ const ITEMS = {
     table: 'indicator_values',
     column: 'indicator_id',
     entity: 'indicator_value',
+    columns: INDICATOR_VALUE_VALUE_COLUMNS,
+    writes: itemWrites(
+      'indicator_values',
+      'indicator_id',
+      'indicator_value',
+      INDICATOR_VALUE_VALUE_COLUMNS,
+    ),
     context: heldWithItem(
       (eb, itemId) =>
         eb
@@ -287,7 +476,8 @@ export const savedBy = (user: SessionUser, reportId: number): SaveTarget => ({
 });
 
 /** One item's save, in one transaction: the report held (as lockReport) and read with the unit's
- *  part in the item and the item's row in one query, the write, and its audit entry. */
+ *  part in the item and the item's row in one query, then the write and its audit entry (one
+ *  statement on PostgreSQL, two on SQLite: itemWrites). */
 async function saveItem(
   db: Kysely<Database>,
   target: SaveTarget,
@@ -304,24 +494,14 @@ async function saveItem(
     target.authorise?.(context);
     assertEditable(context);
     if (!itemRole) throw badRequest(item.notOwn);
-    const values = rowFor(itemRole === 'lead' ? 'lead' : 'coordinate');
-    const saved = await upsertItem(
+    return writeItem(
       db,
-      item.table,
-      { report_id: target.reportId, item: item.column, id: itemId },
+      item,
+      { reportId: target.reportId, itemId },
       { version, current: parsedRow(itemRow) },
-      values,
+      rowFor(itemRole === 'lead' ? 'lead' : 'coordinate'),
       userId,
     );
-    await recordAudit(db, {
-      userId,
-      entity: item.entity,
-      entityId: saved.id,
-      action: saved.before ? 'edit' : 'create',
-      before: saved.before ?? undefined,
-      after: { report_id: target.reportId, [item.column]: itemId, ...values },
-    });
-    return saved.version;
   });
 }
 
