@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_DIALECTS } from '../packages/server/src/testing/databases.ts';
 import { PHONE, signedInPage, useServerAndBrowser } from './session.ts';
+import { apiSession, openFirstPeriodOf } from './api.ts';
 
 // Amending a running plan in the browser: the focal officer, on a phone, amends one task's
 // deadline and adds a task, citing the amending document; the plan then shows what changed
@@ -109,6 +110,40 @@ describe.each(TEST_DIALECTS)('amending a running plan (%s)', (dialect) => {
     await apply.click();
     await page.getByTestId('amendment').nth(1).waitFor();
     expect(await page.getByTestId('amendment').nth(1).textContent()).toContain('Lần điều chỉnh 2');
+    await page.close();
+  });
+
+  it('reviews the plan on a phone: the term, then one year, and downloads the report', async () => {
+    const page = await signedInPage(e2e, 'kienhung.lanhdao', PHONE);
+    await page
+      .getByRole('link', { name: /Nghị quyết số 11\/NQ-CP/ })
+      .first()
+      .click();
+    await page.getByRole('link', { name: 'Sơ kết, tổng kết' }).click();
+    // No period opened yet: nothing to review, and the page says so.
+    await page
+      .getByText('Kế hoạch chưa có kỳ báo cáo nào được mở: chưa có gì để tổng kết.')
+      .waitFor();
+    const focal = await apiSession(e2e.server.url, 'kienhung.daumoi');
+    const planId = Number(new URL(page.url()).pathname.split('/')[2]);
+    await openFirstPeriodOf(focal, planId);
+    await page.reload();
+    const review = page.getByTestId('review');
+    await review.waitFor();
+    expect(await page.getByTestId('review-task').count()).toBeGreaterThan(10);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'review-phone');
+    await page.getByRole('combobox', { name: 'Kỳ sơ kết, tổng kết' }).click();
+    await page.getByRole('option', { name: 'Sơ kết năm 2026' }).click();
+    await page.getByText(/^Số liệu năm 2026, qua \d+ kỳ báo cáo\.$/).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tải báo cáo (.docx)' }).click();
+    expect((await download).suggestedFilename()).toBe(
+      'Báo cáo sơ kết năm 2026 - Xã Kiến Hưng.docx',
+    );
     await page.close();
   });
 });

@@ -55,6 +55,7 @@ const CommuneDashboardPage = lazy(() => import('./dashboards/CommuneDashboardPag
 const ProvincePage = lazy(() => import('./dashboards/ProvincePage.tsx'));
 const NationalPage = lazy(() => import('./dashboards/NationalPage.tsx'));
 const AmendPage = lazy(() => import('./plans/amendments/AmendPage.tsx'));
+const PlanReviewPage = lazy(() => import('./plans/reviews/ReviewPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -93,6 +94,7 @@ function Routed() {
           <Route path="/plans/:id/review" element={<ReviewPage />} />
           <Route path="/plans/:id" element={<PlanPage />} />
           <Route path="/plans/:id/amend" element={<AmendPage />} />
+          <Route path="/plans/:id/reviews" element={<PlanReviewPage />} />
           <Route path="/reports" element={<MyReportsPage />} />
           <Route path="/reports/:id" element={<ReportPage />} />
           <Route path="/reports/period/:periodId/unit/:unitId" element={<OpenReport />} />

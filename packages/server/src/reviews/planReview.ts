@@ -197,9 +197,7 @@ async function indicatorRows(
     for (const ind of s.indicators) {
       const row = rows.get(ind.lineageId) ?? indicatorShell(ind);
       Object.assign(row, { code: ind.code, name: ind.name, unit: ind.unit });
-      const target =
-        ind.targets.find((t) => t.year === Number(year)) ??
-        ind.targets.find((t) => t.year === null);
+      const target = targetFor(ind.targets, Number(year));
       const sent = values
         .filter((v) => Number(v.lineage) === ind.lineageId && v.window_end.startsWith(year))
         .at(-1);
@@ -212,7 +210,7 @@ async function indicatorRows(
       });
       row.years.push({
         year: Number(year),
-        target: target?.text ?? null,
+        target,
         value: actual === null ? null : String(actual),
         trajectory: judged.status,
         trajectoryLabel: TRAJECTORY_LABELS[judged.status],
@@ -237,4 +235,15 @@ function indicatorShell(ind: PeriodSummary['indicators'][number]) {
       trajectoryLabel: string;
     }>,
   };
+}
+
+/** The year's milestone; else the one for every year; else the next milestone, so a row of
+ *  2026 shows what 2030 asks ("≥ 80% (mốc 2030)") rather than nothing. */
+function targetFor(targets: Array<{ year: number | null; text: string }>, year: number) {
+  const exact = targets.find((t) => t.year === year) ?? targets.find((t) => t.year === null);
+  if (exact) return exact.text;
+  const next = targets
+    .filter((t) => t.year !== null && t.year > year)
+    .sort((a, b) => a.year! - b.year!)[0];
+  return next ? `${next.text} (mốc ${next.year})` : null;
 }

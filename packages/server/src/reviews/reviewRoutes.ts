@@ -8,7 +8,7 @@ import { scopeOf } from '../access/scope.ts';
 import { notFound } from '../http/errors.ts';
 import { DOCX, sendFile, XLSX } from '../exports/exportRoutes.ts';
 import { planReview, type ReviewSpan } from './planReview.ts';
-import { reviewDocx, reviewTitle } from './reviewDocx.ts';
+import { reviewDocx } from './reviewDocx.ts';
 import { reviewXlsx } from './reviewXlsx.ts';
 
 // A plan's yearly review (?span=2026) and five-year review (?span=term): on screen (JSON), as
@@ -77,7 +77,8 @@ export function reviewRoutes(app: FastifyInstance): void {
       async (request, reply) => {
         await reviewable(request, request.params.id);
         const review = await planReview(app.db, request.params.id, spanOf(request.query.span));
-        const name = `${reviewTitle(review)} - ${review.plan.communeName}`.slice(0, 150);
+        const what = review.span.kind === 'year' ? 'sơ kết' : 'tổng kết';
+        const name = `${what} ${review.span.label} - ${review.plan.communeName}`;
         const prefix = extension === 'xlsx' ? 'Phụ lục ' : 'Báo cáo ';
         return sendFile(reply, type, `${prefix}${name}.${extension}`, await render(review));
       },

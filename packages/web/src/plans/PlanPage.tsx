@@ -65,6 +65,11 @@ export function PlanPage() {
           <Anchor component={Link} to={`/plans/${p.id}/dashboard`} size="sm" fw={600}>
             {t('dashboard.open')}
           </Anchor>
+          {p.permissions.review && (
+            <Anchor component={Link} to={`/plans/${p.id}/reviews`} size="sm" fw={600}>
+              {t('planReview.open')}
+            </Anchor>
+          )}
           <Anchor href={`/api/plans/${p.id}/export.json`} size="xs">
             {t('export.json')}
           </Anchor>

@@ -27,7 +27,7 @@ export function AmendmentList(props: { planId: number; canAmend: boolean }) {
   );
 }
 
-function AmendmentCard({ amendment: a }: { amendment: AmendmentView }) {
+export function AmendmentCard({ amendment: a }: { amendment: AmendmentView }) {
   const { t } = useI18n();
   const kindLabel = (kind: string) => t(kind === 'task' ? 'amend.task' : 'amend.indicator');
   return (
