@@ -99,4 +99,33 @@ describe.each(TEST_DIALECTS)('period tallies on %s', (dialect) => {
     expect(now.get(periodId)!.received).not.toBe(99);
     await expectStoredEqualsRecomputed();
   });
+
+  it('follows an amendment: earlier periods keep their tasks, later ones count the plan as amended', async () => {
+    const { send, focal, periodId, planId } = fixture.ctx;
+    const periods = (await send(focal, 'GET', `/api/plans/${planId}/periods`)).json();
+    const first = periods.find((p: { id: number }) => p.id === periodId);
+    const second = periods.find((p: { status: string }) => p.status === 'planned');
+    await send(focal, 'PATCH', `/api/periods/${second.id}`, {
+      version: second.version,
+      status: 'open',
+    });
+    const [before] = (await expectStoredEqualsRecomputed()).filter((t) => t.periodId === periodId);
+    const plan = (await send(focal, 'GET', `/api/plans/${planId}`)).json();
+    const day = new Date(`${first.window_end}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + 1);
+    const amended = await send(focal, 'POST', `/api/plans/${planId}/amendments`, {
+      version: plan.version,
+      basis: { number: '7/KH-UBND' },
+      effectiveOn: day.toISOString().slice(0, 10),
+      changes: [
+        { change: 'retire', kind: 'task', itemId: plan.tasks[0].id, reason: 'Gộp nhiệm vụ' },
+        { change: 'retire', kind: 'task', itemId: plan.tasks[1].id, reason: 'Gộp nhiệm vụ' },
+        { change: 'add', kind: 'task', fields: { content: 'Nhiệm vụ gộp', lead: 'Phòng Kinh tế' } },
+      ],
+    });
+    expect(amended.statusCode).toBe(201);
+    const after = await expectStoredEqualsRecomputed();
+    expect(after.find((t) => t.periodId === periodId)!.tasks).toBe(before!.tasks);
+    expect(after.find((t) => t.periodId === second.id)!.tasks).toBe(before!.tasks - 1);
+  });
 });
