@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../packages/server/src/db/dialect.ts';
@@ -156,6 +156,32 @@ async function argonParameters(): Promise<string> {
   const row = await handle.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
   await handle.close();
   return row.password_hash.split('$')[3] ?? '?';
+}
+
+/** user + system CPU of a process so far, in clock ticks (/proc/<pid>/stat). */
+const CLOCK_TICKS = 100;
+function cpuTicks(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+/** The same for every postgres process on the machine (the database's side, on PostgreSQL). */
+function databaseTicks(): number {
+  if (!databaseUrl.startsWith('postgres')) return 0;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc'))
+    if (/^\d+$/.test(pid)) {
+      try {
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres')
+          ticks += cpuTicks(Number(pid));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  return ticks;
 }
 
 /** Runs tasks with at most `limit` in flight. */
@@ -388,12 +414,35 @@ const floor = await startProcess([join(ROOT, 'bench/load/floorServer.ts')], {
 });
 await floorRun('floor-warm', floor.url, targets.length, cookies(sessions));
 const firstSaves = targets.length / (await saveBurst(targets, 'save-new'));
-const rounds: Array<{ save: number; floor: number }> = [];
+// Beside each round's rate, the CPU its server process spent per request (and on PostgreSQL
+// all postgres processes', other users' included): less moved by whatever else the machine runs.
+interface Round {
+  save: number;
+  floor: number;
+  cpu: { save: number; floor: number; saveDb: number; floorDb: number };
+}
+const rounds: Round[] = [];
+const perRequest = (ticks: number) => (ticks * 1e6) / CLOCK_TICKS / targets.length;
 for (let round = 0; round < ROUNDS; round++) {
+  let cpu = cpuTicks(app.child.pid!);
+  let db = databaseTicks();
   const save = targets.length / (await saveBurst(targets, 'save-edit'));
+  const saveCpu = perRequest(cpuTicks(app.child.pid!) - cpu);
+  const saveDb = perRequest(databaseTicks() - db);
+  cpu = cpuTicks(floor.child.pid!);
+  db = databaseTicks();
   t0 = performance.now();
   await floorRun('floor', floor.url, targets.length, cookies(sessions));
-  rounds.push({ save, floor: targets.length / ((performance.now() - t0) / 1000) });
+  rounds.push({
+    save,
+    floor: targets.length / ((performance.now() - t0) / 1000),
+    cpu: {
+      save: saveCpu,
+      floor: perRequest(cpuTicks(floor.child.pid!) - cpu),
+      saveDb,
+      floorDb: perRequest(databaseTicks() - db),
+    },
+  });
 }
 floor.child.kill('SIGTERM');
 
@@ -429,12 +478,18 @@ console.log(
   `saves on their own, first write of ${targets.length} items: ${firstSaves.toFixed(0)} req/s`,
 );
 const ratios = rounds.map((r) => r.save / r.floor);
+const onPostgres = databaseUrl.startsWith('postgres');
+const us = (x: number) => `${x.toFixed(0)} µs`;
 for (const [i, r] of rounds.entries())
   console.log(
-    `round ${i + 1}: edits ${r.save.toFixed(0)} req/s, floor ${r.floor.toFixed(0)} req/s, ×${ratios[i]!.toFixed(2)}`,
+    `round ${i + 1}: edits ${r.save.toFixed(0)} req/s, floor ${r.floor.toFixed(0)} req/s, ×${ratios[i]!.toFixed(2)}; server CPU a request ${us(r.cpu.save)} / ${us(r.cpu.floor)}${onPostgres ? `, postgres ${us(r.cpu.saveDb)} / ${us(r.cpu.floorDb)}` : ''}`,
   );
 console.log(
   `saves on their own vs the fair floor (session read + one upsert, same database; ${targets.length} requests a round, ${ROUNDS} rounds, same concurrency): throughput ×${percentile(ratios, 50).toFixed(2)} median (goal ≥ 0.5)`,
+);
+const median = (f: (r: Round) => number) => percentile(rounds.map(f), 50);
+console.log(
+  `server CPU a request, median: edit ${us(median((r) => r.cpu.save))}, floor ${us(median((r) => r.cpu.floor))}${onPostgres ? `; all postgres processes: edit ${us(median((r) => r.cpu.saveDb))}, floor ${us(median((r) => r.cpu.floorDb))}` : ''}`,
 );
 
 // Zero lost writes: every acknowledged save is in the database, every submission counted.
