@@ -296,4 +296,39 @@ describe.each(TEST_DIALECTS)('plan amendments on %s', (dialect) => {
     // The document's own rows for what earlier tests changed or retired show up as such.
     expect(diff.added.length + diff.missing.length).toBeLessThan(5);
   });
+
+  it('carries a unit’s last report over onto the version in force in the new period', async () => {
+    const { send, focal, users, reports, taskIds } = fixture.ctx;
+    const second = (await periods()).find(
+      (p) => p.status === 'open' && p.id !== fixture.ctx.periodId,
+    )!;
+    // Effective after the second period (nothing sent in it): that period keeps the old version.
+    const day = new Date(`${second.window_end}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + 1);
+    // The economy unit's first task (already amended once above: its version in force).
+    const latest = (await plan()).tasks.find((t: Item) => t.lineageId === taskIds.kt);
+    const applied = await amend({
+      effectiveOn: day.toISOString().slice(0, 10),
+      changes: [
+        { change: 'edit', kind: 'task', itemId: latest.id, fields: { output: 'Báo cáo mới' } },
+      ],
+    });
+    expect(applied.json().error).toBeUndefined();
+    const current = (await plan()).tasks.find((t: Item) => t.lineageId === taskIds.kt);
+    // The next year's first period, judged by the new version.
+    await send(focal, 'POST', `${planUrl()}/periods/generate`, {
+      from: '2027-01-01',
+      to: '2027-12-31',
+    });
+    const third = (await periods()).find((p) => p.window_end > second.window_end)!;
+    await send(focal, 'PATCH', `/api/periods/${third.id}`, {
+      version: third.version,
+      status: 'open',
+    });
+    const ktUnit = (await send(users.kt, 'GET', `/api/reports/${reports.kt}`)).json().unitId;
+    const opened = await send(users.kt, 'POST', `/api/periods/${third.id}/units/${ktUnit}/report`);
+    const report = (await send(users.kt, 'GET', `/api/reports/${opened.json().reportId}`)).json();
+    const carried = report.tasks.find((t: { taskId: number }) => t.taskId === current.id);
+    expect(carried.update).toMatchObject({ status: 'in_progress', prefilled: true });
+  });
 });

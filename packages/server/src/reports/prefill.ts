@@ -1,7 +1,16 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
 import { recordAudit } from '../audit/log.ts';
+import { inForceOn, lineageOf, periodEnd } from '../plans/versions.ts';
+
+/** The id of the version of `item`'s lineage in force at the end of `periodId` (null: none). */
+const versionInForceFor = (table: 'tasks' | 'indicators', periodId: number) =>
+  sql<
+    number | null
+  >`(select ${sql.ref('v.id')} from ${sql.table(table)} as v where ${lineageOf('v')} = ${lineageOf('item')} and ${inForceOn('v', periodEnd(periodId))})`.as(
+    'current',
+  );
 
 // A new period's report starts from what the unit said last time (the state of each task,
 // each indicator's value), so an unchanged task is one look and one click, not retyping.
@@ -37,9 +46,25 @@ export async function prefillFromLastPeriod(
   const last = await lastReportBefore(db, periodId, unitId);
   if (!last) return;
   const now = nowIso();
+  // Each row goes onto the version of its item in force in the new period (an amendment in
+  // between made a new one); an item retired since is not carried.
   const [tasks, values] = await Promise.all([
-    db.selectFrom('task_updates').selectAll().where('report_id', '=', last.id).execute(),
-    db.selectFrom('indicator_values').selectAll().where('report_id', '=', last.id).execute(),
+    db
+      .selectFrom('task_updates as u')
+      .innerJoin('tasks as item', 'item.id', 'u.task_id')
+      .selectAll('u')
+      .select(versionInForceFor('tasks', periodId))
+      .where('u.report_id', '=', last.id)
+      .execute()
+      .then((rows) => rows.filter((r) => r.current !== null)),
+    db
+      .selectFrom('indicator_values as u')
+      .innerJoin('indicators as item', 'item.id', 'u.indicator_id')
+      .selectAll('u')
+      .select(versionInForceFor('indicators', periodId))
+      .where('u.report_id', '=', last.id)
+      .execute()
+      .then((rows) => rows.filter((r) => r.current !== null)),
   ]);
   const carried = { updated_at: now, updated_by: null, version: 1, report_id: reportId };
   if (tasks.length)
@@ -48,7 +73,7 @@ export async function prefillFromLastPeriod(
       .values(
         tasks.map((u) => ({
           ...carried,
-          task_id: u.task_id,
+          task_id: Number(u.current),
           status: u.status,
           progress: u.progress,
           results: u.results,
@@ -64,7 +89,7 @@ export async function prefillFromLastPeriod(
       .values(
         values.map((v) => ({
           ...carried,
-          indicator_id: v.indicator_id,
+          indicator_id: Number(v.current),
           value_number: v.value_number,
           value_text: v.value_text,
           data_source: v.data_source,
