@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
 import { periodSummary } from './periodSummary.ts';
 import { csvCell } from './planExport.ts';
-import { assignedTargets } from '../cascade/targetShares.ts';
+import { assignedTargets } from '../reports/assignedTargets.ts';
 
 // One period of a plan in the shape an upper-level or national system ingests
 // (docs/upward-export.md): every task with its status, every indicator with its value and

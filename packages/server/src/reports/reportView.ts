@@ -6,7 +6,7 @@ import { nowIso, todayInVietnam } from '../http/time.ts';
 import { indicatorNeedsExplanation, minDate, taskNeedsExplanation } from '@tiendo/core';
 import { prefillFromLastPeriod } from './prefill.ts';
 import { contributionsFor } from './contributions.ts';
-import { assignedTargets } from '../cascade/targetShares.ts';
+import { assignedTargets } from './assignedTargets.ts';
 import { periodWritable } from './itemUpdates.ts';
 import { atomically } from '../audit/log.ts';
 import { lockDate } from './periodLocks.ts';
