@@ -15,6 +15,7 @@ export * from './text/indicatorMatch.ts';
 export * from './text/cascadeMatch.ts';
 export * from './status/explanation.ts';
 export * from './targets/targetSplit.ts';
+export * from './contract/enums.ts';
 export * from './contract/national.ts';
 export * from './contract/amendments.ts';
 export * from './contract/reviews.ts';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ITEM_KINDS } from './enums.ts';
 
 // A plan's amendments (GET/POST /api/plans/:id/amendments…): the server validates what it
 // sends against these, the web app reads their types — one definition, no copies.
 
-export const ItemKind = z.enum(['task', 'indicator']);
+export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 
 export const AmendmentView = z.object({

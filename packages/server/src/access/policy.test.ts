@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../auth/roles.ts';
-import { assertCan, can, type Scope } from './policy.ts';
+import { assertCan, can, type PlanRef, type ReportRef, type Scope } from './policy.ts';
 
 // The rules on their own, role by role, without a database. The authorisation matrix
 // (auth/authorizationMatrix.test.ts) checks that every route asks them.
@@ -39,9 +39,9 @@ const NATIONAL = scope({ national_viewer: [PROVINCE] });
 const OTHER_FOCAL = scope({ focal_officer: [OTHER_COMMUNE] }, [OTHER_COMMUNE]);
 
 describe('plans', () => {
-  const published = { ownerId: COMMUNE, status: 'published' };
-  const draft = { ownerId: COMMUNE, status: 'draft' };
-  const cityPlan = { ownerId: PROVINCE, status: 'published' };
+  const published: PlanRef = { ownerId: COMMUNE, status: 'published' };
+  const draft: PlanRef = { ownerId: COMMUNE, status: 'draft' as const };
+  const cityPlan: PlanRef = { ownerId: PROVINCE, status: 'published' };
 
   it('every reader of the commune reads its published plan and the city plan above it', () => {
     for (const s of [ADMIN, PROVINCE_VIEWER, LEADER, FOCAL, REPORTER]) {
@@ -62,9 +62,14 @@ describe('plans', () => {
 });
 
 describe('reports', () => {
-  const own = { unitId: UNIT, communeId: COMMUNE, provinceId: PROVINCE, status: 'draft' };
-  const peer = { ...own, unitId: OTHER_UNIT };
-  const submittedPeer = { ...peer, status: 'submitted' };
+  const own: ReportRef = {
+    unitId: UNIT,
+    communeId: COMMUNE,
+    provinceId: PROVINCE,
+    status: 'draft' as const,
+  };
+  const peer: ReportRef = { ...own, unitId: OTHER_UNIT };
+  const submittedPeer: ReportRef = { ...peer, status: 'submitted' as const };
 
   it('a reporter writes and reads its own unit’s report, and no other unit’s text', () => {
     expect(can(REPORTER, 'report.write', own)).toBe(true);
@@ -151,7 +156,7 @@ describe('periods, communes, provinces', () => {
 });
 
 describe('the national level', () => {
-  const report = (status: string) => ({
+  const report = (status: ReportRef['status']): ReportRef => ({
     unitId: UNIT,
     communeId: OTHER_COMMUNE,
     provinceId: 2,
@@ -170,7 +175,7 @@ describe('the national level', () => {
   });
 
   it('changes nothing: no draft, no report of a unit still writing it, no management', () => {
-    expect(can(NATIONAL, 'plan.read', { ownerId: COMMUNE, status: 'draft' })).toBe(false);
+    expect(can(NATIONAL, 'plan.read', { ownerId: COMMUNE, status: 'draft' as const })).toBe(false);
     expect(can(NATIONAL, 'report.read', report('draft'))).toBe(false);
     expect(can(NATIONAL, 'plan.manage', { ownerId: COMMUNE, status: 'published' })).toBe(false);
     expect(can(NATIONAL, 'report.review', report('submitted'))).toBe(false);

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles.ts';
+import type { PlanStatus, ReportStatus, Role } from '@tiendo/core';
 import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 import { forbidden } from '../http/errors.ts';
 
@@ -35,14 +35,14 @@ export interface Scope {
 export interface PlanRef {
   /** The commune (or province, for a higher-level plan) that owns the plan. */
   ownerId: number;
-  status: string;
+  status: PlanStatus;
 }
 
 export interface ReportRef {
   unitId: number;
   communeId: number;
   provinceId: number | null;
-  status: string;
+  status: ReportStatus;
 }
 
 export interface PeriodRef {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { Role } from '@tiendo/core';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
@@ -322,7 +323,7 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
         await sql`ALTER TABLE role_assignments DROP CONSTRAINT IF EXISTS role_assignments_scope_unit_id_fkey`.execute(
           db,
         );
-      const roles = ['province_viewer', 'commune_leader', 'focal_officer', 'unit_reporter'];
+      const roles: Role[] = ['province_viewer', 'commune_leader', 'focal_officer', 'unit_reporter'];
       try {
         for (const role of roles) {
           const id = await createUser(db, {

@@ -1,4 +1,21 @@
 import type { Generated } from 'kysely';
+import type {
+  ConcernKind,
+  ConcernStatus,
+  ItemKindName,
+  ItemRole,
+  PeriodKind,
+  PeriodStatus,
+  PlanStatus,
+  ReminderKind,
+  ReportStatus,
+  Role,
+  SectionKind,
+  ShareMethod,
+  SuccessionKind,
+  UnitKind,
+  UpdateState,
+} from '@tiendo/core';
 
 // Table types for Kysely. Timestamps and dates are ISO-8601 text in both dialects so that
 // queries, sorting and JSON output are identical on SQLite and PostgreSQL.
@@ -9,8 +26,7 @@ type Version = Generated<number>;
 export interface OrgUnitTable {
   id: Id;
   parent_id: number | null;
-  /** 'province' | 'commune' | 'unit' */
-  kind: string;
+  kind: UnitKind;
   /** Administrative code (Decision 19/2025/QĐ-TTg) for provinces and communes. */
   code: string | null;
   name: string;
@@ -42,8 +58,7 @@ export interface UserTable {
 export interface RoleAssignmentTable {
   id: Id;
   user_id: number;
-  /** see Role in auth/roles.ts */
-  role: string;
+  role: Role;
   /** The org unit (province, commune or unit) the role applies to. */
   scope_unit_id: number;
   created_at: string;
@@ -109,8 +124,7 @@ export interface PlanTable {
   title: string;
   issuer: string;
   issued_on: string | null;
-  /** 'draft' | 'published' | 'archived' */
-  status: string;
+  status: PlanStatus;
   focal_unit_id: number | null;
   focal_unit_text: string | null;
   parent_plan_id: number | null;
@@ -129,8 +143,7 @@ export interface PlanSectionTable {
   plan_id: number;
   /** Appendix label as printed, e.g. "PHỤ LỤC 01". */
   appendix: string;
-  /** 'indicators' | 'tasks' */
-  kind: string;
+  kind: SectionKind;
   /** Group heading as "<numeral>. <text>", null when the table has no groups. */
   heading: string | null;
   ordinal: number;
@@ -226,16 +239,14 @@ export interface TaskTable extends ItemVersionColumns {
 export interface ItemUnitTable {
   item_id: number;
   unit_id: number;
-  /** 'lead' | 'coordinate' */
-  role: string;
+  role: ItemRole;
 }
 
 export interface CascadeLinkTable {
   id: Id;
-  /** 'task' | 'indicator' */
-  child_kind: string;
+  child_kind: ItemKindName;
   child_id: number;
-  parent_kind: string;
+  parent_kind: ItemKindName;
   parent_id: number;
   created_at: string;
 }
@@ -243,15 +254,13 @@ export interface CascadeLinkTable {
 export interface ReportingPeriodTable {
   id: Id;
   plan_id: number;
-  /** 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'adhoc' */
-  kind: string;
+  kind: PeriodKind;
   label: string;
   window_start: string;
   window_end: string;
   due_date: string;
   lock_after_days: number | null;
-  /** 'planned' | 'open' | 'closed' | 'locked' */
-  status: string;
+  status: PeriodStatus;
   version: Version;
   created_at: string;
   updated_at: string;
@@ -261,8 +270,7 @@ export interface ReportTable {
   id: Id;
   period_id: number;
   unit_id: number;
-  /** 'draft' | 'submitted' | 'returned' | 'approved' */
-  status: string;
+  status: ReportStatus;
   submitted_at: string | null;
   submitted_by: number | null;
   reviewed_at: string | null;
@@ -283,7 +291,7 @@ export interface TaskUpdateTable {
   id: Id;
   report_id: number;
   task_id: number;
-  status: string | null;
+  status: UpdateState | null;
   progress: number | null;
   results: string | null;
   resources_vnd: number | null;
@@ -333,8 +341,7 @@ export interface ReminderLogTable {
   id: Id;
   period_id: number;
   unit_id: number;
-  /** 'due_soon' | 'overdue' */
-  kind: string;
+  kind: ReminderKind;
   claimed_at: string;
   sent_at: string | null;
   attempts: Generated<number>;
@@ -386,8 +393,7 @@ export interface ConcernTable {
   task_id: number;
   /** The unit that raised it. */
   unit_id: number;
-  /** 'difficulty' | 'proposal' */
-  kind: string;
+  kind: ConcernKind;
   content: string;
   /** Who must answer (a unit or level, as the focal officer writes it). */
   addressee: string | null;
@@ -395,8 +401,7 @@ export interface ConcernTable {
   answer: string | null;
   answered_by: number | null;
   answered_at: string | null;
-  /** 'open' | 'answered' | 'closed' */
-  status: string;
+  status: ConcernStatus;
   version: Version;
   created_at: string;
   updated_at: string;
@@ -408,8 +413,7 @@ export interface TargetShareTable {
   indicator_id: number;
   commune_id: number;
   year: number;
-  /** 'equal' | 'weight' | 'manual' */
-  method: string;
+  method: ShareMethod;
   weight: number | null;
   value: number;
   updated_at: string;
@@ -420,8 +424,7 @@ export interface UnitSuccessionTable {
   id: Id;
   predecessor_id: number;
   successor_id: number;
-  /** 'merge' | 'split' | 'rename' */
-  kind: string;
+  kind: SuccessionKind;
   effective_on: string;
   /** The decision that made the change, e.g. "Nghị quyết 1669/NQ-UBTVQH15". */
   decision: string | null;

@@ -6,6 +6,7 @@ import {
   TASK_STATUS_LABELS,
   type TaskProgressUpdate,
   type TaskStatus,
+  type ReportStatus,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { inForceOn, lineageOf } from '../plans/versions.ts';
@@ -72,7 +73,7 @@ export async function periodSummary(
   periodId: number,
   asOf = todayInVietnam(),
   /** Which reports count: the public page shows approved ones only. */
-  counted: string[] = COUNTED_STATUSES,
+  counted: ReportStatus[] = COUNTED_STATUSES,
 ) {
   const period = await db
     .selectFrom('reporting_periods as p')

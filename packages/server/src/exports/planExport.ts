@@ -1,3 +1,4 @@
+import type { ReportStatus } from '@tiendo/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
@@ -102,7 +103,7 @@ export async function planExport(
   ]);
   /** An item's update as this reader may see it: its text blanked unless readsText allows. */
   const shown = <T extends object>(
-    report: { unit_id: number; status: string },
+    report: { unit_id: number; status: ReportStatus },
     row: T,
     item: { kind: 'task' | 'indicator'; id: number },
     text: readonly (keyof T)[],

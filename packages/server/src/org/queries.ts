@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { assertCan, can } from '../access/policy.ts';
+import { assertCan, can, type PlanRef } from '../access/policy.ts';
 import { roleScope, scopeOf } from '../access/scope.ts';
 
 export type OrgKind = 'province' | 'commune' | 'unit';
@@ -96,7 +96,7 @@ export async function readablePlanOwnerIds(
 export async function canReadPlan(
   db: Kysely<Database>,
   user: SessionUser,
-  plan: { ownerId: number; status: string },
+  plan: PlanRef,
 ): Promise<boolean> {
   return can(await scopeOf(db, user), 'plan.read', plan);
 }

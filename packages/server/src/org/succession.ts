@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { addDays, isAdministrativeCode, type IsoDate, IsoDay } from '@tiendo/core';
+import { addDays, isAdministrativeCode, type IsoDate, IsoDay, type ItemRole } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
@@ -156,7 +156,7 @@ async function carryItems(db: Kysely<Database>, from: number[], to: number) {
       .where('unit_id', 'in', from)
       .execute();
     // Lead wins over coordinate when the merged units held both roles on one item.
-    const roles = new Map<number, string>();
+    const roles = new Map<number, ItemRole>();
     for (const l of links) if (roles.get(l.item_id) !== 'lead') roles.set(l.item_id, l.role);
     if (roles.size)
       await db

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PlanDraft } from '@tiendo/core';
+import type { PlanDraft, PlanStatus } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
@@ -25,9 +25,9 @@ async function step(
   db: Db,
   planId: number,
   version: number,
-  from: string,
+  from: PlanStatus,
   set: Partial<{
-    status: string;
+    status: PlanStatus;
     title: string;
     number: string | null;
     draft_json: string | null;

@@ -240,10 +240,10 @@ export async function linkUnits(
   // A unit named twice is linked once; named both ways, it leads.
   const leads = [...new Set(lead)];
   const rows = [
-    ...leads.map((unit_id) => ({ item_id: itemId, unit_id, role: 'lead' })), // chủ trì
+    ...leads.map((unit_id) => ({ item_id: itemId, unit_id, role: 'lead' as const })), // chủ trì
     ...[...new Set(coordinate)]
       .filter((u) => !leads.includes(u))
-      .map((unit_id) => ({ item_id: itemId, unit_id, role: 'coordinate' })), // phối hợp
+      .map((unit_id) => ({ item_id: itemId, unit_id, role: 'coordinate' as const })), // phối hợp
   ];
   if (rows.length) await trx.insertInto(table).values(rows).execute();
 }

@@ -4,6 +4,7 @@ import { isSqlite } from '../db/dialect.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { canManageCommune } from '../org/queries.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import type { PeriodStatus, PlanStatus, ReportStatus } from '@tiendo/core';
 import { can, type ItemUnits } from '../access/policy.ts';
 import { roleScope } from '../access/scope.ts';
 
@@ -24,10 +25,10 @@ export interface ReportContext {
   provinceId: number | null;
   planId: number;
   /** The plan's: an archived plan is read-only. */
-  planStatus: string;
-  status: string;
+  planStatus: PlanStatus;
+  status: ReportStatus;
   version: number;
-  periodStatus: string;
+  periodStatus: PeriodStatus;
   /** The period is locked or closed but reopened for this unit alone. */
   unlocked: boolean;
 }
@@ -45,7 +46,7 @@ export function canReviewReports(user: SessionUser, communeId: number): boolean 
 
 export function canReadUnitReport(
   user: SessionUser,
-  report: { unitId: number; communeId: number; provinceId: number | null; status: string },
+  report: { unitId: number; communeId: number; provinceId: number | null; status: ReportStatus },
 ): boolean {
   return can(roleScope(user), 'report.read', report);
 }
@@ -154,14 +155,14 @@ export async function reviewableReport(
  */
 export function canReadReportText(
   user: SessionUser,
-  report: { unitId: number; communeId: number; provinceId: number | null; status: string },
+  report: { unitId: number; communeId: number; provinceId: number | null; status: ReportStatus },
   item?: ItemUnits,
 ): boolean {
   return can(roleScope(user), 'report.readText', { ...report, ...(item ? { item } : {}) });
 }
 
 export type ReportTextReader = (
-  report: { unitId: number; status: string },
+  report: { unitId: number; status: ReportStatus },
   item?: { kind: 'task' | 'indicator'; id: number },
 ) => boolean;
 

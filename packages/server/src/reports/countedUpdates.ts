@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TaskProgressUpdate } from '@tiendo/core';
+import type { ReportStatus, TaskProgressUpdate } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 
 // What the units reported, as every figure downstream reads it (period summary, province
@@ -8,14 +8,14 @@ import type { Database } from '../db/schema.ts';
 // coordinating units' contributions (reports/contributions.ts); only a task without a lead
 // unit counts whoever reported it. Updates come in submission order.
 
-export const COUNTED_STATUSES = ['submitted', 'approved'];
+export const COUNTED_STATUSES: ReportStatus[] = ['submitted', 'approved'];
 
 /** The counted task updates of some plans (optionally of periods ending by `until`), in
  *  submission order; callers select the columns they need (`u`, `r`, `p` are joined). */
 export function countedTaskUpdates(
   db: Kysely<Database>,
   planIds: number[],
-  options: { until?: string; statuses?: string[] } = {},
+  options: { until?: string; statuses?: ReportStatus[] } = {},
 ) {
   let query = db
     .selectFrom('task_updates as u')

@@ -1,3 +1,4 @@
+import type { Role } from '@tiendo/core';
 export interface AdminUnit {
   id: number;
   name: string;
@@ -13,7 +14,7 @@ export interface AdminUser {
   unit_id: number | null;
   active: boolean;
   version: number;
-  roles: Array<{ role: string; scopeUnitId: number }>;
+  roles: Array<{ role: Role; scopeUnitId: number }>;
 }
 
 export interface CommuneAdmin {

@@ -1,11 +1,20 @@
 // Shapes of the server's JSON responses (see /api/docs for the full OpenAPI description).
+// Enum-like values come from @tiendo/core (contract/enums.ts), as the server's are.
+import type {
+  PeriodKind,
+  PeriodStatus,
+  PlanStatus,
+  ReportStatus,
+  Role,
+  UnitKind,
+} from '@tiendo/core';
 
 export interface Me {
   id: number;
   username: string;
   displayName: string;
   unitId: number | null;
-  roles: Array<{ role: string; scopeUnitId: number }>;
+  roles: Array<{ role: Role; scopeUnitId: number }>;
   csrfToken: string;
   mustChangePassword: boolean;
 }
@@ -15,10 +24,10 @@ export interface PlanSummary {
   title: string;
   number: string | null;
   issued_on: string | null;
-  status: string;
+  status: PlanStatus;
   commune_id: number;
   commune_name: string;
-  owner_kind: string;
+  owner_kind: UnitKind;
   indicator_count: number;
   task_count: number;
 }
@@ -34,7 +43,7 @@ export interface PlanDetail {
   number: string | null;
   issuer: string;
   issuedOn: string | null;
-  status: string;
+  status: PlanStatus;
   communeId: number;
   communeName: string;
   /** 'province' for a higher-level plan that communes implement */
@@ -248,12 +257,12 @@ export interface Compliance {
 export interface Period {
   id: number;
   plan_id: number;
-  kind: string;
+  kind: PeriodKind;
   label: string;
   window_start: string;
   window_end: string;
   due_date: string;
-  status: 'planned' | 'open' | 'closed' | 'locked';
+  status: PeriodStatus;
   /** Locks itself this many days after the due date; null: only by hand. */
   lock_after_days: number | null;
   version: number;
@@ -269,7 +278,7 @@ export interface PeriodOverview {
     tasks: number;
     indicators: number;
     reportId: number | null;
-    status: string;
+    status: ReportStatus | 'not_started';
     submittedAt: string | null;
     onTime: boolean | null;
     unlocked: { at: string; reason: string | null } | null;
