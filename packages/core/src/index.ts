@@ -19,5 +19,6 @@ export * from './contract/enums.ts';
 export * from './contract/national.ts';
 export * from './contract/amendments.ts';
 export * from './contract/reviews.ts';
+export * from './contract/reports.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

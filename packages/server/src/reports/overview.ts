@@ -1,3 +1,4 @@
+import type { ReportStatus } from '@tiendo/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { inForceOn, trackedVersion, versionInForce } from '../plans/versions.ts';
@@ -87,7 +88,7 @@ export async function periodOverview(db: Kysely<Database>, periodId: number) {
           unitName: unit.name,
           ...counts.get(unit.id)!,
           reportId: report?.id ?? null,
-          status: report?.status ?? 'not_started',
+          status: report?.status ?? ('not_started' as const),
           version: report?.version ?? null,
           submittedAt: report?.submitted_at ?? null,
           onTime: sentOnTime(report?.first_submitted_at ?? null, period.due_date),
@@ -146,7 +147,7 @@ export async function myReports(db: Kysely<Database>, user: SessionUser) {
     .filter(owes)
     .filter((r) => existedOn(r.dueDate, r.unitValidFrom, r.unitValidTo))
     .map((r) => {
-      const reportStatus = r.reportStatus ?? 'not_started';
+      const reportStatus: ReportStatus | 'not_started' = r.reportStatus ?? 'not_started';
       const { unlockedAt, unitValidTo: _to, unitValidFrom: _from, ...row } = r;
       return {
         ...row,

@@ -1,3 +1,4 @@
+import { MyReportRow, PeriodOverview, PeriodView } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { IsoDay } from '@tiendo/core';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -47,7 +48,14 @@ export function periodRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/plans/:id/periods',
-    { schema: { tags: ['periods'], summary: 'Các kỳ báo cáo của kế hoạch', params: Id } },
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Các kỳ báo cáo của kế hoạch',
+        params: Id,
+        response: { 200: z.array(PeriodView) },
+      },
+    },
     async (request) => {
       const plan = await visiblePlan(app.db, requireUser(request), request.params.id);
       return listPeriods(app.db, plan.id);
@@ -136,6 +144,7 @@ export function periodRoutes(app: FastifyInstance): void {
         tags: ['periods'],
         summary: 'Tình hình nộp báo cáo của các đơn vị trong kỳ',
         params: Id,
+        response: { 200: PeriodOverview },
       },
     },
     async (request) => {
@@ -175,7 +184,13 @@ export function periodRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/my/reports',
-    { schema: { tags: ['reports'], summary: 'Các kỳ báo cáo của đơn vị tôi' } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Các kỳ báo cáo của đơn vị tôi',
+        response: { 200: z.array(MyReportRow) },
+      },
+    },
     async (request) => myReports(app.db, requireUser(request)),
   );
 

@@ -1,3 +1,4 @@
+import { ReportDetail } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -46,7 +47,14 @@ export function reportRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/reports/:id',
-    { schema: { tags: ['reports'], summary: 'Báo cáo của đơn vị trong kỳ', params: Id } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Báo cáo của đơn vị trong kỳ',
+        params: Id,
+        response: { 200: ReportDetail },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const context = await readableReport(app.db, user, request.params.id);

@@ -3,7 +3,12 @@ import type { Database } from '../db/schema.ts';
 import { inForceOn } from '../plans/versions.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
-import { indicatorNeedsExplanation, minDate, taskNeedsExplanation } from '@tiendo/core';
+import {
+  indicatorNeedsExplanation,
+  minDate,
+  taskNeedsExplanation,
+  type UpdateState,
+} from '@tiendo/core';
 import { prefillFromLastPeriod } from './prefill.ts';
 import { contributionsFor } from './contributions.ts';
 import { assignedTargets } from './assignedTargets.ts';
@@ -278,7 +283,7 @@ export async function loadReport(db: Kysely<Database>, reportId: number) {
 
 function taskUpdateView(u: {
   version: number;
-  status: string | null;
+  status: UpdateState | null;
   progress: number | null;
   results: string | null;
   resources_vnd: number | string | null;

@@ -1,13 +1,21 @@
 // Shapes of the server's JSON responses (see /api/docs for the full OpenAPI description).
 // Enum-like values come from @tiendo/core (contract/enums.ts), as the server's are.
 import type {
-  PeriodKind,
-  PeriodStatus,
+  ContributionView,
+  IndicatorValueView,
+  PeriodView,
   PlanStatus,
-  ReportStatus,
   Role,
+  TaskUpdateView,
   UnitKind,
 } from '@tiendo/core';
+
+// A report and the periods: the shared contract (core contract/reports.ts), no copies.
+export type { MyReportRow, PeriodOverview, ReportDetail } from '@tiendo/core';
+export type TaskUpdate = TaskUpdateView;
+export type IndicatorValue = IndicatorValueView;
+export type Contribution = ContributionView;
+export type Period = PeriodView;
 
 export interface Me {
   id: number;
@@ -115,115 +123,6 @@ export interface DraftReview {
   }>;
 }
 
-export interface TaskUpdate {
-  version: number;
-  status: 'not_started' | 'in_progress' | 'done' | null;
-  progress: number | null;
-  results: string | null;
-  resourcesVnd: number | null;
-  difficulties: string | null;
-  proposals: string | null;
-  evidenceText: string | null;
-  completedOn: string | null;
-  reviewComment: string | null;
-  explanation: string | null;
-  /** Carried over from the last period, not touched since. */
-  prefilled?: boolean;
-}
-
-export interface IndicatorValue {
-  version: number;
-  valueNumber: number | null;
-  valueText: string | null;
-  dataSource: string | null;
-  note: string | null;
-  reviewComment: string | null;
-  explanation: string | null;
-  prefilled?: boolean;
-}
-
-export interface Contribution {
-  unitId: number;
-  unitName: string;
-  results: string | null;
-  difficulties: string | null;
-  proposals: string | null;
-  evidenceText: string | null;
-  resourcesVnd: number | null;
-  submittedAt: string | null;
-}
-
-export interface ReportDetail {
-  id: number;
-  status: 'draft' | 'submitted' | 'returned' | 'approved';
-  version: number;
-  unitId: number;
-  unitName: string;
-  submittedAt: string | null;
-  reviewComment: string | null;
-  periodId: number;
-  periodLabel: string;
-  dueDate: string;
-  periodStatus: string;
-  planId: number;
-  planTitle: string;
-  permissions: { write: boolean; review: boolean };
-  /** The unit may write now: the period is open (or reopened for it) and the report a draft. */
-  editable: boolean;
-  /** The day the period locks itself (khóa sổ), or null. */
-  lockOn: string | null;
-  windowStart: string;
-  windowEnd: string;
-  unlockedAt: string | null;
-  unlockReason: string | null;
-  tasks: Array<{
-    taskId: number;
-    code: string;
-    /** The plan's group heading (or appendix) the task sits under. */
-    section: string | null;
-    content: string;
-    output: string | null;
-    deadline: string | null;
-    role: 'lead' | 'coordinate';
-    update: TaskUpdate | null;
-    needsExplanation: 'overdue' | null;
-    contributions: {
-      given: Contribution[];
-      missing: Array<{ unitId: number; unitName: string }>;
-    } | null;
-    attachments: Array<{ id: number; filename: string; size: number; sha256: string }>;
-  }>;
-  indicators: Array<{
-    indicatorId: number;
-    code: string;
-    section: string | null;
-    name: string;
-    unit: string | null;
-    targets: Array<{ year: number | null; text: string }>;
-    value: IndicatorValue | null;
-    /** What the province assigned to the commune, by year (giao chỉ tiêu). */
-    assigned: Array<{ year: number; value: number }>;
-    needsExplanation: 'off_track' | null;
-  }>;
-}
-
-export interface MyReportRow {
-  unitId: number;
-  unitName: string;
-  planId: number;
-  planTitle: string;
-  periodId: number;
-  periodLabel: string;
-  dueDate: string;
-  periodStatus: string;
-  reportId: number | null;
-  reportStatus: string;
-  reviewComment: string | null;
-  windowStart: string;
-  windowEnd: string;
-  bucket: 'returned' | 'overdue' | 'due' | 'done' | 'missed';
-}
-
 export interface Concern {
   id: number;
   kind: 'difficulty' | 'proposal';
@@ -252,38 +151,6 @@ export interface Compliance {
   missing: number;
   completeness: number | null;
   timeliness: number | null;
-}
-
-export interface Period {
-  id: number;
-  plan_id: number;
-  kind: PeriodKind;
-  label: string;
-  window_start: string;
-  window_end: string;
-  due_date: string;
-  status: PeriodStatus;
-  /** Locks itself this many days after the due date; null: only by hand. */
-  lock_after_days: number | null;
-  version: number;
-}
-
-export interface PeriodOverview {
-  /** What the signed-in user may do here, as the server's policy says. */
-  permissions: { manage: boolean };
-  period: Period & { commune_id: number };
-  units: Array<{
-    unitId: number;
-    unitName: string;
-    tasks: number;
-    indicators: number;
-    reportId: number | null;
-    status: ReportStatus | 'not_started';
-    submittedAt: string | null;
-    onTime: boolean | null;
-    unlocked: { at: string; reason: string | null } | null;
-    contributions: { expected: number; given: number };
-  }>;
 }
 
 export interface AuditEntry {

@@ -37,7 +37,7 @@ const EMPTY: Form = {
   explanation: null,
 };
 
-const EMPTY_UPDATE: TaskUpdate = { ...EMPTY, version: 0, reviewComment: null };
+const EMPTY_UPDATE: TaskUpdate = { ...EMPTY, version: 0, reviewComment: null, prefilled: false };
 
 interface Props {
   reportId: number;

@@ -68,6 +68,7 @@ const report = {
         note: null,
         reviewComment: null,
         explanation: null,
+        prefilled: false,
       },
       assigned: [],
       needsExplanation: null,
