@@ -20,5 +20,8 @@ export * from './contract/national.ts';
 export * from './contract/amendments.ts';
 export * from './contract/reviews.ts';
 export * from './contract/reports.ts';
+export * from './contract/concerns.ts';
+export * from './contract/audit.ts';
+export * from './contract/notifications.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

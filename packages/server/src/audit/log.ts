@@ -1,3 +1,4 @@
+import type { AuditEntryView } from '@tiendo/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { reusable } from '../db/reusable.ts';
@@ -70,20 +71,54 @@ export function atomically<T>(
 }
 
 export async function auditTrail(db: Kysely<Database>, entity: string, entityId: number) {
-  return db
+  const rows = await db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.user_id')
     .select([
       'audit_log.id',
       'audit_log.at',
+      'audit_log.entity',
+      'audit_log.entity_id',
       'audit_log.action',
       'audit_log.reason',
       'audit_log.before_json',
       'audit_log.after_json',
     ])
-    .select('users.display_name as user_name')
+    .select('users.display_name as userName')
     .where('audit_log.entity', '=', entity)
     .where('audit_log.entity_id', '=', entityId)
     .orderBy('audit_log.id')
     .execute();
+  return rows.map((row) => presentAudit(row));
+}
+
+/** An audit row as the API sends it (contract/audit.ts): camelCase, before/after parsed. */
+export function presentAudit(
+  row: {
+    id: number;
+    at: string;
+    entity: string;
+    entity_id: number;
+    action: string;
+    reason: string | null;
+    before_json: string | null;
+    after_json: string | null;
+    userName: string | null;
+  },
+  item: { taskId?: number; indicatorId?: number } = {},
+): AuditEntryView {
+  const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown));
+  return {
+    id: row.id,
+    at: row.at,
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    reason: row.reason,
+    userName: row.userName,
+    before: parse(row.before_json),
+    after: parse(row.after_json),
+    taskId: item.taskId ?? null,
+    indicatorId: item.indicatorId ?? null,
+  };
 }

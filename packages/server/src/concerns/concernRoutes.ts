@@ -1,3 +1,4 @@
+import { MyConcerns, PlanConcerns, ProvinceConcerns } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,7 +20,14 @@ export function concernRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/plans/:id/concerns',
-    { schema: { tags: ['concerns'], summary: 'Khó khăn, kiến nghị của kế hoạch', params: Id } },
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Khó khăn, kiến nghị của kế hoạch',
+        params: Id,
+        response: { 200: PlanConcerns },
+      },
+    },
     async (request) => planConcerns(app.db, requireUser(request), request.params.id),
   );
 
@@ -30,6 +38,7 @@ export function concernRoutes(app: FastifyInstance): void {
         tags: ['concerns'],
         summary: 'Khó khăn, kiến nghị của các xã trong tỉnh/thành phố',
         params: Id,
+        response: { 200: ProvinceConcerns },
       },
     },
     async (request) => {
@@ -41,7 +50,13 @@ export function concernRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/my/concerns',
-    { schema: { tags: ['concerns'], summary: 'Khó khăn, kiến nghị đơn vị tôi đã nêu' } },
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Khó khăn, kiến nghị đơn vị tôi đã nêu',
+        response: { 200: MyConcerns },
+      },
+    },
     async (request) => myConcerns(app.db, requireUser(request)),
   );
 

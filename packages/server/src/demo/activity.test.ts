@@ -59,7 +59,7 @@ describe.each(TEST_DIALECTS)('the demo with reporting under way on %s', (dialect
     const bell = (await send()(focal, 'GET', '/api/notifications')).json();
     expect(
       bell.items
-        .filter((n: { read_at: string | null }) => n.read_at === null)
+        .filter((n: { readAt: string | null }) => n.readAt === null)
         .map((n: { title: string }) => n.title),
     ).toContainEqual(expect.stringMatching(/^Phòng Văn hóa - Xã hội đã gửi báo cáo/));
     const statuses = await database.db
@@ -90,7 +90,7 @@ describe.each(TEST_DIALECTS)('the demo with reporting under way on %s', (dialect
     // Told of it, unread; answered by the focal officer, audited as through the API.
     const bell = (await send()(vhxh, 'GET', '/api/notifications')).json();
     expect(bell.unread).toBe(1);
-    expect(bell.items[0]).toMatchObject({ kind: 'concern_answered', read_at: null });
+    expect(bell.items[0]).toMatchObject({ kind: 'concern_answered', readAt: null });
     const audit = await database.db
       .selectFrom('audit_log')
       .innerJoin('users', 'users.id', 'audit_log.user_id')
@@ -112,9 +112,9 @@ describe.each(TEST_DIALECTS)('the demo with reporting under way on %s', (dialect
       .items.filter((n: { kind: string }) => n.kind === 'period_opened');
     // The last period and the current one, both read (the report was written since).
     expect(opened).toHaveLength(2);
-    expect(opened.every((n: { read_at: string | null }) => n.read_at !== null)).toBe(true);
+    expect(opened.every((n: { readAt: string | null }) => n.readAt !== null)).toBe(true);
     expect(opened[0]).toMatchObject({ link: '/reports' });
-    expect(opened[1].created_at < opened[0].created_at).toBe(true);
+    expect(opened[1].createdAt < opened[0].createdAt).toBe(true);
     const current = (await send()(kt, 'GET', '/api/my/reports'))
       .json()
       .find((r: { periodStatus: string }) => r.periodStatus === 'open');
@@ -123,7 +123,7 @@ describe.each(TEST_DIALECTS)('the demo with reporting under way on %s', (dialect
     const qs = await as('kienhung.qs');
     const bell = (await send()(qs, 'GET', '/api/notifications')).json();
     expect(bell.unread).toBe(1);
-    expect(bell.items[0]).toMatchObject({ kind: 'period_opened', read_at: null });
+    expect(bell.items[0]).toMatchObject({ kind: 'period_opened', readAt: null });
     expect(bell.items[0].title).toBe(
       `Đã mở kỳ báo cáo ${current.periodLabel}, hạn nộp ${current.dueDate.split('-').reverse().join('/')}`,
     );

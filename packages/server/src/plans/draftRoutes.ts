@@ -1,3 +1,4 @@
+import { AuditTrail } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -263,7 +264,14 @@ export function draftRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/plans/:id/audit',
-    { schema: { tags: ['plans'], summary: 'Nhật ký thay đổi của kế hoạch', params: Id } },
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Nhật ký thay đổi của kế hoạch',
+        params: Id,
+        response: { 200: AuditTrail },
+      },
+    },
     async (request) => {
       await visiblePlan(app.db, requireUser(request), request.params.id);
       return auditTrail(app.db, 'plan', request.params.id);

@@ -247,10 +247,10 @@ describe.each(TEST_DIALECTS)('import → review → publish on %s', (dialect) =>
 
     const audit = (await send(reporter, 'GET', `/api/plans/${planId}/audit`)).json() as Array<{
       action: string;
-      user_name: string;
+      userName: string;
     }>;
     expect(audit.map((a) => a.action)).toEqual(['import', 'edit_draft', 'reimport', 'publish']);
-    expect(audit[0]!.user_name).toBe('Đầu mối');
+    expect(audit[0]!.userName).toBe('Đầu mối');
     expect(
       (
         await send(officer, 'POST', `/api/plans/${planId}/publish`, {

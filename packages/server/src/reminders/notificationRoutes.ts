@@ -3,23 +3,38 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { nowIso } from '../http/time.ts';
+import { Done, NotificationList } from '@tiendo/core';
 
 /** In-app notifications: the user's latest, and marking them read. */
 export function notificationRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/notifications',
-    { schema: { tags: ['notifications'], summary: 'Thông báo của tôi (mới nhất trước)' } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Thông báo của tôi (mới nhất trước)',
+        response: { 200: NotificationList },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const items = await app.db
         .selectFrom('notifications')
-        .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
+        .select([
+          'id',
+          'kind',
+          'title',
+          'body',
+          'link',
+          'created_at as createdAt',
+          'read_at as readAt',
+        ])
         .where('user_id', '=', user.id)
         .orderBy('id', 'desc')
         .limit(50)
         .execute();
-      return { unread: items.filter((n) => n.read_at === null).length, items };
+      return { unread: items.filter((n) => n.readAt === null).length, items };
     },
   );
   r.post(
@@ -29,6 +44,7 @@ export function notificationRoutes(app: FastifyInstance): void {
         tags: ['notifications'],
         summary: 'Đánh dấu đã đọc (các id, hoặc tất cả khi không gửi id)',
         body: z.object({ ids: z.array(z.number().int().positive()).max(200).optional() }),
+        response: { 200: Done },
       },
     },
     async (request) => {
@@ -41,7 +57,7 @@ export function notificationRoutes(app: FastifyInstance): void {
       if (request.body.ids)
         query = query.where('id', 'in', request.body.ids.length ? request.body.ids : [-1]);
       await query.execute();
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

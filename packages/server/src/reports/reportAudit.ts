@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { presentAudit } from '../audit/log.ts';
 
 /** Everything that happened to a report and to each of its items, oldest first. */
 export async function reportAudit(db: Kysely<Database>, reportId: number) {
@@ -60,15 +61,11 @@ export async function reportAudit(db: Kysely<Database>, reportId: number) {
     )
     .orderBy('audit_log.id')
     .execute();
-  return rows.map((row) => ({
-    ...row,
-    taskId:
-      row.entity === 'task_update'
-        ? updates.find((u) => u.id === row.entity_id)?.task_id
-        : undefined,
-    indicatorId:
-      row.entity === 'indicator_value'
-        ? values.find((v) => v.id === row.entity_id)?.indicator_id
-        : undefined,
-  }));
+  return rows.map((row) =>
+    presentAudit(row, {
+      taskId: updates.find((u) => row.entity === 'task_update' && u.id === row.entity_id)?.task_id,
+      indicatorId: values.find((v) => row.entity === 'indicator_value' && v.id === row.entity_id)
+        ?.indicator_id,
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { ReportDetail } from '@tiendo/core';
+import { AuditTrail, ReportDetail } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -236,7 +236,14 @@ export function reportRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/reports/:id/audit',
-    { schema: { tags: ['reports'], summary: 'Nhật ký báo cáo và từng mục', params: Id } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Nhật ký báo cáo và từng mục',
+        params: Id,
+        response: { 200: AuditTrail },
+      },
+    },
     async (request) => {
       await readableReport(app.db, requireUser(request), request.params.id);
       return reportAudit(app.db, request.params.id);

@@ -364,8 +364,8 @@ describe.each(TEST_DIALECTS)('reporting workflow on %s', (dialect) => {
       'attach',
       'edit',
     ]);
-    expect(JSON.parse(edits[3].before_json).results).toBe('Hoàn thành');
-    expect(JSON.parse(edits[3].after_json).results).toBe('Hoàn thành, 120 người tham dự');
+    expect(edits[3].before.results).toBe('Hoàn thành');
+    expect(edits[3].after.results).toBe('Hoàn thành, 120 người tham dự');
     expect(audit.at(-1).reason).toBe('Sở yêu cầu bổ sung kinh phí');
   });
 

@@ -1,6 +1,8 @@
 // Shapes of the server's JSON responses (see /api/docs for the full OpenAPI description).
 // Enum-like values come from @tiendo/core (contract/enums.ts), as the server's are.
 import type {
+  AuditEntryView,
+  ConcernView,
   ContributionView,
   IndicatorValueView,
   PeriodView,
@@ -123,25 +125,7 @@ export interface DraftReview {
   }>;
 }
 
-export interface Concern {
-  id: number;
-  kind: 'difficulty' | 'proposal';
-  content: string;
-  addressee: string | null;
-  answerDue: string | null;
-  answer: string | null;
-  answeredAt: string | null;
-  status: 'open' | 'answered' | 'closed';
-  version: number;
-  raisedAt: string;
-  planId: number;
-  planTitle: string;
-  taskCode: string;
-  taskContent: string;
-  unitId: number;
-  unitName: string;
-  periodLabel: string;
-}
+export type Concern = ConcernView;
 
 export interface Compliance {
   expected: number;
@@ -153,13 +137,4 @@ export interface Compliance {
   timeliness: number | null;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  entity: string;
-  action: string;
-  reason: string | null;
-  userName: string | null;
-  taskId?: number;
-  indicatorId?: number;
-}
+export type AuditEntry = AuditEntryView;

@@ -1,21 +1,9 @@
 import { ActionIcon, Indicator, Menu, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
+import type { NotificationList } from '@tiendo/core';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-
-interface Notifications {
-  unread: number;
-  items: Array<{
-    id: number;
-    title: string;
-    /** The reviewer's comment on a returned or approved report. */
-    body: string | null;
-    link: string | null;
-    created_at: string;
-    read_at: string | null;
-  }>;
-}
 
 /** Reminders, reports sent, returned or approved: unread count, latest first, one click to the item. */
 export function NotificationBell() {
@@ -24,7 +12,7 @@ export function NotificationBell() {
   const queryClient = useQueryClient();
   const notifications = useQuery({
     queryKey: ['notifications'],
-    queryFn: () => api<Notifications>('/api/notifications'),
+    queryFn: () => api<NotificationList>('/api/notifications'),
     refetchInterval: 60_000,
   });
   const read = useMutation({
@@ -55,7 +43,7 @@ export function NotificationBell() {
         {(data?.items ?? []).slice(0, 10).map((n) => (
           <Menu.Item
             key={n.id}
-            fw={n.read_at ? 400 : 600}
+            fw={n.readAt ? 400 : 600}
             onClick={() => {
               read.mutate([n.id]);
               if (n.link) navigate(n.link);
@@ -68,7 +56,7 @@ export function NotificationBell() {
               </Text>
             )}
             <Text size="xs" c="dimmed">
-              {new Date(n.created_at).toLocaleString('vi-VN')}
+              {new Date(n.createdAt).toLocaleString('vi-VN')}
             </Text>
           </Menu.Item>
         ))}
