@@ -34,7 +34,11 @@ export const AmendmentView = z.object({
   ),
 });
 export type AmendmentView = z.infer<typeof AmendmentView>;
-export const AmendmentList = z.object({ amendments: z.array(AmendmentView) });
+export const AmendmentList = z.object({
+  amendments: z.array(AmendmentView),
+  /** The first day a new amendment may take effect (null: any day). */
+  earliestEffectiveOn: z.string().nullable(),
+});
 
 export const AppliedAmendment = z.object({
   id: z.number(),
@@ -90,7 +94,12 @@ export const AmendmentComparison = z.object({
       text: z.string(),
       changes: z.array(FieldChangeView),
       fields: z.record(z.string(), z.unknown()),
+      /** Its version in force came from this amendment: the document may be undoing it. */
+      amendedBy: z.object({ ordinal: z.number(), basisNumber: z.string() }).nullable(),
     }),
+  ),
+  stillRetired: z.array(
+    z.object({ kind: ItemKind, itemId: z.number(), code: z.string(), text: z.string() }),
   ),
   added: z.array(
     z.object({

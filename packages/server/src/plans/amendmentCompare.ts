@@ -7,7 +7,7 @@ import { readUpload, storeDocument } from './drafts.ts';
 import { FIELD_COLUMNS, ITEM_TABLES, type ItemKind } from './itemRows.ts';
 import { FIELD_LABELS } from './amendmentHistory.ts';
 import { targetsOf } from './amendments.ts';
-import { trackedVersion } from './versions.ts';
+import { latestVersion } from './versions.ts';
 
 // An amending document, read by the same importer as a new plan, set against the plan in
 // force (core plan/planDiff.ts): the rows it changes field by field, the rows it adds, and the
@@ -32,7 +32,9 @@ export async function compareAmendingDocument(db: Db, upload: AmendingUpload) {
       'Không tìm thấy bảng nhiệm vụ hoặc chỉ tiêu nào trong văn bản: hãy kiểm tra tệp, hoặc nhập điều chỉnh bằng tay.',
     );
   const current = await currentItems(db, upload.planId);
-  const diff = diffPlanItems(current, incomingItems(draft));
+  const diff = diffPlanItems(current.items, incomingItems(draft));
+  const fact = (item: DiffItem) => current.facts.get(item.id!)!;
+  const retired = (item: DiffItem) => fact(item).retired;
   const documentId = await atomically(db, async (db) => {
     const id = await storeDocument(db, upload.communeId, upload, upload.userId);
     await recordAudit(db, {
@@ -54,16 +56,24 @@ export async function compareAmendingDocument(db: Db, upload: AmendingUpload) {
       signer: draft.plan.signer?.name ?? null,
       title: draft.plan.title,
     },
-    changed: diff.changed.map(({ current, incoming, changes }) => ({
-      kind: current.kind,
-      itemId: current.id!,
-      code: current.code,
-      newCode: incoming.code,
-      text: textOf(current),
-      changes: changes.map((c) => ({ ...c, label: labelOf(c.field) })),
-      /** The edit to send: the changed fields, and every target year once one changed. */
-      fields: editFields(current, incoming, changes),
-    })),
+    changed: diff.changed
+      .filter((pair) => !retired(pair.current))
+      .map(({ current, incoming, changes }) => ({
+        kind: current.kind,
+        itemId: current.id!,
+        code: current.code,
+        newCode: incoming.code,
+        text: textOf(current),
+        changes: changes.map((c) => ({ ...c, label: labelOf(c.field) })),
+        /** The edit to send: the changed fields, and every target year once one changed. */
+        fields: editFields(current, incoming, changes),
+        /** The item's version in force came from an amendment: the document may be undoing it. */
+        amendedBy: fact(current).amendedBy,
+      })),
+    /** Rows of the document naming an item already retired: not added again. */
+    stillRetired: [...diff.changed.map((p) => p.current), ...diff.unchanged.map((p) => p.current)]
+      .filter(retired)
+      .map((item) => ({ kind: item.kind, itemId: item.id!, code: item.code, text: textOf(item) })),
     added: diff.added.map((item) => ({
       kind: item.kind,
       code: item.code,
@@ -73,13 +83,15 @@ export async function compareAmendingDocument(db: Db, upload: AmendingUpload) {
         ...(item.kind === 'indicator' ? { targets: item.targets ?? {} } : {}),
       },
     })),
-    missing: diff.missing.map((item) => ({
-      kind: item.kind,
-      itemId: item.id!,
-      code: item.code,
-      text: textOf(item),
-    })),
-    unchanged: diff.unchanged.length,
+    missing: diff.missing
+      .filter((item) => !retired(item))
+      .map((item) => ({
+        kind: item.kind,
+        itemId: item.id!,
+        code: item.code,
+        text: textOf(item),
+      })),
+    unchanged: diff.unchanged.filter((p) => !retired(p.current)).length,
   };
 }
 export type AmendmentComparison = Awaited<ReturnType<typeof compareAmendingDocument>>;
@@ -105,27 +117,53 @@ function editFields(
   return fields;
 }
 
-/** The plan's tracked items as the diff reads them. */
-async function currentItems(db: Db, planId: number): Promise<DiffItem[]> {
-  const out: DiffItem[] = [];
+/** The plan's latest items as the diff reads them (retired ones too, so that a row of the
+ *  document naming one is recognised, not added again), and what each one's last version
+ *  came from. */
+async function currentItems(db: Db, planId: number) {
+  const items: DiffItem[] = [];
+  const facts = new Map<number, { retired: boolean; amendedBy: AmendmentRef | null }>();
   for (const kind of ['indicator', 'task'] as const) {
     const rows = (await db
       .selectFrom(`${ITEM_TABLES[kind].table} as item` as 'tasks as item')
+      .leftJoin('plan_amendments as a', 'a.id', 'item.amendment_id')
       .selectAll('item')
+      .select(['a.ordinal', 'a.basis_number'])
       .where('item.plan_id', '=', planId)
-      .where(trackedVersion('item'))
+      .where(latestVersion('item'))
       .orderBy('item.ordinal')
-      .execute()) as unknown as Array<Record<string, string | null> & { id: number; code: string }>;
-    for (const row of rows)
-      out.push({
+      .execute()) as unknown as Array<
+      Record<string, string | null> & {
+        id: number;
+        code: string;
+        ordinal: number | null;
+        basis_number: string | null;
+        retired_reason: string | null;
+      }
+    >;
+    for (const row of rows) {
+      items.push({
         kind,
         id: row.id,
         code: row.code,
         fields: fieldsOf(kind, (f) => row[FIELD_COLUMNS[kind][f]!] ?? null),
         ...(kind === 'indicator' ? { targets: await targetsOf(db, row.id) } : {}),
       });
+      facts.set(row.id, {
+        retired: row.retired_reason !== null,
+        amendedBy:
+          row.basis_number !== null
+            ? { ordinal: Number(row.ordinal), basisNumber: row.basis_number }
+            : null,
+      });
+    }
   }
-  return out;
+  return { items, facts };
+}
+
+interface AmendmentRef {
+  ordinal: number;
+  basisNumber: string;
 }
 
 function fieldsOf(kind: ItemKind, value: (field: string) => string | null) {

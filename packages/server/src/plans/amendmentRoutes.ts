@@ -5,7 +5,7 @@ import { requireUser } from '../auth/plugin.ts';
 import { assertCan, type Action } from '../access/policy.ts';
 import { scopeOf } from '../access/scope.ts';
 import { notFound } from '../http/errors.ts';
-import { applyAmendment } from './amendments.ts';
+import { applyAmendment, earliestEffectiveDay } from './amendments.ts';
 import { AmendmentInput } from './amendmentInput.ts';
 import { itemHistory, listAmendments } from './amendmentHistory.ts';
 import { compareAmendingDocument } from './amendmentCompare.ts';
@@ -56,7 +56,11 @@ export function amendmentRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       await allowed(request, request.params.id, 'plan.read');
-      return { amendments: await listAmendments(app.db, request.params.id) };
+      const [amendments, earliest] = await Promise.all([
+        listAmendments(app.db, request.params.id),
+        earliestEffectiveDay(app.db, request.params.id),
+      ]);
+      return { amendments, earliestEffectiveOn: earliest.day };
     },
   );
 

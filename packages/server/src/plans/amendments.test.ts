@@ -57,7 +57,11 @@ describe.each(TEST_DIALECTS)('plan amendments on %s', (dialect) => {
     expect((await amend({ effectiveOn, changes: [change] }, users.kt)).statusCode).toBe(403);
     const backdated = await amend({ effectiveOn: '2026-01-15', changes: [change] });
     expect(backdated.statusCode).toBe(400);
-    expect(backdated.json().error).toMatch(/^Ngày hiệu lực phải sau /);
+    expect(backdated.json().error).toMatch(
+      /^Ngày có hiệu lực sớm nhất là \d\d\/\d\d\/\d{4}: kỳ “.+” đã có đơn vị gửi báo cáo/,
+    );
+    const list = (await send(focal, 'GET', `${planUrl()}/amendments`)).json();
+    expect(list.earliestEffectiveOn).toBe(effectiveOn);
     const stale = await send(focal, 'POST', `${planUrl()}/amendments`, {
       version: (await plan()).version + 1,
       basis,
@@ -293,8 +297,17 @@ describe.each(TEST_DIALECTS)('plan amendments on %s', (dialect) => {
     ]);
     expect(changed.fields).toEqual({ deadline: 'Tháng 9/2027' });
     expect(diff.unchanged).toBeGreaterThan(current.tasks.length / 2);
-    // The document's own rows for what earlier tests changed or retired show up as such.
-    expect(diff.added.length + diff.missing.length).toBeLessThan(5);
+    expect(changed.amendedBy).toBeNull();
+    // What earlier tests amended or retired shows up as such: the signed text undoing an
+    // amendment is flagged with it; a retired task the document still lists is not new.
+    const undoing = diff.changed.find(
+      (c: { amendedBy: { basisNumber: string } | null }) => c.amendedBy !== null,
+    );
+    expect(undoing.amendedBy).toMatchObject({ ordinal: 1, basisNumber: '45/KH-UBND' });
+    const retired = current.tasks.find((t: { retiredReason: string | null }) => t.retiredReason);
+    expect(diff.stillRetired.map((r: { itemId: number }) => r.itemId)).toContain(retired.id);
+    expect(diff.missing.map((m: { itemId: number }) => m.itemId)).not.toContain(retired.id);
+    expect(diff.added).toEqual([]);
   });
 
   it('carries a unit’s last report over onto the version in force in the new period', async () => {

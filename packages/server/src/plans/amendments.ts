@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { UnitRef } from '@tiendo/core';
+import { addDays, type UnitRef } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
@@ -132,15 +132,18 @@ async function lockedPlan(db: Db, planId: number) {
   return plan;
 }
 
-/** The effective day may not rewrite a period a unit has sent, nor precede the last amendment. */
-async function assertEffectiveDay(db: Db, planId: number, day: string) {
+/** The first day an amendment may take effect: after the last day of every period a unit has
+ *  sent a report for (those periods keep their judgement), and not before the last amendment. */
+export async function earliestEffectiveDay(db: Db, planId: number) {
   const [sent, last] = await Promise.all([
     db
       .selectFrom('reports')
       .innerJoin('reporting_periods as p', 'p.id', 'reports.period_id')
-      .select((e) => e.fn.max('p.window_end').as('day'))
+      .select(['p.window_end', 'p.label'])
       .where('p.plan_id', '=', planId)
       .where('reports.first_submitted_at', 'is not', null)
+      .orderBy('p.window_end', 'desc')
+      .limit(1)
       .executeTakeFirst(),
     db
       .selectFrom('plan_amendments')
@@ -148,15 +151,25 @@ async function assertEffectiveDay(db: Db, planId: number, day: string) {
       .where('plan_id', '=', planId)
       .executeTakeFirst(),
   ]);
-  const sentThrough = sent?.day as string | null | undefined;
-  if (sentThrough && day <= sentThrough)
+  const afterSent = sent ? addDays(sent.window_end, 1) : null;
+  const lastDay = (last?.day as string | null | undefined) ?? null;
+  const day =
+    [afterSent, lastDay]
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null;
+  return { day, sentPeriod: sent?.label ?? null, afterSent, lastAmendment: lastDay };
+}
+
+async function assertEffectiveDay(db: Db, planId: number, day: string) {
+  const bounds = await earliestEffectiveDay(db, planId);
+  if (bounds.afterSent && day < bounds.afterSent)
     throw badRequest(
-      `Ngày hiệu lực phải sau ${vnDate(sentThrough)}: kỳ báo cáo kết thúc ngày đó đã có đơn vị gửi báo cáo, kết quả đánh giá của kỳ ấy giữ theo kế hoạch khi đó.`,
+      `Ngày có hiệu lực sớm nhất là ${vnDate(bounds.afterSent)}: kỳ “${bounds.sentPeriod}” đã có đơn vị gửi báo cáo, kết quả của kỳ ấy giữ theo kế hoạch khi đó.`,
     );
-  const lastDay = last?.day as string | null | undefined;
-  if (lastDay && day < lastDay)
+  if (bounds.lastAmendment && day < bounds.lastAmendment)
     throw badRequest(
-      `Ngày hiệu lực không được trước ngày hiệu lực của lần điều chỉnh trước (${vnDate(lastDay)}).`,
+      `Ngày có hiệu lực không được trước ngày hiệu lực của lần điều chỉnh trước (${vnDate(bounds.lastAmendment)}).`,
     );
 }
 

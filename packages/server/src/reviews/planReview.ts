@@ -119,8 +119,11 @@ export async function planReview(
         status: c.status as 'open' | 'answered' | 'closed',
       })),
     },
-    amendments: amendments.filter(
-      (a) => a.effectiveOn >= window.from && a.effectiveOn <= window.to,
+    // Amendments that took effect in the span, or were issued in it (to take effect later).
+    amendments: amendments.filter((a) =>
+      [a.effectiveOn, a.basisDate ?? a.createdAt.slice(0, 10)].some(
+        (day) => day >= window.from && day <= window.to,
+      ),
     ),
   };
 }

@@ -11,6 +11,7 @@ import {
   signature,
 } from '../exports/decree30.ts';
 import type { PlanReview } from './planReview.ts';
+import { formatNumber } from '../exports/periodSummary.ts';
 
 // The review as a report in the Decree 30 layout (exports/decree30.ts), the same frame as the
 // period report: the plan's results over the year or the term, the indicators against their
@@ -20,7 +21,10 @@ const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 export function reviewTitle(review: PlanReview) {
   const what = review.span.kind === 'year' ? 'Sơ kết' : 'Tổng kết';
-  return `${what} ${review.span.label} thực hiện Kế hoạch ${review.plan.number ? `số ${review.plan.number}` : review.plan.title}`;
+  const plan = review.plan.number
+    ? `Kế hoạch số ${review.plan.number}`
+    : `Kế hoạch “${review.plan.title}”`;
+  return `${what} ${review.span.label} việc triển khai ${plan}`;
 }
 
 export async function reviewDocx(review: PlanReview): Promise<Buffer> {
@@ -81,10 +85,12 @@ export async function reviewDocx(review: PlanReview): Promise<Buffer> {
 function taskSentence(review: PlanReview) {
   const c = review.counts;
   const retired = review.tasks.filter((t) => t.final === null).length;
+  const applicable = c.total - c.not_applicable;
   return (
     `Đến hết ${review.span.label}, trong tổng số ${c.total} nhiệm vụ: hoàn thành đúng hạn ${c.done_on_time}; ` +
     `hoàn thành quá hạn ${c.done_late}; đang thực hiện ${c.in_progress}; quá hạn chưa hoàn thành ${c.overdue}; ` +
-    `chưa triển khai ${c.not_started}; tỷ lệ hoàn thành ${c.donePercent}%.` +
+    `chưa triển khai ${c.not_started}; chưa báo cáo ${c.not_reported}; chưa đến thời gian thực hiện ${c.not_applicable}. ` +
+    `Tỷ lệ hoàn thành ${formatNumber(c.donePercent)}% (trên ${applicable} nhiệm vụ đã đến thời gian thực hiện).` +
     (retired ? ` Ngoài ra ${retired} nhiệm vụ thôi theo dõi sau điều chỉnh kế hoạch.` : '')
   );
 }

@@ -83,7 +83,11 @@ describe.each(TEST_DIALECTS)('plan reviews on %s', (dialect) => {
       .file('word/document.xml')!
       .async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    expect(text).toContain('Sơ kết năm 2026 thực hiện Kế hoạch');
+    expect(text).toContain('Sơ kết năm 2026 việc triển khai Kế hoạch');
+    // Every task is in one of the counted states: they add up to the total.
+    const counts = text.match(/trong tổng số (\d+) nhiệm vụ: (.*?)\. Tỷ lệ/)!;
+    const parts = [...counts[2]!.matchAll(/ (\d+)(?:;|$)/g)].map((m) => Number(m[1]));
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(Number(counts[1]));
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('III. ĐIỀU CHỈNH, BỔ SUNG KẾ HOẠCH');
     expect(text).toContain('45/KH-UBND');
