@@ -71,7 +71,7 @@ describe.each(TEST_DIALECTS)('amending a running plan (%s)', (dialect) => {
     expect(await card.textContent()).toContain('Thêm 1 · Sửa 1 · Thôi theo dõi 0');
 
     await page.getByRole('tab', { name: /^Nhiệm vụ/ }).click();
-    const note = page.getByText('Điều chỉnh từ 01/01/2027').first();
+    const note = page.getByText('Sẽ áp dụng điều chỉnh từ 01/01/2027').first();
     await note.waitFor();
     await page.getByRole('button', { name: 'Lịch sử' }).first().click();
     const history = page.getByTestId('item-history');

@@ -39,6 +39,7 @@ export const AmendmentList = z.object({
   /** The first day a new amendment may take effect (null: any day). */
   earliestEffectiveOn: z.string().nullable(),
 });
+export type AmendmentList = z.infer<typeof AmendmentList>;
 
 export const AppliedAmendment = z.object({
   id: z.number(),

@@ -613,4 +613,15 @@ export const en: Record<MessageKey, string> = {
   'planReview.indicators': 'Indicators by year',
   'planReview.indicatorYear': '{year}: target {target}, result {value}',
   'planReview.noValue': 'no figure yet',
+  'amend.undoWarning':
+    'Amendment {n} ({number}) changed this item; the uploaded document says otherwise and may be the old plan. Tick only if this document amends it again.',
+  'amend.stillRetired': 'The document still lists retired items (not added again):',
+  'amend.earliest': 'From {from} at the earliest (periods already reported on stay as they were).',
+  'amend.newItem': '(new)',
+  'amend.retiresFrom': 'Retired from {from}',
+  'amend.addedFrom': 'Added from {from}',
+  'amend.addedFromFuture': 'To be added from {from}',
+  'amend.changedFromFuture': 'Amended from {from}',
+  'amend.fromFuture': 'In force from {from}',
+  'amend.inForceUntil': 'In force until {until}',
 };

@@ -614,5 +614,16 @@ export const vi = {
   'planReview.indicators': 'Các chỉ tiêu theo năm',
   'planReview.indicatorYear': 'Năm {year}: mục tiêu {target}, kết quả {value}',
   'planReview.noValue': 'chưa có số liệu',
+  'amend.undoWarning':
+    'Mục này đã được sửa ở lần điều chỉnh {n} ({number}); văn bản tải lên ghi khác, có thể là bản kế hoạch cũ. Chỉ đánh dấu nếu văn bản này điều chỉnh tiếp.',
+  'amend.stillRetired': 'Văn bản vẫn ghi các mục đã thôi theo dõi (không thêm lại):',
+  'amend.earliest': 'Sớm nhất từ {from} (kỳ báo cáo đã có đơn vị gửi giữ nguyên).',
+  'amend.newItem': 'mới',
+  'amend.retiresFrom': 'Sẽ thôi theo dõi từ {from}',
+  'amend.addedFrom': 'Bổ sung từ {from}',
+  'amend.addedFromFuture': 'Sẽ bổ sung từ {from}',
+  'amend.changedFromFuture': 'Sẽ áp dụng điều chỉnh từ {from}',
+  'amend.fromFuture': 'Sẽ áp dụng từ {from}',
+  'amend.inForceUntil': 'Đang áp dụng đến {until}',
 };
 export type MessageKey = keyof typeof vi;

@@ -20,7 +20,9 @@ import type { PlanDetail } from '../../api/types.ts';
 import { fillMessage, useI18n } from '../../i18n/i18n.tsx';
 import { DateField } from '../../i18n/DateField.tsx';
 import { todayInVietnam } from '@tiendo/core';
+import { vnDate } from '../../i18n/dates.ts';
 import {
+  useAmendments,
   useApplyAmendment,
   useCompareDocument,
   type AmendmentComparison,
@@ -57,7 +59,10 @@ export default function AmendPage() {
   const apply = useApplyAmendment(planId);
   const compare = useCompareDocument(planId);
   const [basis, setBasis] = useState({ number: '', date: '', signer: '' });
-  const [effectiveOn, setEffectiveOn] = useState<string>(todayInVietnam());
+  const earliest = useAmendments(planId).data?.earliestEffectiveOn ?? null;
+  const [chosenDay, setEffectiveOn] = useState<string | null>(null);
+  // Today, unless a sent period makes the first possible day later.
+  const effectiveOn = chosenDay ?? [todayInVietnam(), earliest ?? ''].sort().at(-1)!;
   const [note, setNote] = useState('');
   const [pending, setPending] = useState<Pending[]>([]);
   const [editing, setEditing] = useState<EditableItem | null>(null);
@@ -69,7 +74,14 @@ export default function AmendPage() {
   if (plan.error || !plan.data) return <Alert color="red">{plan.error?.message}</Alert>;
   const p = plan.data;
   if (!p.permissions.amend || p.status !== 'published')
-    return <Alert color="yellow">{t('amend.notAllowed')}</Alert>;
+    return (
+      <Stack>
+        <Alert color="yellow">{t('amend.notAllowed')}</Alert>
+        <Anchor component={Link} to={`/plans/${planId}`} size="sm">
+          {t('amend.backToPlan')}
+        </Anchor>
+      </Stack>
+    );
 
   const items = itemsOf(p);
   const taken = new Set(pending.map((x) => ('itemId' in x.change ? x.key : '')));
@@ -152,6 +164,9 @@ export default function AmendPage() {
               required
               value={effectiveOn}
               onChange={setEffectiveOn}
+              description={
+                earliest ? fillMessage(t('amend.earliest'), { from: vnDate(earliest) }) : undefined
+              }
             />
           </Group>
           <TextInput
@@ -212,8 +227,8 @@ export default function AmendPage() {
           )}
           {pending.map((x) => (
             <Card key={x.key} withBorder padding="xs" data-testid="pending-change">
-              <Group justify="space-between" wrap="nowrap" align="start">
-                <Text size="sm">
+              <Group justify="space-between" wrap="wrap" align="start" gap="xs">
+                <Text size="sm" style={{ flex: '1 1 200px' }}>
                   {t(`amend.change.${x.change.change}`)} {x.label}
                   {x.change.change === 'add'
                     ? `: ${short(String(x.change.fields.content ?? x.change.fields.name ?? ''))}`
@@ -226,8 +241,8 @@ export default function AmendPage() {
                     : ''}
                 </Text>
                 <Button
-                  size="compact-sm"
-                  variant="subtle"
+                  size="xs"
+                  variant="light"
                   color="red"
                   onClick={() => setPending(pending.filter((y) => y !== x))}
                 >

@@ -19,8 +19,8 @@ export function AmendmentList(props: { planId: number; canAmend: boolean }) {
       )}
       {amendments.isLoading && <Loader />}
       {amendments.error && <Alert color="red">{amendments.error.message}</Alert>}
-      {amendments.data?.length === 0 && <Text c="dimmed">{t('amend.none')}</Text>}
-      {amendments.data?.map((a) => (
+      {amendments.data?.amendments.length === 0 && <Text c="dimmed">{t('amend.none')}</Text>}
+      {amendments.data?.amendments.map((a) => (
         <AmendmentCard key={a.id} amendment={a} />
       ))}
     </Stack>

@@ -25,7 +25,9 @@ export interface ComparisonChoice {
 
 export function initialChoice(c: AmendmentComparison): ComparisonChoice {
   return {
-    changed: new Set(c.changed.map((x) => x.itemId)),
+    // A change to what an earlier amendment set starts unticked: the document may be the
+    // signed plan again, undoing the amendment.
+    changed: new Set(c.changed.filter((x) => !x.amendedBy).map((x) => x.itemId)),
     added: new Set(c.added.map((_, i) => i)),
     retired: new Map(),
   };
@@ -98,6 +100,14 @@ export function DocumentComparison(props: {
             }
             label={`${kind(x.kind)} ${x.code}: ${x.text}`}
           />
+          {x.amendedBy && (
+            <Text size="sm" c="orange.8" pl="xl" mt={4}>
+              {fillMessage(t('amend.undoWarning'), {
+                n: x.amendedBy.ordinal,
+                number: x.amendedBy.basisNumber,
+              })}
+            </Text>
+          )}
           <Stack gap={2} mt={4} pl="xl">
             {x.changes.map((ch) => (
               <Text key={ch.field} size="sm">
@@ -123,6 +133,12 @@ export function DocumentComparison(props: {
           />
         </Card>
       ))}
+      {c.stillRetired.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('amend.stillRetired')}{' '}
+          {c.stillRetired.map((x) => `${kind(x.kind)} ${x.code}`).join(', ')}
+        </Text>
+      )}
       {c.missing.length > 0 && <Text fw={600}>{t('amend.docMissing')}</Text>}
       {c.missing.map((x) => {
         const ticked = choice.retired.has(x.itemId);

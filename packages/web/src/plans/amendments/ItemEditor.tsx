@@ -36,7 +36,7 @@ export function ItemEditor(props: {
   const [error, setError] = useState<string | null>(null);
   const adding = item.id === null;
   const main = item.kind === 'task' ? 'content' : 'name';
-  const label = `${t(item.kind === 'task' ? 'amend.task' : 'amend.indicator')} ${item.code}`;
+  const label = `${t(item.kind === 'task' ? 'amend.task' : 'amend.indicator')} ${item.code || t('amend.newItem')}`;
 
   const save = () => {
     if (!fields[main]?.trim()) return setError(t('amend.textRequired'));

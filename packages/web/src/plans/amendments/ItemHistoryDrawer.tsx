@@ -2,6 +2,7 @@ import { Alert, Badge, Card, Drawer, Group, Loader, Stack, Text } from '@mantine
 import { useI18n, fillMessage } from '../../i18n/i18n.tsx';
 import { vnDate } from '../../i18n/dates.ts';
 import { useScreen } from '../../shell/useScreen.ts';
+import { todayInVietnam } from '@tiendo/core';
 import { useItemHistory, type ItemKind, type ItemVersionView } from './api.ts';
 
 /** "Lịch sử điều chỉnh" of one task or indicator: each version, newest first, with what it
@@ -37,21 +38,30 @@ export function ItemHistoryDrawer(props: {
 
 function VersionCard({ version: v, number }: { version: ItemVersionView; number: number }) {
   const { t } = useI18n();
+  const today = todayInVietnam();
+  const future = v.validFrom !== null && v.validFrom > today;
+  const over = v.validTo !== null && v.validTo <= today;
   return (
     <Card withBorder padding="sm">
       <Group gap="xs" justify="space-between" wrap="wrap">
         <Text fw={600} size="sm">
           {fillMessage(t('amend.versionN'), { n: number })}
         </Text>
-        {v.retiredReason ? (
+        {future ? (
+          <Badge color="blue" variant="light">
+            {fillMessage(t('amend.fromFuture'), { from: vnDate(v.validFrom!) })}
+          </Badge>
+        ) : over && v.retiredReason ? (
           <Badge color="gray">{t('amend.retired')}</Badge>
-        ) : v.validTo ? (
+        ) : over ? (
           <Badge color="gray" variant="light">
             {t('amend.replaced')}
           </Badge>
         ) : (
           <Badge color="green" variant="light">
-            {t('amend.inForce')}
+            {v.validTo
+              ? fillMessage(t('amend.inForceUntil'), { until: vnDate(v.validTo) })
+              : t('amend.inForce')}
           </Badge>
         )}
       </Group>
@@ -81,7 +91,10 @@ function VersionCard({ version: v, number }: { version: ItemVersionView; number:
       )}
       {v.retiredReason && v.validTo && (
         <Text size="sm" mt="xs">
-          {fillMessage(t('amend.retiredFrom'), { from: vnDate(v.validTo) })}: {v.retiredReason}
+          {fillMessage(t(over ? 'amend.retiredFrom' : 'amend.retiresFrom'), {
+            from: vnDate(v.validTo),
+          })}
+          : {v.retiredReason}
           {v.retiredBy ? ` (${v.retiredBy.basisNumber})` : ''}
         </Text>
       )}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AmendmentComparison,
+  AmendmentList,
   AmendmentView,
   AppliedAmendment,
   ItemKind,
@@ -38,10 +39,7 @@ export interface AmendmentDraft {
 export function useAmendments(planId: number) {
   return useQuery({
     queryKey: amendmentKeys.list(planId),
-    queryFn: () =>
-      api<{ amendments: AmendmentView[] }>(`/api/plans/${planId}/amendments`).then(
-        (r) => r.amendments,
-      ),
+    queryFn: () => api<AmendmentList>(`/api/plans/${planId}/amendments`),
   });
 }
 

@@ -88,9 +88,15 @@ function ReviewBody({ review }: { review: PlanReview }) {
         })}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Figure label={t('planReview.tasksDone')} value={`${c.donePercent ?? 0}%`} />
+        <Figure
+          label={t('planReview.tasksDone')}
+          value={`${(c.donePercent ?? 0).toLocaleString('vi-VN')}%`}
+        />
         <Figure label={t('planReview.overdue')} value={String(c.overdue ?? 0)} />
-        <Figure label={t('planReview.onTime')} value={`${review.reporting.timeliness ?? 0}%`} />
+        <Figure
+          label={t('planReview.onTime')}
+          value={`${(review.reporting.timeliness ?? 0).toLocaleString('vi-VN')}%`}
+        />
         <Figure
           label={t('planReview.concernsOpen')}
           value={`${review.concerns.open}/${review.concerns.raised}`}
