@@ -4,9 +4,9 @@ import type { Database } from '../db/schema.ts';
 import { badRequest } from '../http/errors.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { readUpload, storeDocument } from './drafts.ts';
-import { FIELD_COLUMNS, ITEM_TABLES, type ItemKind } from './itemRows.ts';
+import { FIELD_COLUMNS, ITEM_TABLES, targetsOf, type ItemKind } from './itemRows.ts';
 import { FIELD_LABELS } from './amendmentHistory.ts';
-import { targetsOf } from './amendments.ts';
+
 import { latestVersion } from './versions.ts';
 
 // An amending document, read by the same importer as a new plan, set against the plan in

@@ -6,6 +6,7 @@ import { assertCan, type Action } from '../access/policy.ts';
 import { scopeOf } from '../access/scope.ts';
 import { notFound } from '../http/errors.ts';
 import { applyAmendment, earliestEffectiveDay } from './amendments.ts';
+import { planRef } from './queries.ts';
 import { AmendmentInput } from './amendmentInput.ts';
 import { itemHistory, listAmendments } from './amendmentHistory.ts';
 import { compareAmendingDocument } from './amendmentCompare.ts';
@@ -32,16 +33,10 @@ export function amendmentRoutes(app: FastifyInstance): void {
   /** The plan, once the signed-in user may do `action` on it. */
   const allowed = async (request: FastifyRequest, planId: number, action: Action) => {
     const user = requireUser(request);
-    const plan = await app.db
-      .selectFrom('plans')
-      .innerJoin('org_units as owner', 'owner.id', 'plans.commune_id')
-      .select(['plans.commune_id', 'plans.status', 'owner.parent_id'])
-      .where('plans.id', '=', planId)
-      .executeTakeFirst();
+    const plan = await planRef(app.db, planId);
     if (!plan) throw notFound('Không tìm thấy kế hoạch');
-    const ref = { ownerId: plan.commune_id, status: plan.status, provinceId: plan.parent_id };
-    assertCan(await scopeOf(app.db, user), action as 'plan.review', ref);
-    return { user, communeId: plan.commune_id };
+    assertCan(await scopeOf(app.db, user), action as 'plan.review', plan);
+    return { user, communeId: plan.ownerId };
   };
 
   r.get(

@@ -13,6 +13,8 @@ import {
   FIELD_COLUMNS,
   ITEM_TABLES,
   moveOpenReportData,
+  targetsOf,
+  writeTargets,
   type ItemKind,
 } from './itemRows.ts';
 
@@ -320,27 +322,6 @@ async function retireItem(
     counted: 'retired',
     audit: { change: 'retire', kind, id: itemId, code: old.code, reason },
   };
-}
-
-export async function targetsOf(db: Db, indicatorId: number): Promise<Record<string, string>> {
-  const rows = await db
-    .selectFrom('indicator_targets')
-    .select(['year', 'raw_text'])
-    .where('indicator_id', '=', indicatorId)
-    .orderBy('id')
-    .execute();
-  return Object.fromEntries(
-    rows.map((r) => [r.year === null ? 'all' : String(r.year), r.raw_text]),
-  );
-}
-
-export async function writeTargets(db: Db, indicatorId: number, targets: Record<string, string>) {
-  const rows = Object.entries(targets).map(([year, raw]) => ({
-    indicator_id: indicatorId,
-    year: year === 'all' ? null : Number(year),
-    raw_text: raw,
-  }));
-  if (rows.length) await db.insertInto('indicator_targets').values(rows).execute();
 }
 
 function sameTargets(a: Record<string, string>, b: Record<string, string>) {

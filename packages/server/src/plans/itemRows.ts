@@ -89,14 +89,7 @@ export async function addItem(c: ChangeContext, change: Added) {
     unitIdsOf(change.fields.lead ?? null, c.units),
     unitIdsOf(coordinate ?? null, c.units),
   );
-  if (change.kind === 'indicator') {
-    const rows = Object.entries(change.fields.targets).map(([year, raw]) => ({
-      indicator_id: id,
-      year: year === 'all' ? null : Number(year),
-      raw_text: raw,
-    }));
-    if (rows.length) await c.db.insertInto('indicator_targets').values(rows).execute();
-  }
+  if (change.kind === 'indicator') await writeTargets(c.db, id, change.fields.targets);
   return { id, code };
 }
 
@@ -205,4 +198,26 @@ export async function moveOpenReportData(
       .where('indicator_id', '=', from)
       .where('report_id', 'in', governed)
       .execute();
+}
+
+/** An indicator's milestone targets by year ("2026") or for every year ("all"). */
+export async function targetsOf(db: Db, indicatorId: number): Promise<Record<string, string>> {
+  const rows = await db
+    .selectFrom('indicator_targets')
+    .select(['year', 'raw_text'])
+    .where('indicator_id', '=', indicatorId)
+    .orderBy('id')
+    .execute();
+  return Object.fromEntries(
+    rows.map((r) => [r.year === null ? 'all' : String(r.year), r.raw_text]),
+  );
+}
+
+export async function writeTargets(db: Db, indicatorId: number, targets: Record<string, string>) {
+  const rows = Object.entries(targets).map(([year, raw]) => ({
+    indicator_id: indicatorId,
+    year: year === 'all' ? null : Number(year),
+    raw_text: raw,
+  }));
+  if (rows.length) await db.insertInto('indicator_targets').values(rows).execute();
 }

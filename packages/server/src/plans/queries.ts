@@ -171,3 +171,14 @@ function versionOf(row: {
     responsible: row.responsible,
   };
 }
+
+/** What the access policy needs to know of a plan: its owner, status and the province above
+ *  the owner (undefined: no such plan). */
+export function planRef(db: Kysely<Database>, planId: number) {
+  return db
+    .selectFrom('plans')
+    .innerJoin('org_units as owner', 'owner.id', 'plans.commune_id')
+    .select(['plans.commune_id as ownerId', 'plans.status', 'owner.parent_id as provinceId'])
+    .where('plans.id', '=', planId)
+    .executeTakeFirst();
+}

@@ -8,6 +8,7 @@ import { scopeOf } from '../access/scope.ts';
 import { notFound } from '../http/errors.ts';
 import { DOCX, sendFile, XLSX } from '../exports/exportRoutes.ts';
 import { planReview, type ReviewSpan } from './planReview.ts';
+import { planRef } from '../plans/queries.ts';
 import { reviewDocx } from './reviewDocx.ts';
 import { reviewXlsx } from './reviewXlsx.ts';
 
@@ -29,18 +30,9 @@ export function reviewRoutes(app: FastifyInstance): void {
 
   const reviewable = async (request: FastifyRequest, planId: number) => {
     const user = requireUser(request);
-    const plan = await app.db
-      .selectFrom('plans')
-      .innerJoin('org_units as owner', 'owner.id', 'plans.commune_id')
-      .select(['plans.commune_id', 'plans.status', 'owner.parent_id'])
-      .where('plans.id', '=', planId)
-      .executeTakeFirst();
+    const plan = await planRef(app.db, planId);
     if (!plan || plan.status === 'draft') throw notFound('Không tìm thấy kế hoạch');
-    assertCan(await scopeOf(app.db, user), 'plan.review', {
-      ownerId: plan.commune_id,
-      status: plan.status,
-      provinceId: plan.parent_id,
-    });
+    assertCan(await scopeOf(app.db, user), 'plan.review', plan);
   };
 
   r.get(

@@ -11,6 +11,7 @@ import {
 } from '@mantine/core';
 import { fillMessage, useI18n } from '../../i18n/i18n.tsx';
 import type { AmendmentComparison, ItemChange } from './api.ts';
+import { FieldChanges } from './FieldChanges.tsx';
 
 // An amending document compared with the plan in force: each difference a box to tick.
 // Changed and added rows start ticked; rows the document no longer lists start unticked
@@ -108,19 +109,7 @@ export function DocumentComparison(props: {
               })}
             </Text>
           )}
-          <Stack gap={2} mt={4} pl="xl">
-            {x.changes.map((ch) => (
-              <Text key={ch.field} size="sm">
-                <Text span fw={600}>
-                  {ch.label}:
-                </Text>{' '}
-                <Text span td="line-through" c="dimmed">
-                  {ch.before ?? '—'}
-                </Text>{' '}
-                → {ch.after}
-              </Text>
-            ))}
-          </Stack>
+          <FieldChanges changes={x.changes} pl="xl" />
         </Card>
       ))}
       {c.added.length > 0 && <Text fw={600}>{t('amend.docAdded')}</Text>}

@@ -4,6 +4,7 @@ import { vnDate } from '../../i18n/dates.ts';
 import { useScreen } from '../../shell/useScreen.ts';
 import { todayInVietnam } from '@tiendo/core';
 import { useItemHistory, type ItemKind, type ItemVersionView } from './api.ts';
+import { FieldChanges } from './FieldChanges.tsx';
 
 /** "Lịch sử điều chỉnh" of one task or indicator: each version, newest first, with what it
  *  changed, from when, and by which document. */
@@ -74,21 +75,7 @@ function VersionCard({ version: v, number }: { version: ItemVersionView; number:
             })
           : t('amend.original')}
       </Text>
-      {v.changes.length > 0 && (
-        <Stack gap={4} mt="xs">
-          {v.changes.map((c) => (
-            <Text key={c.field} size="sm">
-              <Text span fw={600}>
-                {c.label}:
-              </Text>{' '}
-              <Text span td="line-through" c="dimmed">
-                {c.before ?? '—'}
-              </Text>{' '}
-              → {c.after ?? '—'}
-            </Text>
-          ))}
-        </Stack>
-      )}
+      <FieldChanges changes={v.changes} gap={4} />
       {v.retiredReason && v.validTo && (
         <Text size="sm" mt="xs">
           {fillMessage(t(over ? 'amend.retiredFrom' : 'amend.retiresFrom'), {
