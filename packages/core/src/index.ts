@@ -23,5 +23,6 @@ export * from './contract/reports.ts';
 export * from './contract/concerns.ts';
 export * from './contract/audit.ts';
 export * from './contract/notifications.ts';
+export * from './contract/org.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

@@ -1,3 +1,4 @@
+import { Done } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -146,6 +147,7 @@ export function authRoutes(app: FastifyInstance): void {
         tags: ['auth'],
         summary: 'Đăng xuất',
         body: z.object({ everywhere: z.boolean().default(false) }).optional(),
+        response: { 200: Done },
       },
     },
     async (request, reply) => {
@@ -153,7 +155,7 @@ export function authRoutes(app: FastifyInstance): void {
       if (request.body?.everywhere) await deleteUserSessions(app.db, user.id);
       else await deleteSession(app.db, user.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -170,6 +172,7 @@ export function authRoutes(app: FastifyInstance): void {
             .min(MIN_PASSWORD_LENGTH, `Mật khẩu mới phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`)
             .max(200),
         }),
+        response: { 200: Done },
       },
     },
     async (request) => {
@@ -207,7 +210,7 @@ export function authRoutes(app: FastifyInstance): void {
         .where('user_id', '=', user.id)
         .where('id', '!=', user.sessionId)
         .execute();
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

@@ -147,10 +147,20 @@ export async function communeAdminView(db: Kysely<Database>, communeId: number) 
         .execute()
     : [];
   return {
-    units,
+    units: units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      shortName: u.short_name,
+      version: u.version,
+    })),
     users: users.map((u) => ({
-      ...u,
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      email: u.email,
+      unitId: u.unit_id,
       active: u.active === 1,
+      version: u.version,
       roles: roles
         .filter((r) => r.user_id === u.id)
         .map((r) => ({ role: r.role, scopeUnitId: r.scope_unit_id })),

@@ -1,3 +1,12 @@
+import {
+  AddedUser,
+  CommuneAdmin,
+  Done,
+  NewVersion,
+  SavedUnit,
+  TemporaryPassword,
+  UnitHistory,
+} from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -56,12 +65,13 @@ export function adminRoutes(app: FastifyInstance): void {
         summary: 'Mã đơn vị hành chính của tỉnh, xã (Quyết định 19/2025/QĐ-TTg)',
         params: Id,
         body: z.object({ code: z.string().trim().max(10).nullable() }),
+        response: { 200: Done },
       },
     },
     async (request) => {
       const { id } = request.params;
       await setAdministrativeCode(app.db, requireUser(request), id, request.body.code || null);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -72,6 +82,7 @@ export function adminRoutes(app: FastifyInstance): void {
         tags: ['admin'],
         summary: 'Lịch sử đơn vị: đơn vị tiền thân và đơn vị kế tiếp',
         params: Id,
+        response: { 200: UnitHistory },
       },
     },
     async (request) => {
@@ -93,7 +104,14 @@ export function adminRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/admin/communes/:id',
-    { schema: { tags: ['admin'], summary: 'Đơn vị và người dùng của xã', params: Id } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Đơn vị và người dùng của xã',
+        params: Id,
+        response: { 200: CommuneAdmin },
+      },
+    },
     async (request) => {
       assertCanAdminister(requireUser(request), request.params.id);
       return {
@@ -105,7 +123,15 @@ export function adminRoutes(app: FastifyInstance): void {
 
   r.post(
     '/api/admin/communes/:id/units',
-    { schema: { tags: ['admin'], summary: 'Thêm đơn vị', params: Id, body: UnitInput } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Thêm đơn vị',
+        params: Id,
+        body: UnitInput,
+        response: { 201: SavedUnit },
+      },
+    },
     async (request, reply) => {
       await commune(request.params.id);
       const saved = await saveUnit(app.db, requireUser(request), request.params.id, request.body);
@@ -121,6 +147,7 @@ export function adminRoutes(app: FastifyInstance): void {
         summary: 'Đổi tên đơn vị',
         params: Id,
         body: UnitInput.extend({ version: z.number().int().positive() }),
+        response: { 200: SavedUnit },
       },
     },
     async (request) => {
@@ -157,6 +184,7 @@ export function adminRoutes(app: FastifyInstance): void {
           unitId: z.number().int().positive().nullable().default(null),
           roles: Roles.default([]),
         }),
+        response: { 201: AddedUser },
       },
     },
     async (request, reply) => {
@@ -181,6 +209,7 @@ export function adminRoutes(app: FastifyInstance): void {
           active: z.boolean().optional(),
           roles: Roles.optional(),
         }),
+        response: { 200: NewVersion },
       },
     },
     async (request) => ({
@@ -195,6 +224,7 @@ export function adminRoutes(app: FastifyInstance): void {
         tags: ['admin'],
         summary: 'Đặt lại mật khẩu (mật khẩu tạm, đăng xuất mọi phiên)',
         params: Id,
+        response: { 200: TemporaryPassword },
       },
     },
     async (request) => ({

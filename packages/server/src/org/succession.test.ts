@@ -153,13 +153,13 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
     expect((await merge({})).statusCode).toBe(400); // already merged
 
     const history = (await send(admin, 'GET', `/api/org/units/${merged}/history`)).json();
-    expect(history.unit).toMatchObject({ code: '99901', valid_from: '2026-07-01' });
+    expect(history.unit).toMatchObject({ code: '99901', validFrom: '2026-07-01' });
     expect(history.predecessors.map((p: { name: string }) => p.name)).toEqual([
       'Xã Chí Minh',
       'Xã Thái Tân',
     ]);
     const old = (await send(admin, 'GET', `/api/org/units/${commune.chiminh}/history`)).json();
-    expect(old.unit.valid_to).toBe('2026-06-30');
+    expect(old.unit.validTo).toBe('2026-06-30');
     expect(old.successors[0]).toMatchObject({
       id: merged,
       kind: 'merge',

@@ -219,7 +219,7 @@ export async function predecessorsOf(db: Kysely<Database>, ids: number[]): Promi
 export async function unitHistory(db: Kysely<Database>, unitId: number) {
   const unit = await db
     .selectFrom('org_units')
-    .select(['id', 'name', 'code', 'kind', 'valid_from', 'valid_to'])
+    .select(['id', 'name', 'code', 'kind', 'valid_from as validFrom', 'valid_to as validTo'])
     .where('id', '=', unitId)
     .executeTakeFirst();
   if (!unit) throw notFound('Không tìm thấy đơn vị');

@@ -1,4 +1,4 @@
-import { AuditTrail } from '@tiendo/core';
+import { AuditTrail, Done } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -246,6 +246,7 @@ export function draftRoutes(app: FastifyInstance): void {
           /** Publish although the document names another place than the commune. */
           acceptLocality: z.boolean().default(false),
         }),
+        response: { 200: Done },
       },
     },
     async (request) => {
@@ -258,7 +259,7 @@ export function draftRoutes(app: FastifyInstance): void {
         user.id,
         { acceptDoubts: request.body.acceptDoubts, acceptLocality: request.body.acceptLocality },
       );
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 

@@ -1,3 +1,4 @@
+import { Done } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -231,13 +232,13 @@ export function planRoutes(app: FastifyInstance): void {
         summary: 'Xoá bản nháp kế hoạch',
         params: Id,
         querystring: z.object({ version: z.coerce.number().int().positive() }),
-        response: { 200: z.object({ ok: z.boolean() }) },
+        response: { 200: Done },
       },
     },
     async (request) => {
       const user = await managed(request, request.params.id);
       await deleteDraft(app.db, request.params.id, request.query.version, user.id);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 

@@ -1,4 +1,4 @@
-import { AuditTrail, ReportDetail } from '@tiendo/core';
+import { AuditTrail, Done, ReportDetail } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -224,13 +224,20 @@ export function reportRoutes(app: FastifyInstance): void {
 
   r.delete(
     '/api/attachments/:id',
-    { schema: { tags: ['reports'], summary: 'Gỡ tệp minh chứng', params: Id } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Gỡ tệp minh chứng',
+        params: Id,
+        response: { 200: Done },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const file = await attachmentOf(app.db, request.params.id);
       const context = await writableReport(app.db, user, file.report_id);
       await removeAttachment(app.db, context, file.id, user.id);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 

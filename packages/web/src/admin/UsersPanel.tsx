@@ -69,7 +69,7 @@ export function UsersPanel({ data }: { data: CommuneAdmin }) {
               <Table.Tr key={u.id}>
                 <Table.Td>{u.username}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{u.display_name}</Text>
+                  <Text size="sm">{u.displayName}</Text>
                   <Text size="xs" c="dimmed">
                     {u.email}
                   </Text>
