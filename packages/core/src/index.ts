@@ -24,5 +24,6 @@ export * from './contract/concerns.ts';
 export * from './contract/audit.ts';
 export * from './contract/notifications.ts';
 export * from './contract/org.ts';
+export * from './contract/cascade.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

@@ -1,3 +1,4 @@
+import { CascadeLinks } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -98,6 +99,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
         tags: ['cascade'],
         summary: 'Kế hoạch cấp trên của một kế hoạch xã, liên kết đã xác nhận và đề xuất',
         params: Id,
+        response: { 200: CascadeLinks },
       },
     },
     async (request) => {
@@ -114,6 +116,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
         summary: 'Chọn kế hoạch cấp trên mà kế hoạch xã triển khai',
         params: Id,
         body: z.object({ parentPlanId: z.number().int().positive().nullable() }),
+        response: { 200: CascadeLinks },
       },
     },
     async (request) => {
@@ -143,6 +146,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
             .min(1)
             .max(1000),
         }),
+        response: { 200: CascadeLinks },
       },
     },
     async (request) => {

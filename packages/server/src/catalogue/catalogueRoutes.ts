@@ -1,3 +1,4 @@
+import { Catalogue, CatalogueLinks, Linked } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,7 +23,13 @@ export function catalogueRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/catalogue',
-    { schema: { tags: ['catalogue'], summary: 'Danh mục chỉ tiêu dùng chung' } },
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Danh mục chỉ tiêu dùng chung',
+        response: { 200: Catalogue },
+      },
+    },
     async (request) => {
       requireUser(request);
       return listCatalogue(app.db);
@@ -36,6 +43,7 @@ export function catalogueRoutes(app: FastifyInstance): void {
         tags: ['catalogue'],
         summary: 'Chỉ tiêu của kế hoạch và liên kết (đề xuất) với danh mục dùng chung',
         params: Id,
+        response: { 200: CatalogueLinks },
       },
     },
     async (request) => {
@@ -61,6 +69,7 @@ export function catalogueRoutes(app: FastifyInstance): void {
             )
             .max(500),
         }),
+        response: { 200: Linked },
       },
     },
     async (request) => {
