@@ -25,5 +25,7 @@ export * from './contract/audit.ts';
 export * from './contract/notifications.ts';
 export * from './contract/org.ts';
 export * from './contract/cascade.ts';
+export * from './contract/compliance.ts';
+export * from './contract/public.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

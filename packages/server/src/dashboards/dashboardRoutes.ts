@@ -9,7 +9,13 @@ import { assertPlanReadable, canViewProvince, readableCommuneIds } from '../org/
 import { communeDashboard } from './communeDashboard.ts';
 import { provinceRollup } from './provinceRollup.ts';
 import { compareAcrossProvinces, nationalRollup } from './nationalRollup.ts';
-import { IndicatorAcrossProvinces, NationalRollup } from '@tiendo/core';
+import {
+  IndicatorAcrossProvinces,
+  NationalRollup,
+  PlanComplianceView,
+  ProvinceComplianceView,
+  ProvinceList,
+} from '@tiendo/core';
 import { taskHistory } from './itemHistory.ts';
 import { planCompliance, provinceCompliance } from '../reports/compliance.ts';
 import { todayInVietnam } from '../http/time.ts';
@@ -56,6 +62,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
         tags: ['dashboards'],
         summary: 'Tỷ lệ báo cáo đầy đủ và đúng hạn của từng đơn vị',
         params: Id,
+        response: { 200: PlanComplianceView },
       },
     },
     async (request) => {
@@ -71,6 +78,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
         tags: ['dashboards'],
         summary: 'Tỷ lệ báo cáo đầy đủ và đúng hạn của từng xã',
         params: Id,
+        response: { 200: ProvinceComplianceView },
       },
     },
     async (request) => {
@@ -82,7 +90,11 @@ export function dashboardRoutes(app: FastifyInstance): void {
   r.get(
     '/api/provinces',
     {
-      schema: { tags: ['dashboards'], summary: 'Các tỉnh/thành phố người dùng được xem tổng hợp' },
+      schema: {
+        tags: ['dashboards'],
+        summary: 'Các tỉnh/thành phố người dùng được xem tổng hợp',
+        response: { 200: ProvinceList },
+      },
     },
     async (request) => {
       const user = requireUser(request);

@@ -27,7 +27,7 @@ export async function publicCommune(db: Kysely<Database>, communeId: number) {
       'plans.id',
       'plans.title',
       'plans.number',
-      'plans.issued_on',
+      'plans.issued_on as issuedOn',
       'plans.issuer',
       'c.name as commune',
     ])

@@ -1,3 +1,4 @@
+import { PublicCommune, PublicCommunes } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,6 +29,7 @@ export function publicRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['public'],
         summary: 'Các xã, phường đã công bố kế hoạch (không cần đăng nhập)',
+        response: { 200: PublicCommunes },
       },
     },
     async () => publicCommunes(app.db),
@@ -39,6 +41,7 @@ export function publicRoutes(app: FastifyInstance): void {
         tags: ['public'],
         summary: 'Kế hoạch và tiến độ đã duyệt của một xã, phường (không cần đăng nhập)',
         params: Id,
+        response: { 200: PublicCommune },
       },
     },
     async (request) => publicCommune(app.db, request.params.id),
