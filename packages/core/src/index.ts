@@ -27,5 +27,6 @@ export * from './contract/org.ts';
 export * from './contract/cascade.ts';
 export * from './contract/compliance.ts';
 export * from './contract/public.ts';
+export * from './contract/taskHistory.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

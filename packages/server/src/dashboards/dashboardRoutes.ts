@@ -15,6 +15,7 @@ import {
   PlanComplianceView,
   ProvinceComplianceView,
   ProvinceList,
+  TaskHistory,
 } from '@tiendo/core';
 import { taskHistory } from './itemHistory.ts';
 import { planCompliance, provinceCompliance } from '../reports/compliance.ts';
@@ -167,13 +168,14 @@ export function dashboardRoutes(app: FastifyInstance): void {
         tags: ['dashboards'],
         summary: 'Một nhiệm vụ và các lần báo cáo qua các kỳ',
         params: Id,
+        response: { 200: TaskHistory },
       },
     },
     async (request) => {
       const user = requireUser(request);
       const history = await taskHistory(app.db, request.params.id);
       const communes = await readableCommuneIds(app.db, user);
-      if (communes !== 'all' && !communes.includes(history.task.commune_id))
+      if (communes !== 'all' && !communes.includes(history.task.communeId))
         throw forbidden('Bạn không có quyền xem nhiệm vụ này');
       // Every reader sees each unit's status and progress; the words, only those who may.
       const readsText = await reportTextReader(app.db, user, history.task.planId);

@@ -13,12 +13,12 @@ export async function taskHistory(db: Kysely<Database>, taskId: number) {
       'tasks.id',
       'tasks.code',
       'tasks.content',
-      'tasks.lead_text',
-      'tasks.coordinate_text',
-      'tasks.deadline_text',
+      'tasks.lead_text as lead',
+      'tasks.coordinate_text as coordinate',
+      'tasks.deadline_text as deadline',
       'tasks.output',
       'tasks.director',
-      'plans.commune_id',
+      'plans.commune_id as communeId',
       'plans.id as planId',
     ])
     .select(lineageOf('tasks').as('lineage'))
@@ -32,7 +32,7 @@ export async function taskHistory(db: Kysely<Database>, taskId: number) {
     .innerJoin('org_units as unit', 'unit.id', 'r.unit_id')
     .select([
       'p.label as period',
-      'p.window_end',
+      'p.window_end as windowEnd',
       'r.unit_id as unitId',
       'unit.name as unit',
       'r.status as reportStatus',

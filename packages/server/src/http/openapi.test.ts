@@ -80,5 +80,4 @@ const NOT_YET = new Set<string>([
   'GET /api/plans/:id/draft',
   'GET /api/provinces/:id/catalogue/:catalogueId',
   'GET /api/provinces/:id/rollup',
-  'GET /api/tasks/:id/history',
 ]);

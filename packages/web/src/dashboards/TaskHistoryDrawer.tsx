@@ -1,27 +1,10 @@
+import type { TaskHistory } from '@tiendo/core';
 import { Badge, Drawer, Loader, Stack, Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-interface History {
-  task: {
-    code: string;
-    content: string;
-    lead_text: string | null;
-    deadline_text: string | null;
-    director: string | null;
-  };
-  updates: Array<{
-    period: string;
-    unit: string;
-    reportStatus: string;
-    status: string | null;
-    progress: number | null;
-    results: string | null;
-    evidence: string | null;
-    difficulties: string | null;
-  }>;
-}
+type History = TaskHistory;
 
 /** Drill-down from a dashboard list: the task and what each unit reported on it, period by period. */
 export function TaskHistoryDrawer({ taskId, onClose }: { taskId: number | null; onClose(): void }) {
@@ -46,9 +29,9 @@ export function TaskHistoryDrawer({ taskId, onClose }: { taskId: number | null; 
           <Text size="sm">{h.task.content}</Text>
           <Text size="xs" c="dimmed">
             {[
-              h.task.lead_text && `${t('plan.lead')}: ${h.task.lead_text}`,
+              h.task.lead && `${t('plan.lead')}: ${h.task.lead}`,
               h.task.director && `${t('dashboard.director')}: ${h.task.director}`,
-              h.task.deadline_text && `${t('plan.deadline')}: ${h.task.deadline_text}`,
+              h.task.deadline && `${t('plan.deadline')}: ${h.task.deadline}`,
             ]
               .filter(Boolean)
               .join(' · ')}
