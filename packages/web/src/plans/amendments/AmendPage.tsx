@@ -4,6 +4,7 @@ import {
   Anchor,
   Button,
   Card,
+  type ComboboxItem,
   Group,
   Loader,
   Select,
@@ -19,7 +20,7 @@ import { api } from '../../api/client.ts';
 import type { PlanDetail } from '../../api/types.ts';
 import { fillMessage, useI18n } from '../../i18n/i18n.tsx';
 import { DateField } from '../../i18n/DateField.tsx';
-import { todayInVietnam } from '@tiendo/core';
+import { matchesSearch, todayInVietnam } from '@tiendo/core';
 import { vnDate } from '../../i18n/dates.ts';
 import {
   useAmendments,
@@ -89,9 +90,10 @@ export default function AmendPage() {
     .filter((i) => !taken.has(`${i.kind}:${i.id}`))
     .map((i) => ({
       value: `${i.kind}:${i.id}`,
-      label: `${t(i.kind === 'task' ? 'amend.task' : 'amend.indicator')} ${i.code} · ${short(
-        i.fields.content ?? i.fields.name ?? '',
-      )}`,
+      // Numbers restart in each section: the section's numeral tells two "Nhiệm vụ 2" apart.
+      label: `${t(i.kind === 'task' ? 'amend.task' : 'amend.indicator')} ${i.code}${
+        i.section ? ` (${i.section})` : ''
+      } · ${short(i.fields.content ?? i.fields.name ?? '')}`,
     }));
   const fromDocument = comparison && choice ? chosenChanges(comparison, choice) : [];
   const changes = [...pending.map((x) => x.change), ...fromDocument];
@@ -205,6 +207,10 @@ export default function AmendPage() {
             label={t('amend.pick')}
             placeholder={t('amend.pickPlaceholder')}
             searchable
+            // Typed with or without accents, as on the plan list.
+            filter={({ options: all, search }) =>
+              (all as ComboboxItem[]).filter((o) => matchesSearch(o.label, search))
+            }
             data={options}
             value={null}
             onChange={(value) =>
@@ -281,14 +287,20 @@ function blank(kind: 'task' | 'indicator'): EditableItem {
 }
 
 /** The plan's items still tracked, as the editor takes them. */
-function itemsOf(p: PlanDetail): EditableItem[] {
+function itemsOf(p: PlanDetail): Array<EditableItem & { section: string | null }> {
   const tracked = <T extends { retiredReason: string | null }>(xs: T[]) =>
     xs.filter((x) => !x.retiredReason);
+  // "III. Khẩn trương…" → "III"; a table without groups: its appendix.
+  const sectionOf = (id: number) => {
+    const s = p.sections.find((x) => x.id === id);
+    return s ? (s.heading?.split('.')[0]?.trim() ?? s.appendix) : null;
+  };
   return [
     ...tracked(p.indicators).map((i) => ({
       kind: 'indicator' as const,
       id: i.id,
       code: i.code,
+      section: sectionOf(i.sectionId),
       fields: {
         name: i.name,
         unit: i.unit,
@@ -305,6 +317,7 @@ function itemsOf(p: PlanDetail): EditableItem[] {
       kind: 'task' as const,
       id: task.id,
       code: task.code,
+      section: sectionOf(task.sectionId),
       fields: {
         content: task.content,
         lead: task.lead,
