@@ -28,5 +28,6 @@ export * from './contract/cascade.ts';
 export * from './contract/compliance.ts';
 export * from './contract/public.ts';
 export * from './contract/taskHistory.ts';
+export * from './contract/narrative.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

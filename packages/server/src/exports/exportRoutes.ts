@@ -1,3 +1,4 @@
+import { NarrativeView } from '@tiendo/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -82,6 +83,7 @@ export function exportRoutes(app: FastifyInstance): void {
         tags: ['exports'],
         summary: 'Phần lời của báo cáo tổng hợp (để sửa trước khi xuất)',
         params: Id,
+        response: { 200: NarrativeView },
       },
     },
     async (request) => {

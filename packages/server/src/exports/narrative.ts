@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { afterCommittee, IsoDay } from '@tiendo/core';
-import { z } from 'zod';
+import { afterCommittee, Narrative } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { conflict } from '../http/errors.ts';
 import { nowIso, todayInVietnam } from '../http/time.ts';
@@ -10,21 +9,7 @@ import type { PeriodSummary } from './periodSummary.ts';
 // What the focal officer writes around the figures: the report's number, place and date, the
 // overall assessment, the direction for next period, recipients, and who signs.
 
-const line = (max: number) => z.string().trim().max(max);
-
-export const Narrative = z.object({
-  number: line(60).describe('Số, ký hiệu, ví dụ "125/BC-UBND"'),
-  place: line(60).describe('Địa danh ghi ở dòng ngày tháng, ví dụ "Kiến Hưng"'),
-  date: IsoDay,
-  title: line(500),
-  assessment: line(20_000).describe('Đánh giá chung kết quả thực hiện'),
-  direction: line(20_000).describe('Phương hướng, nhiệm vụ kỳ tới'),
-  recipients: z.array(line(200)).max(30),
-  signerAuthority: line(100),
-  signerPosition: line(100),
-  signerName: line(100),
-});
-export type Narrative = z.infer<typeof Narrative>;
+export { Narrative };
 
 /** What a first draft is made from: the plan's place and signer, what the report covers. */
 export interface NarrativeSource {

@@ -1,3 +1,4 @@
+import type { Narrative } from '@tiendo/core';
 import { useState } from 'react';
 import {
   Alert,
@@ -16,19 +17,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DateField } from '../i18n/DateField.tsx';
-
-interface Narrative {
-  number: string;
-  place: string;
-  date: string;
-  title: string;
-  assessment: string;
-  direction: string;
-  recipients: string[];
-  signerAuthority: string;
-  signerPosition: string;
-  signerName: string;
-}
 
 /** The consolidated report: the officer writes the narrative parts, the figures come from the
  *  units' reports; download the .docx and the .xlsx appendices. */
