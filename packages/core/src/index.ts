@@ -29,5 +29,6 @@ export * from './contract/compliance.ts';
 export * from './contract/public.ts';
 export * from './contract/taskHistory.ts';
 export * from './contract/narrative.ts';
+export * from './contract/drafts.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

@@ -76,7 +76,6 @@ const NOT_YET = new Set<string>([
   'GET /api/indicators/:id/target-shares',
   'GET /api/plans/:id/cascade',
   'GET /api/plans/:id/dashboard',
-  'GET /api/plans/:id/draft',
   'GET /api/provinces/:id/catalogue/:catalogueId',
   'GET /api/provinces/:id/rollup',
 ]);

@@ -1,4 +1,4 @@
-import { AuditTrail, Done } from '@tiendo/core';
+import { AuditTrail, Done, DraftReview } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -129,7 +129,14 @@ export function draftRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/plans/:id/draft',
-    { schema: { tags: ['plans'], summary: 'Bản nháp kế hoạch để rà soát', params: Id } },
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Bản nháp kế hoạch để rà soát',
+        params: Id,
+        response: { 200: DraftReview },
+      },
+    },
     async (request) => {
       await managedPlan(request, request.params.id);
       const { plan, envelope } = await loadDraft(app.db, request.params.id);

@@ -13,7 +13,7 @@ import type {
 } from '@tiendo/core';
 
 // A report and the periods: the shared contract (core contract/reports.ts), no copies.
-export type { MyReportRow, PeriodOverview, ReportDetail } from '@tiendo/core';
+export type { DraftReview, MyReportRow, PeriodOverview, ReportDetail } from '@tiendo/core';
 export type TaskUpdate = TaskUpdateView;
 export type IndicatorValue = IndicatorValueView;
 export type Contribution = ContributionView;
@@ -99,30 +99,6 @@ export interface ItemVersion {
   retiredReason: string | null;
   director: string | null;
   responsible: string | null;
-}
-
-export interface DraftReview {
-  planId: number;
-  communeId: number;
-  version: number;
-  draft: import('@tiendo/core').PlanDraft;
-  warnings: Array<{ where: string; message: string }>;
-  sourceLines: string[];
-  unitProposals: string[];
-  /** Proposals to look at before creating (left unticked), with why. */
-  unitDoubts: Record<string, string>;
-  /** The commune (or province) the plan is imported into. */
-  ownerName: string;
-  /** The place the document names when it is not the owner. */
-  localityMismatch: string | null;
-  /** Published or archived plans of the owner with the same number and date. */
-  duplicates: Array<{
-    id: number;
-    title: string;
-    number: string | null;
-    issuedOn: string | null;
-    status: string;
-  }>;
 }
 
 export type Concern = ConcernView;
