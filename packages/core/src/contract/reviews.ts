@@ -45,6 +45,7 @@ export const PlanReview = z.object({
       lineageId: z.number(),
       code: z.string(),
       appendix: z.string(),
+      group: z.string().nullable(),
       content: z.string(),
       lead: z.string().nullable(),
       deadline: z.string().nullable(),

@@ -138,6 +138,8 @@ function taskRows(summaries: PeriodSummary[]) {
       lineageId: number;
       code: string;
       appendix: string;
+      /** The plan's group heading ("III. …"), null when the table has none. */
+      group: string | null;
       content: string;
       lead: string | null;
       deadline: string | null;
@@ -150,6 +152,7 @@ function taskRows(summaries: PeriodSummary[]) {
         lineageId: t.lineageId,
         code: t.code,
         appendix: t.appendix,
+        group: t.group,
         content: t.content,
         lead: t.lead,
         deadline: t.deadline,

@@ -100,7 +100,11 @@ function overdueTasks(review: PlanReview) {
   if (!overdue.length) return [];
   return [
     body('Các nhiệm vụ quá hạn chưa hoàn thành:'),
-    ...overdue.map((t) => body(`- Nhiệm vụ ${t.code}: ${t.content} (chủ trì: ${t.lead ?? '—'}).`)),
+    ...overdue.map((t) =>
+      body(
+        `- Nhiệm vụ ${t.code}${t.group ? ` (mục ${t.group.split('.')[0]})` : ''}: ${t.content} (chủ trì: ${t.lead ?? '—'}).`,
+      ),
+    ),
   ];
 }
 

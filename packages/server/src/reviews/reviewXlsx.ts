@@ -1,6 +1,6 @@
 import { afterCommittee } from '@tiendo/core';
 import ExcelJS from 'exceljs';
-import { addRows, sheet } from '../exports/xlsxAppendices.ts';
+import { addRows, sheet, withGroups } from '../exports/xlsxAppendices.ts';
 import type { PlanReview } from './planReview.ts';
 import { statusLabel } from './reviewDocx.ts';
 
@@ -19,15 +19,20 @@ export async function reviewXlsx(review: PlanReview): Promise<Buffer> {
     { header: 'Thời hạn', key: 'deadline', width: 14 },
     ...review.periods.map((p, i) => ({ header: p.label, key: `p${i}`, width: 14 })),
   ]);
+  // Group rows ("III. …") as the plan prints them: numbers restart in each group.
   addRows(
     tasks,
-    review.tasks.map((t) => ({
-      code: t.code,
-      content: t.content,
-      lead: t.lead,
-      deadline: t.deadline,
-      ...Object.fromEntries(t.statuses.map((s, i) => [`p${i}`, statusLabel(s)])),
-    })),
+    withGroups(
+      review.tasks,
+      (t) => ({
+        code: t.code,
+        content: t.content,
+        lead: t.lead,
+        deadline: t.deadline,
+        ...Object.fromEntries(t.statuses.map((s, i) => [`p${i}`, statusLabel(s)])),
+      }),
+      'content',
+    ),
   );
   const years = [...new Set(review.indicators.flatMap((i) => i.years.map((y) => y.year)))].sort();
   const indicators = sheet(

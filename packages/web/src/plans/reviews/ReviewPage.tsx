@@ -187,7 +187,7 @@ function TaskMatrix({ review }: { review: PlanReview }) {
         {review.tasks.map((task) => (
           <Card key={task.lineageId} withBorder padding="xs" data-testid="review-task">
             <Text size="sm" lineClamp={2}>
-              <b>{task.code}.</b> {task.content}
+              <b>{numberOf(task)}.</b> {task.content}
             </Text>
             <Group gap="xs" mt={4} justify="space-between" wrap="nowrap">
               <StatusMarks review={review} statuses={task.statuses} />
@@ -215,7 +215,7 @@ function TaskMatrix({ review }: { review: PlanReview }) {
           <Table.Tbody>
             {review.tasks.map((task) => (
               <Table.Tr key={task.lineageId} data-testid="review-task">
-                <Table.Td>{task.code}</Table.Td>
+                <Table.Td>{numberOf(task)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" lineClamp={3}>
                     {task.content}
@@ -237,6 +237,10 @@ function TaskMatrix({ review }: { review: PlanReview }) {
     </Stack>
   );
 }
+
+/** A task's number with its group's numeral ("III.2"): numbers restart in each group. */
+const numberOf = (task: { group: string | null; code: string }) =>
+  task.group ? `${task.group.split('.')[0]}.${task.code}` : task.code;
 
 /** One coloured mark per period, the task's status at its end. */
 function StatusMarks(props: {
