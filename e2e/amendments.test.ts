@@ -58,6 +58,10 @@ describe.each(TEST_DIALECTS)('amending a running plan (%s)', (dialect) => {
     await editor.getByLabel('Chủ trì').fill('Phòng Kinh tế');
     await editor.getByRole('button', { name: 'Ghi nhận thay đổi' }).click();
     await expect.poll(() => page.getByTestId('pending-change').count()).toBe(2);
+    // Each edit shows its values before and after, to check before applying.
+    expect(await page.getByTestId('pending-change').first().textContent()).toContain(
+      `Thời gian hoàn thành: ${before || '—'} → Quý II/2027`,
+    );
     await shot(page, 'amend-pending-phone');
     // Nothing on the page is wider than the phone.
     const overflow = await page.evaluate(

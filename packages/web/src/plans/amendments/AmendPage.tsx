@@ -30,6 +30,8 @@ import {
   type ItemChange,
 } from './api.ts';
 import { ItemEditor, type EditableItem } from './ItemEditor.tsx';
+import { FieldChanges } from './FieldChanges.tsx';
+import { fieldKey } from './AmendmentList.tsx';
 import {
   chosenChanges,
   DocumentComparison,
@@ -46,7 +48,15 @@ interface Pending {
   key: string;
   label: string;
   change: ItemChange;
+  /** For an edit: each field before and after, to check before applying. */
+  diff: Array<{ field: string; label: string; before: string | null; after: string | null }>;
 }
+
+/** Targets as one line: "2026: 60%; 2030: 90%". */
+const targetsText = (targets: unknown) =>
+  Object.entries((targets ?? {}) as Record<string, string>)
+    .map(([year, text]) => `${year === 'all' ? '' : `${year}: `}${text}`)
+    .join('; ') || null;
 
 export default function AmendPage() {
   const { t } = useI18n();
@@ -226,7 +236,20 @@ export default function AmendPage() {
               onDone={(change, label) => {
                 const key =
                   'itemId' in change ? `${change.kind}:${change.itemId}` : `new:${pending.length}`;
-                setPending([...pending, { key, label, change }]);
+                const diff =
+                  change.change === 'edit'
+                    ? Object.entries(change.fields).map(([field, after]) => ({
+                        field,
+                        label: t(fieldKey(field)),
+                        before:
+                          field === 'targets'
+                            ? targetsText(editing.targets)
+                            : (editing.fields[field] ?? null),
+                        after:
+                          field === 'targets' ? targetsText(after) : ((after as string) ?? null),
+                      }))
+                    : [];
+                setPending([...pending, { key, label, change, diff }]);
                 setEditing(null);
               }}
             />
@@ -240,11 +263,6 @@ export default function AmendPage() {
                     ? `: ${short(String(x.change.fields.content ?? x.change.fields.name ?? ''))}`
                     : ''}
                   {x.change.change === 'retire' ? ` — ${x.change.reason}` : ''}
-                  {x.change.change === 'edit'
-                    ? ` — ${Object.keys(x.change.fields)
-                        .map((f) => t(`amend.field.${f}` as 'amend.field.content'))
-                        .join(', ')}`
-                    : ''}
                 </Text>
                 <Button
                   size="xs"
@@ -255,6 +273,7 @@ export default function AmendPage() {
                   {t('amend.drop')}
                 </Button>
               </Group>
+              <FieldChanges changes={x.diff} />
             </Card>
           ))}
           {comparison && choice && (
