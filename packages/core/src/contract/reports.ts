@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_KINDS, PERIOD_STATUSES, REPORT_STATUSES, UPDATE_STATES } from './enums.ts';
+import { EXPLANATION_REASONS } from '../status/explanation.ts';
 
 // A unit's report and the reporting periods (GET /api/reports/:id, /api/my/reports,
 // /api/plans/:id/periods, /api/periods/:id/reports): validated by the server on the way out,
@@ -51,7 +52,7 @@ export const ContributionView = z.object({
 export type ContributionView = z.infer<typeof ContributionView>;
 
 /** Why an item must be explained (giải trình): a task late, an indicator off its track. */
-const ExplanationReasonName = z.enum(['overdue', 'off_track']);
+const ExplanationReasonName = z.enum(EXPLANATION_REASONS);
 
 const Target = z.object({ year: z.number().nullable(), text: z.string() });
 

@@ -1,28 +1,13 @@
 import { z } from 'zod';
 import { AmendmentView } from './amendments.ts';
+import { ComplianceFigures, PlanComplianceView } from './compliance.ts';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../status/evaluateTask.ts';
 
 // A plan's yearly review (sơ kết) or five-year review (tổng kết), GET /api/plans/:id/review:
 // validated by the server, typed for the web app from here.
 
-const TaskStatusName = z.enum([
-  'done_on_time',
-  'done_late',
-  'in_progress',
-  'overdue',
-  'not_started',
-  'not_reported',
-  'not_applicable',
-]);
-
-const Reporting = z.object({
-  expected: z.number(),
-  received: z.number(),
-  onTime: z.number(),
-  late: z.number(),
-  missing: z.number(),
-  completeness: z.number().nullable(),
-  timeliness: z.number().nullable(),
-});
+// The statuses evaluateTask judges (status/evaluateTask.ts), named once there.
+const TaskStatusName = z.enum(Object.keys(TASK_STATUS_LABELS) as [TaskStatus, ...TaskStatus[]]);
 
 export const PlanReview = z.object({
   plan: z.object({
@@ -73,8 +58,8 @@ export const PlanReview = z.object({
       ),
     }),
   ),
-  units: z.array(Reporting.extend({ unitId: z.number(), unitName: z.string() })),
-  reporting: Reporting,
+  units: PlanComplianceView.shape.units,
+  reporting: ComplianceFigures,
   concerns: z.object({
     raised: z.number(),
     answered: z.number(),

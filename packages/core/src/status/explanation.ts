@@ -7,7 +7,8 @@ import { evaluateTrajectory, milestonesOf } from './trajectory.ts';
 // trajectory — the report must say what happened and what is planned (giải trình). Judged on
 // the update itself, as of the period's end (or today, while the period is still running).
 
-export type ExplanationReason = 'overdue' | 'off_track';
+export const EXPLANATION_REASONS = ['overdue', 'off_track'] as const;
+export type ExplanationReason = (typeof EXPLANATION_REASONS)[number];
 
 export function taskNeedsExplanation(
   deadlineText: string | null,
