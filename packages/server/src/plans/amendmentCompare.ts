@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { badRequest } from '../http/errors.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
 import { readUpload, storeDocument } from './drafts.ts';
-import { FIELD_COLUMNS, ITEM_TABLES, targetsOf, type ItemKind } from './itemRows.ts';
+import { FIELD_COLUMNS, ITEM_TABLES, targetsOfEach, type ItemKind } from './itemRows.ts';
 import { FIELD_LABELS } from './amendmentHistory.ts';
 
 import { latestVersion } from './versions.ts';
@@ -141,13 +141,21 @@ async function currentItems(db: Db, planId: number) {
         retired_reason: string | null;
       }
     >;
+    // Every indicator's targets in one query, not one a row.
+    const targets =
+      kind === 'indicator'
+        ? await targetsOfEach(
+            db,
+            rows.map((r) => r.id),
+          )
+        : null;
     for (const row of rows) {
       items.push({
         kind,
         id: row.id,
         code: row.code,
         fields: fieldsOf(kind, (f) => row[FIELD_COLUMNS[kind][f]!] ?? null),
-        ...(kind === 'indicator' ? { targets: await targetsOf(db, row.id) } : {}),
+        ...(targets ? { targets: targets.get(row.id) ?? {} } : {}),
       });
       facts.set(row.id, {
         retired: row.retired_reason !== null,

@@ -202,15 +202,24 @@ export async function moveOpenReportData(
 
 /** An indicator's milestone targets by year ("2026") or for every year ("all"). */
 export async function targetsOf(db: Db, indicatorId: number): Promise<Record<string, string>> {
+  return (await targetsOfEach(db, [indicatorId])).get(indicatorId) ?? {};
+}
+
+/** The same for several indicators, in one query. */
+export async function targetsOfEach(db: Db, indicatorIds: number[]) {
+  const out = new Map<number, Record<string, string>>();
+  if (!indicatorIds.length) return out;
   const rows = await db
     .selectFrom('indicator_targets')
-    .select(['year', 'raw_text'])
-    .where('indicator_id', '=', indicatorId)
+    .select(['indicator_id', 'year', 'raw_text'])
+    .where('indicator_id', 'in', indicatorIds)
     .orderBy('id')
     .execute();
-  return Object.fromEntries(
-    rows.map((r) => [r.year === null ? 'all' : String(r.year), r.raw_text]),
-  );
+  for (const r of rows) {
+    const targets = out.get(r.indicator_id) ?? out.set(r.indicator_id, {}).get(r.indicator_id)!;
+    targets[r.year === null ? 'all' : String(r.year)] = r.raw_text;
+  }
+  return out;
 }
 
 export async function writeTargets(db: Db, indicatorId: number, targets: Record<string, string>) {
