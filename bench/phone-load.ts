@@ -5,7 +5,12 @@
 //   repeat visit the same, with the browser's cache from the first visit
 //   report       from pressing "Đăng nhập" as a unit reporter to their report's list of items,
 //                through the inbox ("Việc của tôi" → "Lập báo cáo")
-// Goals (issue 20): ≤ 2.5 s, ≤ 1 s, ≤ 3 s. Run after `npm run build`:  node bench/phone-load.ts
+// Each is read in the page, from the app's own user-timing marks (signInForm.ts,
+// ReportItemList.tsx): the form usable from the start of the navigation, the list on screen from
+// the press of "Đăng nhập". The harness's own time (Playwright waiting for the page's load event
+// and compiling its injected script in the throttled page, ~0.3–0.5 s) is printed beside them,
+// not judged. Goals (issue 20): ≤ 2.5 s, ≤ 1 s, ≤ 3 s. Run after `npm run build`:
+//   node bench/phone-load.ts
 import type { Page } from 'playwright-core';
 import { launchBrowser, startTestServer } from '../e2e/harness.ts';
 import { quantile } from './timing.ts';
@@ -66,22 +71,34 @@ async function throttle(page: Page): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-async function signInUsable(page: Page, url: string): Promise<number> {
+interface Timed {
+  page: number;
+  harness: number;
+}
+
+/** A user-timing mark's time in the page (ms from the start of its navigation). */
+const markTime = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? NaN, name);
+
+async function signInUsable(page: Page, url: string): Promise<Timed> {
   const start = performance.now();
   await page.goto(url);
   // Usable: the fields take input and the button is enabled (its script has run).
   await page.locator('button:enabled', { hasText: 'Đăng nhập' }).waitFor();
   await page.getByLabel('Tên đăng nhập').isEditable();
-  return performance.now() - start;
+  return {
+    harness: performance.now() - start,
+    page: await markTime(page, 'tiendo:sign-in-usable'),
+  };
 }
 
 const server = await startTestServer({ TIENDO_SEED_DEMO: '1' });
 const browser = await launchBrowser();
 try {
   await openPeriod(server.url);
-  const first: number[] = [];
-  const repeat: number[] = [];
-  const report: number[] = [];
+  const first: Timed[] = [];
+  const repeat: Timed[] = [];
+  const report: Timed[] = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({
       viewport: { width: 360, height: 740 },
@@ -104,14 +121,25 @@ try {
       .click();
     // The report screen: its list of items (on a phone no item opens by itself).
     await again.locator('[data-testid^="row-"]').first().waitFor();
-    report.push(performance.now() - start);
+    const shown = await markTime(again, 'tiendo:report-items');
+    report.push({
+      harness: performance.now() - start,
+      page: shown - (await markTime(again, 'tiendo:sign-in-sent')),
+    });
     await context.close();
   }
-  const show = (label: string, xs: number[], goal: number) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const p50 = quantile(sorted, 0.5);
+  const p50 = (xs: number[]) =>
+    quantile(
+      [...xs].sort((a, b) => a - b),
+      0.5,
+    );
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const show = (label: string, timed: Timed[], goal: number) => {
+    const inPage = timed.map((t) => t.page);
+    if (inPage.some(Number.isNaN)) throw new Error(`${label}: the page set no timing mark`);
+    const median = p50(inPage);
     console.log(
-      `${label.padEnd(44)} p50 ${(p50 / 1000).toFixed(2)} s   max ${(sorted.at(-1)! / 1000).toFixed(2)} s   goal ≤ ${goal} s ${p50 <= goal * 1000 ? '✔' : '✘'}`,
+      `${label.padEnd(38)} p50 ${seconds(median)}  max ${seconds(Math.max(...inPage))}  goal ≤ ${goal} s ${median <= goal * 1000 ? '✔' : '✘'}   (harness p50 ${seconds(p50(timed.map((t) => t.harness)))})`,
     );
   };
   console.log(`Fast 3G (1.6 Mbps, 150 ms RTT), CPU ×4, 360 px, ${RUNS} runs`);

@@ -11,16 +11,26 @@ import { buildTestApp } from '../testing/app.ts';
 // and cached for good when their names carry a content hash; JSON compressed on the fly.
 
 const SCRIPT = `console.log(${JSON.stringify('Tiến độ '.repeat(2000))});`;
-const INDEX = `<!doctype html><html><head><script type="module" data-app-entry crossorigin src="/assets/index-abc123.js"></script><link rel="stylesheet" crossorigin href="/assets/app.css"></head><body>${'<!-- -->'.repeat(200)}</body></html>`;
-/** Signed out, the app's entry and stylesheet are preloaded, not run nor applied (the sign-in
- *  script does both). */
-const SIGNED_OUT = INDEX.replace(
+const HEAD = [
+  '<script type="module" crossorigin src="/assets/signIn-x1.js"></script>',
   '<script type="module" data-app-entry crossorigin src="/assets/index-abc123.js"></script>',
-  '<link rel="modulepreload" crossorigin href="/assets/index-abc123.js" data-app-entry>',
-).replace(
+  '<link rel="modulepreload" crossorigin href="/assets/mantine-m1.js">',
+  '<link rel="modulepreload" crossorigin href="/assets/signIn-x1.js">',
   '<link rel="stylesheet" crossorigin href="/assets/app.css">',
-  '<link rel="preload" as="style" crossorigin href="/assets/app.css" data-app-css>',
-);
+];
+const INDEX = `<!doctype html><html><head>${HEAD.join('')}</head><body>${'<!-- -->'.repeat(200)}</body></html>`;
+/** Signed out, the app's scripts are prefetched (not compiled, not run) and its stylesheet
+ *  preloaded (not applied): the sign-in script does both. The form's own script and what it
+ *  imports stay as they are. */
+const SIGNED_OUT = INDEX.replace(
+  HEAD[1]!,
+  '<link rel="prefetch" crossorigin href="/assets/index-abc123.js" data-app-entry>',
+)
+  .replace(HEAD[2]!, '<link rel="prefetch" crossorigin href="/assets/mantine-m1.js">')
+  .replace(
+    HEAD[4]!,
+    '<link rel="preload" as="style" crossorigin href="/assets/app.css" data-app-css>',
+  );
 
 describe('web assets and API responses on the wire', () => {
   let database: TestDatabase;

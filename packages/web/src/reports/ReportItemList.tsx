@@ -1,4 +1,4 @@
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Button, Chip, Drawer, Group, Paper, Text, Title } from '@mantine/core';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useScreen } from '../shell/useScreen.ts';
@@ -36,6 +36,8 @@ export function ReportItemList({
   const split = useScreen(SPLIT_QUERY);
   const [filter, setFilter] = useState<ItemFilter>('all');
   const counts = countBy(items);
+  // For bench/phone-load.ts: the reporter's list is on screen (the mark's time, not a test's).
+  useEffect(() => void performance.mark('tiendo:report-items'), []);
   const shown = items.filter((i) => matches(filter, i) || i.key === open);
   const at = shown.findIndex((i) => i.key === open);
   const current = at >= 0 ? shown[at]! : null;
