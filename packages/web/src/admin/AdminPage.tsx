@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Alert, Loader, Select, Stack, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useManagedCommunes } from '../imports/ImportPage.tsx';
-import type { CommuneAdmin } from './types.ts';
+import { useManagedCommunes } from '../imports/api.ts';
+import { useCommuneAdmin } from './api.ts';
 import { UnitsPanel } from './UnitsPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 import { CommuneCode, ReorganisePanel } from './ReorganisePanel.tsx';
@@ -20,11 +18,7 @@ export function AdminPage() {
   const isAdmin = me?.roles.some((r) => r.role === 'admin') ?? false;
   const [chosen, setChosen] = useState<string | null>(null);
   const communeId = chosen ?? (communes.data?.[0] ? String(communes.data[0].id) : null);
-  const view = useQuery({
-    queryKey: ['admin', communeId],
-    queryFn: () => api<CommuneAdmin>(`/api/admin/communes/${communeId}`),
-    enabled: communeId !== null,
-  });
+  const view = useCommuneAdmin(communeId);
   if (communes.isLoading) return <Loader />;
   if (!communeId) return <Alert color="yellow">{t('admin.notAllowed')}</Alert>;
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { createUser } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { CommuneAdmin } from './types.ts';
 
@@ -27,15 +27,12 @@ export function NewUserForm({
     mutationFn: () => {
       const unitId = form.unitId ? Number(form.unitId) : null;
       const scope = form.role === 'unit_reporter' ? unitId : data.commune.id;
-      return api<{ temporaryPassword: string }>(`/api/admin/communes/${data.commune.id}/users`, {
-        method: 'POST',
-        body: {
-          username: form.username.trim(),
-          displayName: form.displayName.trim(),
-          email: form.email.trim() || null,
-          unitId,
-          roles: scope ? [{ role: form.role, scopeUnitId: scope }] : [],
-        },
+      return createUser(data.commune.id, {
+        username: form.username.trim(),
+        displayName: form.displayName.trim(),
+        email: form.email.trim() || null,
+        unitId,
+        roles: scope ? [{ role: form.role, scopeUnitId: scope }] : [],
       });
     },
     onSuccess: (r) => {

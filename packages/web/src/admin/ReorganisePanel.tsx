@@ -11,9 +11,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { ManagedCommune } from '../imports/ImportPage.tsx';
+import type { ManagedCommune } from '../imports/api.ts';
+import { useReorganise, useSaveCommuneCode } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DateField } from '../i18n/DateField.tsx';
 
@@ -31,7 +30,6 @@ export function ReorganisePanel(props: {
   units: Array<{ id: number; name: string }>;
 }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [level, setLevel] = useState<'commune' | 'unit'>('commune');
   const choices = level === 'commune' ? props.communes : props.units;
   const [kind, setKind] = useState<Kind>('merge');
@@ -39,24 +37,9 @@ export function ReorganisePanel(props: {
   const [news, setNews] = useState<NewUnit[]>([{ name: '', code: '' }]);
   const [effectiveOn, setEffectiveOn] = useState('');
   const [decision, setDecision] = useState('');
-  const run = useMutation({
-    mutationFn: () =>
-      api<{ created: number[] }>('/api/admin/reorganisations', {
-        method: 'POST',
-        body: {
-          kind,
-          predecessors: olds.map(Number),
-          successors: news.map((n) => ({ name: n.name, code: n.code.trim() || null })),
-          effectiveOn,
-          decision: decision.trim() || null,
-        },
-      }),
-    onSuccess: () => {
-      setOlds([]);
-      setNews([{ name: '', code: '' }]);
-      void queryClient.invalidateQueries({ queryKey: ['communes'] });
-      void queryClient.invalidateQueries({ queryKey: ['admin'] });
-    },
+  const run = useReorganise(() => {
+    setOlds([]);
+    setNews([{ name: '', code: '' }]);
   });
   const setNew = (i: number, patch: Partial<NewUnit>) =>
     setNews((list) => list.map((n, j) => (i === j ? { ...n, ...patch } : n)));
@@ -149,7 +132,19 @@ export function ReorganisePanel(props: {
         )}
         {run.data && <Alert color="teal">{t('reorg.done')}</Alert>}
         <Group justify="flex-end">
-          <Button size="xs" onClick={() => run.mutate()} loading={run.isPending}>
+          <Button
+            size="xs"
+            onClick={() =>
+              run.mutate({
+                kind,
+                predecessors: olds.map(Number),
+                successors: news.map((n) => ({ name: n.name, code: n.code.trim() || null })),
+                effectiveOn,
+                decision: decision.trim() || null,
+              })
+            }
+            loading={run.isPending}
+          >
             {t(kind === 'merge' ? 'reorg.doMerge' : 'reorg.doSplit')}
           </Button>
         </Group>
@@ -161,16 +156,8 @@ export function ReorganisePanel(props: {
 /** The commune's administrative code (Decision 19/2025/QĐ-TTg), carried in upward exports. */
 export function CommuneCode({ commune }: { commune: { id: number; code: string | null } }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [code, setCode] = useState(commune.code ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      api(`/api/admin/org-units/${commune.id}/code`, {
-        method: 'PUT',
-        body: { code: code.trim() || null },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', String(commune.id)] }),
-  });
+  const save = useSaveCommuneCode(commune.id);
   return (
     <Group align="flex-end" gap="xs">
       <TextInput
@@ -181,7 +168,12 @@ export function CommuneCode({ commune }: { commune: { id: number; code: string |
         onChange={(e) => setCode(e.currentTarget.value)}
         error={save.error?.message}
       />
-      <Button size="xs" variant="light" onClick={() => save.mutate()} loading={save.isPending}>
+      <Button
+        size="xs"
+        variant="light"
+        onClick={() => save.mutate(code.trim() || null)}
+        loading={save.isPending}
+      >
         {t('admin.saveCode')}
       </Button>
     </Group>

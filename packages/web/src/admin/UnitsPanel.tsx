@@ -1,29 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Paper, Table, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { AdminUnit, CommuneAdmin } from './types.ts';
+import { useSaveUnit } from './api.ts';
 
 export function UnitsPanel({ data }: { data: CommuneAdmin }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin'] });
-  const save = useMutation({
-    mutationFn: (unit: { id?: number; version?: number; name: string }) =>
-      unit.id
-        ? api(`/api/admin/units/${unit.id}`, {
-            method: 'PATCH',
-            body: { version: unit.version, name: unit.name },
-          })
-        : api(`/api/admin/communes/${data.commune.id}/units`, {
-            method: 'POST',
-            body: { name: unit.name },
-          }),
-    onSuccess: () => setName(''),
-    onSettled: refresh,
-  });
+  const save = useSaveUnit(data.commune.id, () => setName(''));
   return (
     <Paper withBorder p="sm">
       <Title order={4} mb="xs">

@@ -1,31 +1,18 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Switch, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
 import { fillMessage, useI18n } from '../i18n/i18n.tsx';
-import type { AdminUser, CommuneAdmin } from './types.ts';
+import type { CommuneAdmin } from './types.ts';
 import { NewUserForm } from './NewUserForm.tsx';
+import { adminKeys, useResetPassword, useToggleUser } from './api.ts';
 
 export function UsersPanel({ data }: { data: CommuneAdmin }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin'] });
-  const toggle = useMutation({
-    mutationFn: (u: AdminUser) =>
-      api(`/api/admin/users/${u.id}`, {
-        method: 'PATCH',
-        body: { version: u.version, active: !u.active },
-      }),
-    onSettled: refresh,
-  });
-  const reset = useMutation({
-    mutationFn: (u: AdminUser) =>
-      api<{ temporaryPassword: string }>(`/api/admin/users/${u.id}/reset-password`, {
-        method: 'POST',
-      }).then((r) => ({ username: u.username, password: r.temporaryPassword })),
-    onSuccess: setSecret,
-  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.all });
+  const toggle = useToggleUser();
+  const reset = useResetPassword(setSecret);
   const unitName = (id: number | null) =>
     data.units.find((u) => u.id === id)?.name ?? (id === data.commune.id ? data.commune.name : '');
   const error = toggle.error ?? reset.error;

@@ -1,21 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, FileInput, Loader, Select, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { importPlan, useManagedCommunes } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-
-export interface ManagedCommune {
-  id: number;
-  name: string;
-  kind: 'commune' | 'province';
-}
-
-export const useManagedCommunes = () =>
-  useQuery({
-    queryKey: ['communes', 'managed'],
-    queryFn: () => api<ManagedCommune[]>('/api/communes/managed'),
-  });
 
 // The matching limit is enforced by the server (MAX_INPUT_BYTES); checking here too spares a
 // long upload on a slow commune connection only to be refused.
@@ -33,8 +21,7 @@ export function ImportPage() {
       if (!file) throw new Error(t('import.chooseFile'));
       if (file.size > MAX_BYTES) throw new Error(t('import.tooLarge'));
       const commune = communeId ?? String(communes.data?.[0]?.id ?? '');
-      const query = new URLSearchParams({ communeId: commune, filename: file.name });
-      return api<{ planId: number }>(`/api/plans/import?${query}`, { method: 'POST', body: file });
+      return importPlan(commune, file);
     },
     onSuccess: ({ planId }) => navigate(`/plans/${planId}/review`),
   });

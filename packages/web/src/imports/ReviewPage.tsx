@@ -16,10 +16,19 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../api/client.ts';
-import type { DraftReview } from '../api/types.ts';
+import { ApiError } from '../api/client.ts';
+import {
+  deleteDraft,
+  publishDraft,
+  reimportDraft,
+  saveDraft,
+  setDraftColumns,
+  useDraftReview,
+  type DraftReview,
+} from './api.ts';
+import { planKeys } from '../plans/api.ts';
 import { fillMessage, useI18n } from '../i18n/i18n.tsx';
 import {
   localityMismatch,
@@ -43,10 +52,7 @@ export function ReviewPage() {
   const { t } = useI18n();
   const { id } = useParams();
   const [generation, setGeneration] = useState(0);
-  const review = useQuery({
-    queryKey: ['draft', id],
-    queryFn: () => api<DraftReview>(`/api/plans/${id}/draft`),
-  });
+  const review = useDraftReview(id);
   if (review.isLoading) return <Loader />;
   if (review.error || !review.data)
     return <Alert color="red">{`${t('error.loading')}: ${review.error?.message ?? ''}`}</Alert>;
@@ -114,10 +120,7 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
 
   const saveNow = async (): Promise<number> => {
     if (!editor.dirty) return version;
-    const saved = await api<{ version: number }>(`/api/plans/${review.planId}/draft`, {
-      method: 'PUT',
-      body: { version, draft: editor.draft },
-    });
+    const saved = await saveDraft(review.planId, { version, draft: editor.draft });
     setVersion(saved.version);
     editor.markSaved();
     refresh();
@@ -130,31 +133,28 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
   const reimport = useMutation({
     mutationFn: async (file: File) => {
       const current = await saveNow();
-      const query = new URLSearchParams({ filename: file.name, version: String(current) });
-      await api(`/api/plans/${review.planId}/reimport?${query}`, { method: 'POST', body: file });
+      await reimportDraft(review.planId, file, current);
     },
     onSuccess: () => void reload(),
   });
   const columns = useMutation({
     mutationFn: async ({ table, roles }: { table: number; roles: Array<ColumnRole | null> }) => {
       const current = await saveNow();
-      await api(`/api/plans/${review.planId}/draft/columns`, {
-        method: 'PUT',
-        body: { version: current, table, roles },
-      });
+      await setDraftColumns(review.planId, { version: current, table, roles });
     },
     onSuccess: () => void reload(),
   });
   const publish = useMutation({
     mutationFn: async (accept: { acceptDoubts: boolean; acceptLocality: boolean }) => {
       const current = await saveNow();
-      await api(`/api/plans/${review.planId}/publish`, {
-        method: 'POST',
-        body: { version: current, createUnits: [...chosenUnits], ...accept },
+      await publishDraft(review.planId, {
+        version: current,
+        createUnits: [...chosenUnits],
+        ...accept,
       });
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['plans'] });
+      await queryClient.invalidateQueries({ queryKey: planKeys.lists });
       navigate(`/plans/${review.planId}`);
     },
   });
@@ -245,12 +245,10 @@ function ReviewEditor({ review, refresh, reload }: EditorProps) {
             color="red"
             variant="subtle"
             disabled={busy}
-            action={() =>
-              api(`/api/plans/${review.planId}?version=${version}`, { method: 'DELETE' })
-            }
+            action={() => deleteDraft(review.planId, version)}
             onDone={async () => {
               editor.markSaved();
-              await queryClient.invalidateQueries({ queryKey: ['plans'] });
+              await queryClient.invalidateQueries({ queryKey: planKeys.lists });
               navigate('/');
             }}
           />

@@ -10,9 +10,8 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { CommuneAdmin } from '../admin/types.ts';
+import { useCommuneAdmin } from '../admin/api.ts';
+import { useAddLocalItem } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 type Kind = 'indicator' | 'task';
@@ -30,45 +29,32 @@ const EMPTY = {
  *  customisation); it reaches the chosen units' reports from the next save. */
 export function LocalItemForm(props: { planId: number; communeId: number; kind: Kind }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
-  const units = useQuery({
-    queryKey: ['admin', String(props.communeId)],
-    queryFn: () => api<CommuneAdmin>(`/api/admin/communes/${props.communeId}`),
-    enabled: open,
-  });
-  const add = useMutation({
-    mutationFn: () => {
-      const leadUnitIds = form.lead.map(Number);
-      const body =
-        props.kind === 'indicator'
-          ? {
-              kind: 'indicator',
-              name: form.text,
-              unit: form.unit.trim() || null,
-              targets: form.target.trim()
-                ? [{ year: typeof form.year === 'number' ? form.year : null, text: form.target }]
-                : [],
-              leadUnitIds,
-            }
-          : {
-              kind: 'task',
-              content: form.text,
-              deadline: form.deadline.trim() || null,
-              leadUnitIds,
-              coordinateUnitIds: form.coordinate.map(Number),
-            };
-      return api<{ code: string }>(`/api/plans/${props.planId}/local-items`, {
-        method: 'POST',
-        body,
-      });
-    },
-    onSuccess: () => {
-      setForm(EMPTY);
-      void queryClient.invalidateQueries({ queryKey: ['plan', String(props.planId)] });
-    },
-  });
+  const units = useCommuneAdmin(props.communeId, open);
+  const itemBody = () => {
+    const leadUnitIds = form.lead.map(Number);
+    const body =
+      props.kind === 'indicator'
+        ? {
+            kind: 'indicator',
+            name: form.text,
+            unit: form.unit.trim() || null,
+            targets: form.target.trim()
+              ? [{ year: typeof form.year === 'number' ? form.year : null, text: form.target }]
+              : [],
+            leadUnitIds,
+          }
+        : {
+            kind: 'task',
+            content: form.text,
+            deadline: form.deadline.trim() || null,
+            leadUnitIds,
+            coordinateUnitIds: form.coordinate.map(Number),
+          };
+    return body;
+  };
+  const add = useAddLocalItem(props.planId, () => setForm(EMPTY));
   const label = props.kind === 'indicator' ? t('local.addIndicator') : t('local.addTask');
   if (!open)
     return (
@@ -150,7 +136,7 @@ export function LocalItemForm(props: { planId: number; communeId: number; kind: 
           <Button size="xs" variant="subtle" onClick={() => setOpen(false)}>
             {t('local.close')}
           </Button>
-          <Button size="xs" onClick={() => add.mutate()} loading={add.isPending}>
+          <Button size="xs" onClick={() => add.mutate(itemBody())} loading={add.isPending}>
             {t('local.save')}
           </Button>
         </Group>

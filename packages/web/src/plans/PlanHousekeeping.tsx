@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { useMutation } from '@tanstack/react-query';
 import type { PlanDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConfirmAction } from './ConfirmAction.tsx';
+import { planStep, renamePlan, useRefreshPlan } from './api.ts';
 import { useNavigate } from 'react-router-dom';
 
 /** What a plan's manager does with a published plan: rename it, archive or restore it, take it
@@ -12,14 +12,9 @@ import { useNavigate } from 'react-router-dom';
  *  someone changed the plan meanwhile). */
 export function PlanHousekeeping({ plan }: { plan: PlanDetail }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['plan', String(plan.id)] });
-    await queryClient.invalidateQueries({ queryKey: ['plans'] });
-  };
-  const post = (step: string) => () =>
-    api(`/api/plans/${plan.id}/${step}`, { method: 'POST', body: { version: plan.version } });
+  const refresh = useRefreshPlan(plan.id);
+  const post = (step: string) => () => planStep(plan, step);
   if (plan.status === 'archived')
     return (
       <Group gap="xs">
@@ -65,11 +60,7 @@ function RenameButton({ plan, onDone }: { plan: PlanDetail; onDone(): Promise<vo
   const [title, setTitle] = useState(plan.title);
   const [number, setNumber] = useState(plan.number ?? '');
   const save = useMutation({
-    mutationFn: () =>
-      api(`/api/plans/${plan.id}`, {
-        method: 'PATCH',
-        body: { version: plan.version, title, number: number.trim() || null },
-      }),
+    mutationFn: () => renamePlan(plan, title, number.trim() || null),
     onSuccess: async () => {
       setOpen(false);
       await onDone();

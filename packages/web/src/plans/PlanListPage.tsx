@@ -13,25 +13,21 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { compareVietnamese, matchesSearch } from '@tiendo/core';
-import { api } from '../api/client.ts';
 import type { PlanSummary } from '../api/types.ts';
+import { usePlans } from './api.ts';
 import { fillMessage, useI18n } from '../i18n/i18n.tsx';
 import { useScreen } from '../shell/useScreen.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { useManagedCommunes } from '../imports/ImportPage.tsx';
+import { useManagedCommunes } from '../imports/api.ts';
 
 export function PlanListPage() {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   // Archived plans are out of the active list and read from their own.
   const [archived, setArchived] = useState(false);
-  const plans = useQuery({
-    queryKey: archived ? ['plans', 'archived'] : ['plans'],
-    queryFn: () => api<PlanSummary[]>(archived ? '/api/plans?archived=1' : '/api/plans'),
-  });
+  const plans = usePlans(archived);
   const managed = useManagedCommunes();
   if (plans.isLoading) return <Loader />;
   if (plans.error)

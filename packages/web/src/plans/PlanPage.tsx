@@ -1,9 +1,7 @@
 import { Alert, Anchor, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
-import type { PlanDetail } from '../api/types.ts';
+import { planExportUrl, usePlan } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
@@ -28,10 +26,7 @@ export function PlanPage() {
     id: number;
     code: string;
   } | null>(null);
-  const plan = useQuery({
-    queryKey: ['plan', id],
-    queryFn: () => api<PlanDetail>(`/api/plans/${id}`),
-  });
+  const plan = usePlan(id);
   if (plan.isLoading) return <Loader />;
   if (plan.error || !plan.data)
     return <Alert color="red">{`${t('error.loading')}: ${plan.error?.message ?? ''}`}</Alert>;
@@ -70,10 +65,10 @@ export function PlanPage() {
               {t('planReview.open')}
             </Anchor>
           )}
-          <Anchor href={`/api/plans/${p.id}/export.json`} size="xs">
+          <Anchor href={planExportUrl(p.id, 'json')} size="xs">
             {t('export.json')}
           </Anchor>
-          <Anchor href={`/api/plans/${p.id}/export.csv`} size="xs">
+          <Anchor href={planExportUrl(p.id, 'csv')} size="xs">
             {t('export.csv')}
           </Anchor>
         </Group>

@@ -14,9 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import type { PlanDetail } from '../../api/types.ts';
 import { fillMessage, useI18n } from '../../i18n/i18n.tsx';
 import { DateField } from '../../i18n/DateField.tsx';
@@ -29,6 +27,7 @@ import {
   type AmendmentComparison,
   type ItemChange,
 } from './api.ts';
+import { usePlan } from '../api.ts';
 import { ItemEditor, type EditableItem } from './ItemEditor.tsx';
 import { FieldChanges } from './FieldChanges.tsx';
 import { fieldKey } from './AmendmentList.tsx';
@@ -62,10 +61,7 @@ export default function AmendPage() {
   const { t } = useI18n();
   const { id } = useParams();
   const navigate = useNavigate();
-  const plan = useQuery({
-    queryKey: ['plan', id],
-    queryFn: () => api<PlanDetail>(`/api/plans/${id}`),
-  });
+  const plan = usePlan(id);
   const planId = Number(id);
   const apply = useApplyAmendment(planId);
   const compare = useCompareDocument(planId);

@@ -8,6 +8,7 @@ import type {
   ItemVersionView,
 } from '@tiendo/core';
 import { api } from '../../api/client.ts';
+import { planKeys } from '../api.ts';
 
 // The plan's amendments as the web app reaches them: fetchers, query keys and hooks in one
 // place; response types come from the shared contract (@tiendo/core contract/amendments.ts).
@@ -15,9 +16,9 @@ import { api } from '../../api/client.ts';
 export type { AmendmentComparison, AmendmentView, ItemKind, ItemVersionView };
 
 export const amendmentKeys = {
-  list: (planId: number) => ['plan', String(planId), 'amendments'] as const,
+  list: (planId: number) => [...planKeys.detail(planId), 'amendments'] as const,
   history: (planId: number, kind: ItemKind, itemId: number) =>
-    ['plan', String(planId), 'history', kind, itemId] as const,
+    [...planKeys.detail(planId), 'history', kind, itemId] as const,
 };
 
 /** One change of an amendment, as the server takes it (plans/amendmentInput.ts). */
@@ -59,7 +60,7 @@ export function useApplyAmendment(planId: number) {
   return useMutation({
     mutationFn: (draft: AmendmentDraft) =>
       api<AppliedAmendment>(`/api/plans/${planId}/amendments`, { method: 'POST', body: draft }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plan', String(planId)] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.detail(planId) }),
   });
 }
 

@@ -14,10 +14,9 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { PlanReview } from '@tiendo/core';
-import { api } from '../../api/client.ts';
+import { reviewFileUrl, usePlanReview } from './api.ts';
 import { fillMessage, useI18n } from '../../i18n/i18n.tsx';
 import { STATUS_COLORS } from '../../dashboards/statusColors.ts';
 import { AmendmentCard } from '../amendments/AmendmentList.tsx';
@@ -26,19 +25,13 @@ import { useScreen } from '../../shell/useScreen.ts';
 // The yearly review (sơ kết năm) or the five-year review (tổng kết) of a plan, on screen,
 // with the .docx report and .xlsx appendices to download.
 
-const reviewKey = (planId: string, span: string) => ['plan', planId, 'review', span] as const;
-
 export default function ReviewPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   // The whole term first: it always has data once a period has opened, and names the years.
   const span = search.get('span') ?? 'term';
-  const review = useQuery({
-    queryKey: reviewKey(id, span),
-    queryFn: () => api<PlanReview>(`/api/plans/${id}/review?span=${span}`),
-    placeholderData: keepPreviousData,
-  });
+  const review = usePlanReview(id, span);
   const years = review.data?.years ?? [];
   const spans = [
     ...[...new Set([...years, ...(span === 'term' ? [] : [Number(span)])])].map((y) => ({
@@ -62,10 +55,10 @@ export default function ReviewPage() {
           onChange={(value) => value && setSearch({ span: value })}
           w={200}
         />
-        <Button component="a" variant="light" href={`/api/plans/${id}/review.docx?span=${span}`}>
+        <Button component="a" variant="light" href={reviewFileUrl(id, span, 'docx')}>
           {t('planReview.docx')}
         </Button>
-        <Button component="a" variant="default" href={`/api/plans/${id}/review.xlsx?span=${span}`}>
+        <Button component="a" variant="default" href={reviewFileUrl(id, span, 'xlsx')}>
           {t('planReview.xlsx')}
         </Button>
       </Group>
