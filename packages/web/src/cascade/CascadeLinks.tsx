@@ -1,8 +1,12 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import {
+  useCascadeLinks,
+  useChangeCascadeLinks,
+  useSetParentPlan,
+  type LinkChange as Change,
+} from './api.ts';
 
 type Kind = 'task' | 'indicator';
 interface Item {
@@ -17,43 +21,14 @@ interface Side {
   links: Array<{ childId: number; parentId: number }>;
   suggestions: Array<{ childId: number; parentId: number; score: number }>;
 }
-interface Links {
-  parentPlanId: number | null;
-  parentPlans: Array<{ id: number; title: string; number: string | null }>;
-  tasks: Side;
-  indicators: Side;
-}
-interface Change {
-  kind: Kind;
-  childId: number;
-  parentId: number;
-  linked: boolean;
-}
 
 /** A commune plan's side of the cascade: which higher-level plan it implements, and which
  *  higher-level task or indicator each of its own implements (proposed, then confirmed). */
 export function CascadeLinks({ planId, canEdit }: { planId: number; canEdit: boolean }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const key = ['cascade-links', planId];
-  const query = useQuery({
-    queryKey: key,
-    queryFn: () => api<Links>(`/api/plans/${planId}/cascade-links`),
-  });
-  const onSuccess = (data: Links) => {
-    queryClient.setQueryData(key, data);
-    void queryClient.invalidateQueries({ queryKey: ['cascade'] });
-  };
-  const setParent = useMutation({
-    mutationFn: (parentPlanId: number | null) =>
-      api<Links>(`/api/plans/${planId}/parent`, { method: 'PUT', body: { parentPlanId } }),
-    onSuccess,
-  });
-  const change = useMutation({
-    mutationFn: (changes: Change[]) =>
-      api<Links>(`/api/plans/${planId}/cascade-links`, { method: 'PUT', body: { changes } }),
-    onSuccess,
-  });
+  const query = useCascadeLinks(planId);
+  const setParent = useSetParentPlan(planId);
+  const change = useChangeCascadeLinks(planId);
   if (query.isLoading || !query.data) return <Loader />;
   const data = query.data;
   const error = setParent.error ?? change.error;

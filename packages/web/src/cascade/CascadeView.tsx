@@ -1,50 +1,17 @@
 import { Alert, Badge, Group, Loader, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { useCascade } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/vi.ts';
 import { STATUS_COLORS } from '../dashboards/statusColors.ts';
-
-interface CascadeItem {
-  id: number;
-  code: string;
-  text: string;
-  appendix: string;
-  implementations: Array<{
-    communeId: number;
-    communeName: string;
-    planId: number;
-    id: number;
-    code: string;
-    text: string;
-    status: string | null;
-  }>;
-  notTakenUp: Array<{ communeId: number; communeName: string; hasPlan: boolean }>;
-}
-
-interface Cascade {
-  communes: Array<{
-    id: number;
-    name: string;
-    planId: number | null;
-    tasksTakenUp: number;
-    indicatorsTakenUp: number;
-  }>;
-  tasks: CascadeItem[];
-  indicators: CascadeItem[];
-}
 
 /** A higher-level plan's tasks (or indicators), the commune items carrying each one out with
  *  their status, and the communes that have not taken it up (phân cấp thực hiện). */
 export function CascadeView({ planId }: { planId: number }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<'tasks' | 'indicators'>('tasks');
-  const query = useQuery({
-    queryKey: ['cascade', planId],
-    queryFn: () => api<Cascade>(`/api/plans/${planId}/cascade`),
-  });
+  const query = useCascade(planId);
   if (query.isLoading) return <Loader />;
   if (query.error || !query.data) return <Alert color="red">{query.error?.message}</Alert>;
   const { communes } = query.data;

@@ -11,31 +11,15 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
 import type { PlanDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-
-type Method = 'equal' | 'weight' | 'manual';
-interface SharesView {
-  aggregation: 'sum' | 'average';
-  years: number[];
-  year: number;
-  /** What the saved split was when read: sent back so a newer save is not overwritten. */
-  revision: string;
-  provinceTarget: number | null;
-  assigned: number | null;
-  actual: number | null;
-  communes: Array<{
-    communeId: number;
-    name: string;
-    method: Method | null;
-    weight: number | null;
-    value: number | null;
-    linked: boolean;
-    actual: number | null;
-  }>;
-}
+import {
+  cascadeKeys,
+  useSaveTargetShares,
+  useTargetShares,
+  type ShareMethod as Method,
+  type SharesView,
+} from './api.ts';
 
 const fmt = (n: number | null) =>
   n === null ? '—' : n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
@@ -48,12 +32,8 @@ export function TargetShares({ plan, canManage }: { plan: PlanDetail; canManage:
     plan.indicators[0] ? String(plan.indicators[0].id) : null,
   );
   const [year, setYear] = useState<number>(new Date().getFullYear());
-  const key = ['target-shares', indicatorId, year];
-  const shares = useQuery({
-    queryKey: key,
-    enabled: indicatorId !== null,
-    queryFn: () => api<SharesView>(`/api/indicators/${indicatorId}/target-shares?year=${year}`),
-  });
+  const key = cascadeKeys.shares(indicatorId, year);
+  const shares = useTargetShares(indicatorId, year);
   if (plan.indicators.length === 0) return null;
   return (
     <Stack gap="xs" data-testid="target-shares">
@@ -99,11 +79,10 @@ function SharesEditor(props: {
   view: SharesView;
   indicatorId: number;
   canManage: boolean;
-  queryKey: unknown[];
+  queryKey: ReturnType<typeof cascadeKeys.shares>;
 }) {
   const { view, canManage } = props;
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [method, setMethod] = useState<Method>(
     view.communes.find((c) => c.method)?.method ?? 'equal',
   );
@@ -114,23 +93,17 @@ function SharesEditor(props: {
         view.communes.map((c) => [c.communeId, method === 'weight' ? c.weight : c.value]),
       ) as Record<number, number | null>,
   );
-  const save = useMutation({
-    mutationFn: () =>
-      api(`/api/indicators/${props.indicatorId}/target-shares`, {
-        method: 'PUT',
-        body: {
-          year: view.year,
-          revision: view.revision,
-          method,
-          total: typeof total === 'number' ? total : null,
-          shares: view.communes.map((c) => ({
-            communeId: c.communeId,
-            ...(method === 'weight' ? { weight: inputs[c.communeId] ?? 0 } : {}),
-            ...(method === 'manual' ? { value: inputs[c.communeId] ?? null } : {}),
-          })),
-        },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: props.queryKey }),
+  const save = useSaveTargetShares(props.indicatorId, props.queryKey);
+  const split = () => ({
+    year: view.year,
+    revision: view.revision,
+    method,
+    total: typeof total === 'number' ? total : null,
+    shares: view.communes.map((c) => ({
+      communeId: c.communeId,
+      ...(method === 'weight' ? { weight: inputs[c.communeId] ?? 0 } : {}),
+      ...(method === 'manual' ? { value: inputs[c.communeId] ?? null } : {}),
+    })),
   });
   const rollup = t(view.aggregation === 'sum' ? 'shares.sum' : 'shares.average');
   return (
@@ -214,7 +187,7 @@ function SharesEditor(props: {
       )}
       {canManage && (
         <Group justify="flex-end">
-          <Button size="xs" onClick={() => save.mutate()} loading={save.isPending}>
+          <Button size="xs" onClick={() => save.mutate(split())} loading={save.isPending}>
             {t('shares.save')}
           </Button>
         </Group>

@@ -12,11 +12,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
 import type { Concern } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConcernHeader } from './ConcernStatusBadge.tsx';
+import { useAnswerConcern, usePlanConcerns, useProvinceConcerns } from './api.ts';
 import { DateField } from '../i18n/DateField.tsx';
 
 type Filter = 'open' | 'answered' | 'closed' | 'all';
@@ -24,10 +23,7 @@ type Filter = 'open' | 'answered' | 'closed' | 'all';
 /** A plan's difficulties and proposals as tracked items: the focal officer says who must
  *  answer and by when, records the answer, and closes them; units see their own. */
 export function ConcernsPanel({ planId }: { planId: number }) {
-  const concerns = useQuery({
-    queryKey: ['concerns', planId],
-    queryFn: () => api<{ canAnswer: boolean; items: Concern[] }>(`/api/plans/${planId}/concerns`),
-  });
+  const concerns = usePlanConcerns(planId);
   if (concerns.isLoading) return <Loader />;
   if (concerns.error) return <Alert color="red">{concerns.error.message}</Alert>;
   return <ConcernList {...concerns.data!} />;
@@ -36,11 +32,7 @@ export function ConcernsPanel({ planId }: { planId: number }) {
 /** Every commune's concerns in a province, to read (each commune's focal officer answers). */
 export function ProvinceConcerns({ provinceId }: { provinceId: string }) {
   const { t } = useI18n();
-  const concerns = useQuery({
-    queryKey: ['province-concerns', provinceId],
-    queryFn: () =>
-      api<Array<Concern & { communeName: string }>>(`/api/provinces/${provinceId}/concerns`),
-  });
+  const concerns = useProvinceConcerns(provinceId);
   if (concerns.isLoading) return <Loader />;
   if (concerns.error) return <Alert color="red">{concerns.error.message}</Alert>;
   return (
@@ -79,26 +71,19 @@ function ConcernList({ canAnswer, items }: { canAnswer: boolean; items: Concern[
 function ConcernCard(props: { concern: Concern & { communeName?: string }; canAnswer: boolean }) {
   const { concern: c, canAnswer } = props;
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [edit, setEdit] = useState({
     addressee: c.addressee ?? '',
     answerDue: c.answerDue ?? '',
     answer: c.answer ?? '',
   });
-  const save = useMutation({
-    mutationFn: (status?: Concern['status']) =>
-      api(`/api/concerns/${c.id}`, {
-        method: 'PATCH',
-        body: {
-          version: c.version,
-          addressee: edit.addressee.trim() || null,
-          answerDue: edit.answerDue || null,
-          answer: edit.answer.trim() || null,
-          ...(status ? { status } : {}),
-        },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['concerns', c.planId] }),
-  });
+  const save = useAnswerConcern(c);
+  const send = (status?: Concern['status']) =>
+    save.mutate({
+      addressee: edit.addressee.trim() || null,
+      answerDue: edit.answerDue || null,
+      answer: edit.answer.trim() || null,
+      ...(status ? { status } : {}),
+    });
   const field = (key: keyof typeof edit) => ({
     value: edit[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -138,10 +123,10 @@ function ConcernCard(props: { concern: Concern & { communeName?: string }; canAn
               </Text>
             )}
             <Group justify="flex-end" gap="xs">
-              <Button size="xs" variant="light" onClick={() => save.mutate('closed')}>
+              <Button size="xs" variant="light" onClick={() => send('closed')}>
                 {t('concerns.close')}
               </Button>
-              <Button size="xs" onClick={() => save.mutate(undefined)} loading={save.isPending}>
+              <Button size="xs" onClick={() => send()} loading={save.isPending}>
                 {t('concerns.save')}
               </Button>
             </Group>

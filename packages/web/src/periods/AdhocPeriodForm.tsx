@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { useAddAdhocPeriod } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DateField } from '../i18n/DateField.tsx';
 
@@ -9,12 +8,9 @@ import { DateField } from '../i18n/DateField.tsx';
 export function AdhocPeriodForm({ planId, onAdded }: { planId: number; onAdded(): void }) {
   const { t } = useI18n();
   const [form, setForm] = useState({ label: '', windowStart: '', windowEnd: '', dueDate: '' });
-  const add = useMutation({
-    mutationFn: () => api(`/api/plans/${planId}/periods`, { method: 'POST', body: form }),
-    onSuccess: () => {
-      setForm({ label: '', windowStart: '', windowEnd: '', dueDate: '' });
-      onAdded();
-    },
+  const add = useAddAdhocPeriod(planId, () => {
+    setForm({ label: '', windowStart: '', windowEnd: '', dueDate: '' });
+    onAdded();
   });
   const field = (key: keyof typeof form, label: string, type = 'date') =>
     type === 'date' ? (
@@ -47,7 +43,7 @@ export function AdhocPeriodForm({ planId, onAdded }: { planId: number; onAdded()
           variant="light"
           disabled={!complete}
           loading={add.isPending}
-          onClick={() => add.mutate()}
+          onClick={() => add.mutate(form)}
         >
           {t('periods.addAdhoc')}
         </Button>

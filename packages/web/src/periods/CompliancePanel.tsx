@@ -1,6 +1,5 @@
 import { Alert, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { usePlanCompliance, useProvinceCompliance } from './api.ts';
 import type { Compliance } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -64,11 +63,7 @@ function loaded<T>(query: Figures<T>, render: (data: T) => React.ReactNode) {
 /** Per unit of a plan, and the commune's total. */
 export function CompliancePanel({ planId }: { planId: number }) {
   const { t } = useI18n();
-  type Unit = Compliance & { unitId: number; unitName: string };
-  const figures = useQuery({
-    queryKey: ['compliance', planId],
-    queryFn: () => api<{ units: Unit[]; total: Compliance }>(`/api/plans/${planId}/compliance`),
-  });
+  const figures = usePlanCompliance(planId);
   return loaded(figures, ({ units, total }) =>
     total.expected === 0 ? null : (
       <ComplianceTable
@@ -86,11 +81,7 @@ export function CompliancePanel({ planId }: { planId: number }) {
 /** Per commune of a province. */
 export function ProvinceCompliance({ provinceId }: { provinceId: string }) {
   const { t } = useI18n();
-  type Commune = Compliance & { communeId: number; name: string };
-  const figures = useQuery({
-    queryKey: ['province-compliance', provinceId],
-    queryFn: () => api<Commune[]>(`/api/provinces/${provinceId}/compliance`),
-  });
+  const figures = useProvinceCompliance(provinceId);
   return loaded(figures, (communes) => (
     <ComplianceTable
       testId="province-compliance"

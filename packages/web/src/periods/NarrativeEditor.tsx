@@ -13,19 +13,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { periodFileUrl, periodKeys, useNarrative, useSaveNarrative } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DateField } from '../i18n/DateField.tsx';
 
 /** The consolidated report: the officer writes the narrative parts, the figures come from the
  *  units' reports; download the .docx and the .xlsx appendices. */
 export function NarrativeEditor({ periodId, canEdit }: { periodId: number; canEdit: boolean }) {
-  const query = useQuery({
-    queryKey: ['narrative', periodId],
-    queryFn: () =>
-      api<{ version: number; narrative: Narrative }>(`/api/periods/${periodId}/narrative`),
-  });
+  const query = useNarrative(periodId);
   if (query.isLoading || !query.data) return null;
   return (
     <Editor key={query.data.version} periodId={periodId} canEdit={canEdit} initial={query.data} />
@@ -55,17 +51,10 @@ function Editor({
   // The .docx is made from the saved words: before they are saved (or with edits not yet
   // saved) it would carry the placeholders, or the old text.
   const docxReady = version > 0 && !dirty;
-  const save = useMutation({
-    mutationFn: () =>
-      api<{ version: number }>(`/api/periods/${periodId}/narrative`, {
-        method: 'PUT',
-        body: { version, narrative: form },
-      }),
-    onSuccess: (r) => {
-      setVersion(r.version);
-      setSaved(true);
-      setDirty(false);
-    },
+  const save = useSaveNarrative(periodId, (r) => {
+    setVersion(r.version);
+    setSaved(true);
+    setDirty(false);
   });
   const text = (key: keyof Narrative, label: string) => (
     <TextInput
@@ -84,7 +73,7 @@ function Editor({
           <Group gap="xs">
             {docxReady ? (
               <Anchor
-                href={`/api/periods/${periodId}/report.docx`}
+                href={periodFileUrl(periodId, 'report.docx')}
                 size="sm"
                 data-testid="download-docx"
               >
@@ -101,14 +90,14 @@ function Editor({
               </Text>
             )}
             <Anchor
-              href={`/api/periods/${periodId}/appendices.xlsx`}
+              href={periodFileUrl(periodId, 'appendices.xlsx')}
               size="sm"
               data-testid="download-xlsx"
             >
               {t('consolidated.xlsx')}
             </Anchor>
             <Anchor
-              href={`/api/periods/${periodId}/upward.csv`}
+              href={periodFileUrl(periodId, 'upward.csv')}
               size="sm"
               data-testid="download-upward-csv"
               title={t('consolidated.upwardHelp')}
@@ -116,7 +105,7 @@ function Editor({
               {t('consolidated.upwardCsv')}
             </Anchor>
             <Anchor
-              href={`/api/periods/${periodId}/upward.json`}
+              href={periodFileUrl(periodId, 'upward.json')}
               size="sm"
               data-testid="download-upward-json"
               title={t('consolidated.upwardHelp')}
@@ -179,7 +168,11 @@ function Editor({
         )}
         {canEdit && (
           <Group>
-            <Button size="xs" loading={save.isPending} onClick={() => save.mutate()}>
+            <Button
+              size="xs"
+              loading={save.isPending}
+              onClick={() => save.mutate({ version, narrative: form })}
+            >
               {t('consolidated.save')}
             </Button>
             {saved && (
@@ -192,7 +185,7 @@ function Editor({
                 size="xs"
                 variant="subtle"
                 onClick={() =>
-                  void queryClient.invalidateQueries({ queryKey: ['narrative', periodId] })
+                  void queryClient.invalidateQueries({ queryKey: periodKeys.narrative(periodId) })
                 }
               >
                 {t('review.loadLatest')}

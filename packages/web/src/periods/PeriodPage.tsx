@@ -13,10 +13,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
-import type { PeriodOverview } from '../api/types.ts';
+import { usePeriodOverview, useUnlockUnit } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ReportStatusBadge } from '../reports/ReportStatusBadge.tsx';
 import { NarrativeEditor } from './NarrativeEditor.tsx';
@@ -26,10 +24,7 @@ import { vnDate } from '../i18n/dates.ts';
 export function PeriodPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const overview = useQuery({
-    queryKey: ['period-overview', id],
-    queryFn: () => api<PeriodOverview>(`/api/periods/${id}/reports`),
-  });
+  const overview = usePeriodOverview(id);
   if (overview.isLoading) return <Loader />;
   if (overview.error || !overview.data)
     return <Alert color="red">{overview.error?.message ?? t('error.loading')}</Alert>;
@@ -121,16 +116,8 @@ export function PeriodPage() {
 /** Reopens a closed or locked period for one unit, with the reason the audit log keeps. */
 function UnlockButton(props: { periodId: number; unitId: number; unitName: string }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
-  const unlock = useMutation({
-    mutationFn: () =>
-      api(`/api/periods/${props.periodId}/units/${props.unitId}/unlock`, {
-        method: 'POST',
-        body: { reason },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['period-overview'] }),
-  });
+  const unlock = useUnlockUnit(props.periodId, props.unitId);
   return (
     <Popover width={320} position="bottom-end" withArrow>
       <Popover.Target>
@@ -156,7 +143,7 @@ function UnlockButton(props: { periodId: number; unitId: number; unitName: strin
             </Text>
           )}
           <Group justify="flex-end">
-            <Button size="xs" onClick={() => unlock.mutate()} loading={unlock.isPending}>
+            <Button size="xs" onClick={() => unlock.mutate(reason)} loading={unlock.isPending}>
               {t('periods.unlockConfirm')}
             </Button>
           </Group>

@@ -11,9 +11,8 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { useChangePeriod, useGeneratePeriods, usePeriods, useRefreshPeriods } from './api.ts';
 import type { Period } from '../api/types.ts';
 import { AdhocPeriodForm } from './AdhocPeriodForm.tsx';
 import { CompliancePanel } from './CompliancePanel.tsx';
@@ -38,29 +37,11 @@ const COLORS: Record<Period['status'], string> = {
  *  closes and locks them. */
 export function PeriodsPanel({ planId, canManage }: { planId: number; canManage: boolean }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const year = new Date().getFullYear();
-  const periods = useQuery({
-    queryKey: ['periods', planId],
-    queryFn: () => api<Period[]>(`/api/plans/${planId}/periods`),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['periods', planId] });
-  const generate = useMutation({
-    mutationFn: () =>
-      api(`/api/plans/${planId}/periods/generate`, {
-        method: 'POST',
-        body: { from: `${year}-01-01`, to: `${year}-12-31` },
-      }),
-    onSuccess: refresh,
-  });
-  const change = useMutation({
-    mutationFn: ({ period, patch }: { period: Period; patch: object }) =>
-      api(`/api/periods/${period.id}`, {
-        method: 'PATCH',
-        body: { version: period.version, ...patch },
-      }),
-    onSettled: refresh,
-  });
+  const periods = usePeriods(planId);
+  const refresh = useRefreshPeriods(planId);
+  const generate = useGeneratePeriods(planId);
+  const change = useChangePeriod(planId);
   if (periods.isLoading) return <Loader />;
   const rows = periods.data ?? [];
   const error = generate.error ?? change.error;
@@ -68,7 +49,11 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
     <Stack>
       {canManage && (
         <Group>
-          <Button size="xs" onClick={() => generate.mutate()} loading={generate.isPending}>
+          <Button
+            size="xs"
+            onClick={() => generate.mutate({ from: `${year}-01-01`, to: `${year}-12-31` })}
+            loading={generate.isPending}
+          >
             {`${t('periods.generate')} ${year}`}
           </Button>
           <Text size="xs" c="dimmed">

@@ -1,19 +1,14 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { Concern } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConcernHeader } from '../concerns/ConcernStatusBadge.tsx';
+import { useMyConcerns } from '../concerns/api.ts';
 import { vnDate } from '../i18n/dates.ts';
 
 /** The difficulties and proposals the reporter's units raised: who answers, by when, and
  *  the answer once it is given. */
 export function MyConcerns() {
   const { t } = useI18n();
-  const concerns = useQuery({
-    queryKey: ['my-concerns'],
-    queryFn: () => api<Concern[]>('/api/my/concerns'),
-  });
+  const concerns = useMyConcerns();
   const list = concerns.data ?? [];
   if (list.length === 0) return null;
   return (
