@@ -41,10 +41,10 @@ async function openPeriod(url: string): Promise<void> {
   };
   const plans = (await (await fetch(`${url}/api/plans`, { headers })).json()) as Array<{
     id: number;
-    commune_name: string;
+    communeName: string;
     status: string;
   }>;
-  const plan = plans.find((p) => /Kiến Hưng/.test(p.commune_name) && p.status === 'published')!;
+  const plan = plans.find((p) => /Kiến Hưng/.test(p.communeName) && p.status === 'published')!;
   const created = await fetch(`${url}/api/plans/${plan.id}/periods`, {
     method: 'POST',
     headers,

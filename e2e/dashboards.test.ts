@@ -11,11 +11,8 @@ describe.each(TEST_DIALECTS)('dashboards in the browser (%s)', (dialect) => {
   beforeAll(async () => {
     // A period opened and one unit's report submitted, through the API.
     const focal = await apiSession(e2e.server.url, 'kienhung.daumoi');
-    const plans = await focal.call<Array<{ id: number; commune_name: string }>>(
-      'GET',
-      '/api/plans',
-    );
-    planId = plans.find((p) => p.commune_name === 'Xã Kiến Hưng')!.id;
+    const plans = await focal.call<Array<{ id: number; communeName: string }>>('GET', '/api/plans');
+    planId = plans.find((p) => p.communeName === 'Xã Kiến Hưng')!.id;
     await openFirstPeriodOf(focal, planId);
     const unit = await apiSession(e2e.server.url, 'kienhung.kt');
     const mine = await unit.call<Array<{ periodId: number; unitId: number }>>(

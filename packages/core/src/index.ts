@@ -30,5 +30,6 @@ export * from './contract/public.ts';
 export * from './contract/taskHistory.ts';
 export * from './contract/narrative.ts';
 export * from './contract/drafts.ts';
+export * from './contract/plans.ts';
 export * from './plan/importChecks.ts';
 export * from './plan/planDiff.ts';

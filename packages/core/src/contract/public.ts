@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanTarget } from './plans.ts';
 
 // The public record (no sign-in): communes that published a plan, and one commune's approved
 // progress (GET /api/public/communes, /api/public/communes/:id).
@@ -37,7 +38,7 @@ export const PublicCommune = z.object({
       code: z.string(),
       name: z.string(),
       unit: z.string().nullable(),
-      targets: z.array(z.object({ year: z.number().nullable(), text: z.string() })),
+      targets: z.array(PlanTarget),
       value: z.string().nullable(),
     }),
   ),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERIOD_KINDS, PERIOD_STATUSES, REPORT_STATUSES, UPDATE_STATES } from './enums.ts';
 import { EXPLANATION_REASONS } from '../status/explanation.ts';
+import { PlanTarget } from './plans.ts';
 
 // A unit's report and the reporting periods (GET /api/reports/:id, /api/my/reports,
 // /api/plans/:id/periods, /api/periods/:id/reports): validated by the server on the way out,
@@ -53,8 +54,6 @@ export type ContributionView = z.infer<typeof ContributionView>;
 
 /** Why an item must be explained (giải trình): a task late, an indicator off its track. */
 const ExplanationReasonName = z.enum(EXPLANATION_REASONS);
-
-const Target = z.object({ year: z.number().nullable(), text: z.string() });
 
 export const ReportDetail = z.object({
   id: z.number(),
@@ -111,7 +110,7 @@ export const ReportDetail = z.object({
       section: z.string().nullable(),
       name: z.string(),
       unit: z.string().nullable(),
-      targets: z.array(Target),
+      targets: z.array(PlanTarget),
       value: IndicatorValueView.nullable(),
       /** What the province assigned to the commune, by year (giao chỉ tiêu). */
       assigned: z.array(z.object({ year: z.number(), value: z.number() })),

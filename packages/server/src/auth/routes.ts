@@ -1,4 +1,4 @@
-import { Done } from '@tiendo/core';
+import { Done, Me } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,20 +20,9 @@ import {
 } from './sessions.ts';
 import { countAttempt, forgiveAttempt, LIMITS, loginKeys, WINDOW_MINUTES } from './throttle.ts';
 import { DEVICE_COOKIE, DEVICE_DAYS, knownDevice, rememberDevice } from './devices.ts';
-import { ROLES } from './roles.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 
 const DEMO_ACCOUNT = 'kienhung.daumoi';
-
-const Me = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  unitId: z.number().nullable(),
-  roles: z.array(z.object({ role: z.enum(ROLES), scopeUnitId: z.number() })),
-  csrfToken: z.string(),
-  mustChangePassword: z.boolean(),
-});
 
 const WRONG_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { evaluateTrajectory, milestonesOf } from '@tiendo/core';
+import { evaluateTrajectory, milestonesOf, PlanTarget } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../http/time.ts';
 import { periodSummary } from './periodSummary.ts';
@@ -60,7 +60,7 @@ export const UpwardExport = z.object({
       appendix: z.string(),
       name: z.string(),
       unit: z.string().nullable(),
-      targets: z.array(z.object({ year: z.number().nullable(), text: z.string() })),
+      targets: z.array(PlanTarget),
       assignedTarget: z.number().nullable(),
       value: z.string().nullable(),
       valueNumber: z.number().nullable(),

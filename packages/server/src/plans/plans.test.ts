@@ -38,28 +38,28 @@ describe.each(TEST_DIALECTS)('plans on %s', (dialect) => {
   it('shows the province every commune plan, with every indicator and task of the seed plans', async () => {
     const response = await get('haiphong', '/api/plans');
     expect(response.statusCode).toBe(200);
-    type Row = { indicator_count: number; task_count: number; commune_name: string };
+    type Row = { indicatorCount: number; taskCount: number; communeName: string };
     const all = response.json() as Row[];
     // The communes' plans, then the city's own (the demo's higher-level plan, last).
     expect(all).toHaveLength(drafts.length + 1);
-    expect(all.at(-1)).toMatchObject({ commune_name: 'Thành phố Hải Phòng', task_count: 8 });
+    expect(all.at(-1)).toMatchObject({ communeName: 'Thành phố Hải Phòng', taskCount: 8 });
     const plans = all.slice(0, -1);
-    const sum = (f: (p: { indicator_count: number; task_count: number }) => number) =>
+    const sum = (f: (p: { indicatorCount: number; taskCount: number }) => number) =>
       plans.reduce((s, p) => s + f(p), 0);
-    expect(sum((p) => p.indicator_count)).toBe(drafts.reduce((s, d) => s + d.indicators.length, 0));
-    expect(sum((p) => p.task_count)).toBe(drafts.reduce((s, d) => s + d.tasks.length, 0));
+    expect(sum((p) => p.indicatorCount)).toBe(drafts.reduce((s, d) => s + d.indicators.length, 0));
+    expect(sum((p) => p.taskCount)).toBe(drafts.reduce((s, d) => s + d.tasks.length, 0));
   });
 
   it("shows a commune's officer only that commune's plan", async () => {
     const list = (await get('kienhung.daumoi', '/api/plans')).json() as Array<{
       id: number;
-      commune_name: string;
+      communeName: string;
     }>;
     // Its own plan, and the city's plan it implements (published, so readable).
-    expect(list.map((p) => p.commune_name)).toEqual(['Xã Kiến Hưng', 'Thành phố Hải Phòng']);
+    expect(list.map((p) => p.communeName)).toEqual(['Xã Kiến Hưng', 'Thành phố Hải Phòng']);
     const all = (await get('admin', '/api/plans')).json() as Array<{
       id: number;
-      commune_name: string;
+      communeName: string;
     }>;
     const other = all.find((p) => !list.some((mine) => mine.id === p.id))!;
     const forbidden = await get('kienhung.daumoi', `/api/plans/${other.id}`);

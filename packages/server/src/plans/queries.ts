@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PlanSummary } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { latestVersion, lineageOf, trackedVersion } from './versions.ts';
 
@@ -39,10 +40,18 @@ export async function listPlans(db: Kysely<Database>, communeIds: number[] | 'al
     .orderBy('plans.id');
   if (communeIds !== 'all') query = query.where('plans.commune_id', 'in', communeIds);
   const rows = await query.execute();
-  return rows.map((r) => ({
-    ...r,
-    indicator_count: Number(r.indicator_count),
-    task_count: Number(r.task_count),
+  return rows.map((r): PlanSummary => ({
+    id: r.id,
+    title: r.title,
+    number: r.number,
+    issuedOn: r.issued_on,
+    status: r.status,
+    version: r.version,
+    communeId: r.commune_id,
+    communeName: r.commune_name,
+    ownerKind: r.owner_kind,
+    indicatorCount: Number(r.indicator_count),
+    taskCount: Number(r.task_count),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { Done } from '@tiendo/core';
+import { Done, PlanDetail, PlanSummary } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,91 +18,8 @@ import {
   unpublishPlan,
 } from './lifecycle.ts';
 
-const PlanSummary = z.object({
-  id: z.number(),
-  title: z.string(),
-  number: z.string().nullable(),
-  issued_on: z.string().nullable(),
-  status: z.string(),
-  version: z.number(),
-  commune_id: z.number(),
-  commune_name: z.string(),
-  /** 'province' for a higher-level plan, listed after the communes' own */
-  owner_kind: z.string(),
-  indicator_count: z.number(),
-  task_count: z.number(),
-});
-
-const Target = z.object({ year: z.number().nullable(), text: z.string() });
-/** What the signed-in user may do here (access/policy.ts), so the web app shows just that. */
-const PlanPermissions = z.object({ manage: z.boolean(), amend: z.boolean(), review: z.boolean() });
-/** Where an item stands in the plan's history (plans/versions.ts). */
-const ItemVersionFields = {
-  lineageId: z.number(),
-  validFrom: z.string().nullable(),
-  validTo: z.string().nullable(),
-  amendmentId: z.number().nullable(),
-  retiredReason: z.string().nullable(),
-  director: z.string().nullable(),
-  responsible: z.string().nullable(),
-};
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const VersionBody = z.object({ version: z.number().int().positive() });
-
-const PlanDetail = z.object({
-  id: z.number(),
-  permissions: PlanPermissions,
-  title: z.string(),
-  number: z.string().nullable(),
-  issuer: z.string(),
-  issuedOn: z.string().nullable(),
-  status: z.string(),
-  version: z.number(),
-  /** Reports units have sent for the plan: while 0, a published plan goes back to draft. */
-  sentReports: z.number(),
-  communeId: z.number(),
-  communeName: z.string(),
-  ownerKind: z.string(),
-  parentPlanId: z.number().nullable(),
-  focalUnit: z.string().nullable(),
-  sections: z.array(
-    z.object({
-      id: z.number(),
-      appendix: z.string(),
-      kind: z.string(),
-      heading: z.string().nullable(),
-    }),
-  ),
-  indicators: z.array(
-    z.object({
-      id: z.number(),
-      sectionId: z.number(),
-      parentId: z.number().nullable(),
-      code: z.string(),
-      name: z.string(),
-      unit: z.string().nullable(),
-      lead: z.string().nullable(),
-      output: z.string().nullable(),
-      targets: z.array(Target),
-      version: z.number(),
-      ...ItemVersionFields,
-    }),
-  ),
-  tasks: z.array(
-    z.object({
-      id: z.number(),
-      sectionId: z.number(),
-      code: z.string(),
-      content: z.string(),
-      lead: z.string().nullable(),
-      coordinate: z.string().nullable(),
-      output: z.string().nullable(),
-      deadline: z.string().nullable(),
-      version: z.number(),
-      ...ItemVersionFields,
-    }),
-  ),
-});
 
 export function planRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -127,7 +44,7 @@ export function planRoutes(app: FastifyInstance): void {
       return plans.filter(
         (p) =>
           (p.status === 'archived') === archived &&
-          can(scope, 'plan.read', { ownerId: p.commune_id, status: p.status }),
+          can(scope, 'plan.read', { ownerId: p.communeId, status: p.status }),
       );
     },
   );

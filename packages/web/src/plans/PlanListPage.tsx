@@ -33,12 +33,12 @@ export function PlanListPage() {
   if (plans.error)
     return <Alert color="red">{`${t('error.loading')}: ${plans.error.message}`}</Alert>;
   const rows = (plans.data ?? [])
-    .filter((p) => matchesSearch(`${p.commune_name} ${p.title} ${p.number ?? ''}`, query))
+    .filter((p) => matchesSearch(`${p.communeName} ${p.title} ${p.number ?? ''}`, query))
     // The communes' own plans first, then the higher-level (province) plans they implement.
     .sort(
       (a, b) =>
-        Number(a.owner_kind === 'province') - Number(b.owner_kind === 'province') ||
-        compareVietnamese(a.commune_name, b.commune_name),
+        Number(a.ownerKind === 'province') - Number(b.ownerKind === 'province') ||
+        compareVietnamese(a.communeName, b.communeName),
     );
   return (
     <Stack>
@@ -101,7 +101,7 @@ function PlanRows({ plans }: { plans: PlanSummary[] }) {
             </Anchor>
             <Group gap={6} mt={4} justify="space-between" wrap="nowrap">
               <Text size="xs" c="dimmed">
-                {`${p.commune_name} · ${p.indicator_count} ${t('plans.indicators').toLowerCase()} · ${p.task_count} ${t('plans.tasks').toLowerCase()}`}
+                {`${p.communeName} · ${p.indicatorCount} ${t('plans.indicators').toLowerCase()} · ${p.taskCount} ${t('plans.tasks').toLowerCase()}`}
               </Text>
               <StatusBadge status={p.status} />
             </Group>
@@ -124,14 +124,14 @@ function PlanRows({ plans }: { plans: PlanSummary[] }) {
         <Table.Tbody>
           {plans.map((p) => (
             <Table.Tr key={p.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.commune_name}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.communeName}</Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={planLink(p)} lineClamp={2}>
                   {p.title}
                 </Anchor>
               </Table.Td>
-              <Table.Td ta="right">{p.indicator_count}</Table.Td>
-              <Table.Td ta="right">{p.task_count}</Table.Td>
+              <Table.Td ta="right">{p.indicatorCount}</Table.Td>
+              <Table.Td ta="right">{p.taskCount}</Table.Td>
               <Table.Td>
                 <StatusBadge status={p.status} />
               </Table.Td>
