@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { COORDINATED_TASK, useOpenPeriod } from '../testing/openPeriod.ts';
 import { periodSummary } from '../exports/periodSummary.ts';
 
 // A task led by one unit (chủ trì) and coordinated by others (phối hợp): the coordinators
@@ -8,7 +8,7 @@ import { periodSummary } from '../exports/periodSummary.ts';
 // lead's update counts — a coordinator sending its report later no longer overrides it.
 
 describe.each(TEST_DIALECTS)('coordinating units’ contributions on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
+  const fixture = useOpenPeriod(dialect);
   const CONTRIBUTION = 'Trung tâm đã hướng dẫn 40 lượt người dân nộp hồ sơ trực tuyến';
   let taskId: number;
 
@@ -20,7 +20,7 @@ describe.each(TEST_DIALECTS)('coordinating units’ contributions on %s', (diale
     const report = await get('pvhcc', reports.pvhcc);
     const task = report.tasks.find(
       (t: { role: string; content: string }) =>
-        t.role === 'coordinate' && t.content.startsWith('Tham mưu phát động phong trào thi đua'),
+        t.role === 'coordinate' && t.content === COORDINATED_TASK,
     );
     taskId = task.taskId;
     const saved = await send(users.pvhcc, 'PUT', `/api/reports/${reports.pvhcc}/tasks/${taskId}`, {
@@ -52,13 +52,13 @@ describe.each(TEST_DIALECTS)('coordinating units’ contributions on %s', (diale
     expect(led.role).toBe('lead');
     expect(led.contributions.given).toEqual([
       expect.objectContaining({
-        unitName: 'Trung tâm Phục vụ hành chính công',
+        unitName: fixture.ctx.units.pvhcc.name,
         results: CONTRIBUTION,
       }),
     ]);
     const missing = led.contributions.missing.map((u: { unitName: string }) => u.unitName);
-    expect(missing).toContain('Phòng Kinh tế'); // its report was sent without this task
-    expect(missing).not.toContain('Trung tâm Phục vụ hành chính công');
+    expect(missing).toContain(fixture.ctx.units.kt.name); // its report was sent without this task
+    expect(missing).not.toContain(fixture.ctx.units.pvhcc.name);
     // A coordinator does not see the others' contributions.
     const coordinated = (await get('kt', fixture.ctx.reports.kt)).tasks.find(
       (t: { taskId: number }) => t.taskId === taskId,
@@ -67,13 +67,13 @@ describe.each(TEST_DIALECTS)('coordinating units’ contributions on %s', (diale
   });
 
   it('tells the focal officer each unit’s contributions owed and sent', async () => {
-    const { send, focal, periodId } = fixture.ctx;
+    const { send, focal, periodId, units } = fixture.ctx;
     const overview = (await send(focal, 'GET', `/api/periods/${periodId}/reports`)).json();
     const row = (name: string) =>
       overview.units.find((u: { unitName: string }) => u.unitName === name);
-    expect(row('Trung tâm Phục vụ hành chính công').contributions.given).toBe(1);
-    expect(row('Trung tâm Phục vụ hành chính công').contributions.expected).toBeGreaterThan(1);
-    expect(row('Phòng Kinh tế').contributions.given).toBe(0);
+    expect(row(units.pvhcc.name).contributions.given).toBe(1);
+    expect(row(units.pvhcc.name).contributions.expected).toBeGreaterThan(1);
+    expect(row(units.kt.name).contributions.given).toBe(0);
   });
 
   it('counts only the lead’s consolidated update in the period’s figures', async () => {
@@ -99,7 +99,7 @@ describe.each(TEST_DIALECTS)('coordinating units’ contributions on %s', (diale
       version: reopened.version,
     });
     const task = await summaryTask();
-    expect(task.reportedBy).toEqual(['Phòng Văn hóa - Xã hội']);
+    expect(task.reportedBy).toEqual([fixture.ctx.units.vhxh.name]);
     expect(task.status).toBe('done_on_time');
     expect(task.results).toContain('Đã phát động phong trào');
     expect(task.results).not.toContain(CONTRIBUTION);

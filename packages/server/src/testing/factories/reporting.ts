@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import type { Database, ReportingPeriodTable } from '../../db/schema.ts';
+import type { Selectable } from 'kysely';
+import { changePeriod, generatePeriods } from '../../reports/periods.ts';
+import { loadReport, openReport } from '../../reports/reportView.ts';
+import { loadReportContext } from '../../reports/access.ts';
+import {
+  saveIndicatorValue,
+  saveTaskUpdate,
+  type IndicatorValueInput,
+  type TaskUpdateInput,
+} from '../../reports/itemUpdates.ts';
+import { approveReport, submitReport } from '../../reports/reviewFlow.ts';
+
+// Periods and reports through the domain functions the API calls, so that audit, tallies and
+// notifications are as in real use.
+
+type Db = Kysely<Database>;
+
+export interface PeriodOverrides {
+  planId: number;
+  /** Who generates and opens it (the audit's user). */
+  userId: number;
+  /** The periods whose data window ends in [from, to] are made; the first is returned. The
+   *  default, a plan without reporting obligations: "6 tháng đầu năm 2026". */
+  from?: string;
+  to?: string;
+  status?: 'planned' | 'open';
+}
+
+/** The plan's first reporting period in [from, to], opened unless `status: 'planned'`. */
+export async function buildPeriod(
+  db: Db,
+  overrides: PeriodOverrides,
+): Promise<Selectable<ReportingPeriodTable>> {
+  const { planId, userId } = overrides;
+  await generatePeriods(
+    db,
+    planId,
+    overrides.from ?? '2026-01-01',
+    overrides.to ?? '2026-06-30',
+    userId,
+  );
+  const first = () =>
+    db
+      .selectFrom('reporting_periods')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('window_end')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+  const period = await first();
+  if (overrides.status === 'planned') return period;
+  await changePeriod(db, period.id, { version: period.version, status: 'open' }, userId);
+  return first();
+}
+
+export interface ReportOverrides {
+  periodId: number;
+  unitId: number;
+  /** The unit's reporter, who writes and sends it. */
+  userId: number;
+  /** What is written on the unit's first task, over an "in progress, 50 %" update. */
+  task?: Partial<TaskUpdateInput>;
+  /** The value of the unit's first indicator (if it leads one), over 85.5. */
+  indicator?: Partial<IndicatorValueInput>;
+  /** How far it goes: 'draft' (written, not sent), 'submitted' or 'approved' (by reviewerId). */
+  status?: 'draft' | 'submitted' | 'approved';
+  reviewerId?: number;
+}
+
+export interface ReportRow {
+  id: number;
+  /** The task and indicator written (the unit's first of each; null when it has none). */
+  taskId: number;
+  indicatorId: number | null;
+}
+
+/** A unit's report for an open period, its first task and indicator written. */
+export async function buildReport(db: Db, overrides: ReportOverrides): Promise<ReportRow> {
+  const { userId } = overrides;
+  const id = await openReport(db, overrides.periodId, overrides.unitId);
+  const context = await loadReportContext(db, id);
+  const report = await loadReport(db, id);
+  const task = report.tasks[0];
+  if (!task) throw new Error(`unit ${overrides.unitId} has no task in the plan`);
+  await saveTaskUpdate(
+    db,
+    context,
+    task.taskId,
+    {
+      version: 0,
+      status: 'in_progress',
+      progress: 50,
+      results: 'Đã triển khai theo kế hoạch',
+      resourcesVnd: null,
+      difficulties: null,
+      proposals: null,
+      evidenceText: 'Công văn số 12/UBND',
+      completedOn: null,
+      explanation: null,
+      ...overrides.task,
+    },
+    userId,
+  );
+  const indicator = report.indicators[0];
+  if (indicator)
+    await saveIndicatorValue(
+      db,
+      context,
+      indicator.indicatorId,
+      {
+        version: 0,
+        valueNumber: 85.5,
+        valueText: null,
+        dataSource: 'Cổng dịch vụ công',
+        note: null,
+        explanation: null,
+        ...overrides.indicator,
+      },
+      userId,
+    );
+  const status = overrides.status ?? 'draft';
+  if (status !== 'draft') {
+    const before = await loadReportContext(db, id);
+    await submitReport(db, before, before.version, userId);
+  }
+  if (status === 'approved') {
+    const submitted = await loadReportContext(db, id);
+    await approveReport(db, submitted, submitted.version, null, overrides.reviewerId ?? userId);
+  }
+  return { id, taskId: task.taskId, indicatorId: indicator?.indicatorId ?? null };
+}

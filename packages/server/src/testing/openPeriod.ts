@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { openTestDatabase, type TestDatabase } from './databases.ts';
+import { asUser, buildTestApp, type LoggedIn } from './app.ts';
+import type { DialectName } from '../db/dialect.ts';
+import {
+  buildCommune,
+  buildPeriod,
+  buildPlan,
+  buildProvince,
+  buildReport,
+  buildUnit,
+  buildUserWithRole,
+  signIn,
+  type UnitRow,
+  type UserRow,
+} from './factories.ts';
+
+// A commune with a period in progress, built by the factories: three units leading two tasks
+// and one indicator each, and two tasks more with coordinating units (COORDINATED_TASK, led by
+// the second unit with the third and the first; one led by the first with the third), the
+// plan's first period open, the first unit's report submitted (its
+// first task in progress with a difficulty and a proposal, its indicator at 85.5), the second
+// unit's approved (task done), the third's still a draft.
+
+export type UnitKey = 'kt' | 'vhxh' | 'pvhcc';
+const UNIT_KEYS: UnitKey[] = ['kt', 'vhxh', 'pvhcc'];
+export const COORDINATED_TASK = 'Nhiệm vụ thử có đơn vị phối hợp';
+
+export interface OpenPeriod {
+  send: ReturnType<typeof asUser>;
+  province: UnitRow;
+  commune: UnitRow;
+  units: Record<UnitKey, UnitRow>;
+  /** The people, to sign in again or to name in assertions. */
+  people: Record<UnitKey | 'focal' | 'lanhdao', UserRow>;
+  focal: LoggedIn;
+  users: Record<UnitKey | 'lanhdao', LoggedIn>;
+  planId: number;
+  periodId: number;
+  reports: Record<UnitKey, number>;
+  taskIds: Record<UnitKey, number>;
+}
+
+export async function openPeriod(
+  app: FastifyInstance,
+  database: TestDatabase,
+  results = 'Đã rà soát 120 hồ sơ doanh nghiệp',
+): Promise<OpenPeriod> {
+  const db = database.db;
+  const province = await buildProvince(db);
+  const commune = await buildCommune(db, { provinceId: province.id });
+  const units = {} as OpenPeriod['units'];
+  const people = {} as OpenPeriod['people'];
+  for (const key of UNIT_KEYS) {
+    units[key] = await buildUnit(db, { communeId: commune.id });
+    people[key] = await buildUserWithRole(db, 'unit_reporter', units[key]);
+  }
+  people.focal = await buildUserWithRole(db, 'focal_officer', commune, {
+    unitId: units.vhxh.id,
+  });
+  people.lanhdao = await buildUserWithRole(db, 'commune_leader', commune);
+  const leads = UNIT_KEYS.map((k) => units[k]);
+  const plan = await buildPlan(db, {
+    communeId: commune.id,
+    leads,
+    indicators: 3,
+    tasks: [
+      ...Array.from({ length: 6 }, () => ({})),
+      {
+        content: COORDINATED_TASK,
+        lead: units.vhxh.name,
+        coordinate: `${units.pvhcc.name}; ${units.kt.name}`,
+      },
+      { lead: units.kt.name, coordinate: units.pvhcc.name },
+    ],
+  });
+  const period = await buildPeriod(db, { planId: plan.id, userId: people.focal.id });
+  const reports = {} as OpenPeriod['reports'];
+  const taskIds = {} as OpenPeriod['taskIds'];
+  for (const key of UNIT_KEYS) {
+    const report = await buildReport(db, {
+      periodId: period.id,
+      unitId: units[key].id,
+      userId: people[key].id,
+      reviewerId: people.focal.id,
+      status: ({ kt: 'submitted', vhxh: 'approved', pvhcc: 'draft' } as const)[key],
+      task: {
+        status: key === 'vhxh' ? 'done' : 'in_progress',
+        results: key === 'kt' ? results : `Kết quả của ${units[key].name}`,
+        difficulties: key === 'kt' ? 'Thiếu kinh phí cho phần mềm' : null,
+        proposals: key === 'kt' ? 'Đề nghị thành phố hỗ trợ kinh phí' : null,
+      },
+    });
+    reports[key] = report.id;
+    taskIds[key] = report.taskId;
+  }
+  const users = {} as OpenPeriod['users'];
+  for (const key of [...UNIT_KEYS, 'lanhdao'] as const) users[key] = await signIn(app, people[key]);
+  const focal = await signIn(app, people.focal);
+  return {
+    send: asUser(app),
+    province,
+    commune,
+    units,
+    people,
+    focal,
+    users,
+    planId: plan.id,
+    periodId: period.id,
+    reports,
+    taskIds,
+  };
+}
+
+/** A test file's fixture: a fresh database of `dialect`, the app, and the open period. */
+export function useOpenPeriod(dialect: DialectName, results?: string) {
+  const fixture = {} as { database: TestDatabase; app: FastifyInstance; ctx: OpenPeriod };
+  beforeAll(async () => {
+    fixture.database = await openTestDatabase(dialect);
+    fixture.app = await buildTestApp(fixture.database);
+    fixture.ctx = await openPeriod(fixture.app, fixture.database, results);
+  });
+  afterAll(async () => {
+    await fixture.app?.close();
+    await fixture.database?.dispose();
+  });
+  return fixture;
+}
