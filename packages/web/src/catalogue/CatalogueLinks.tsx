@@ -1,38 +1,15 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-
-interface Links {
-  catalogue: Array<{ id: number; code: string; name: string }>;
-  indicators: Array<{
-    id: number;
-    code: string;
-    name: string;
-    catalogueId: number | null;
-    proposal: { catalogueId: number; score: number } | null;
-  }>;
-}
+import { useCatalogueLinks, useSaveCatalogueLinks, type CatalogueLinks as Links } from './api.ts';
 
 /** Links between the plan's indicators and the shared catalogue: proposed by name, confirmed
  *  by the focal officer, so the province can compare communes. */
 export function CatalogueLinks({ planId, canEdit }: { planId: number; canEdit: boolean }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: ['catalogue-links', planId],
-    queryFn: () => api<Links>(`/api/plans/${planId}/catalogue`),
-  });
+  const query = useCatalogueLinks(planId);
   const [chosen, setChosen] = useState<Record<number, string | null>>({});
-  const save = useMutation({
-    mutationFn: (links: Array<{ indicatorId: number; catalogueId: number | null }>) =>
-      api(`/api/plans/${planId}/catalogue`, { method: 'PUT', body: { links } }),
-    onSuccess: () => {
-      setChosen({});
-      void queryClient.invalidateQueries({ queryKey: ['catalogue-links', planId] });
-    },
-  });
+  const save = useSaveCatalogueLinks(planId, () => setChosen({}));
   if (query.isLoading || !query.data) return <Loader />;
   const { catalogue, indicators } = query.data;
   const options = catalogue.map((c) => ({ value: String(c.id), label: `${c.code} — ${c.name}` }));

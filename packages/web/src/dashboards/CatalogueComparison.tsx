@@ -1,33 +1,16 @@
 import { useState } from 'react';
 import { Select, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { useCatalogue } from '../catalogue/api.ts';
+import { useProvinceCatalogue } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
-
-interface Comparison {
-  label: string | null;
-  communes: Array<{
-    communeId: number;
-    commune: string;
-    value: number | null;
-    text: string | null;
-  }>;
-}
 
 /** The same catalogue indicator across the province's communes. */
 export function CatalogueComparison({ provinceId }: { provinceId: string }) {
   const { t } = useI18n();
-  const catalogue = useQuery({
-    queryKey: ['catalogue'],
-    queryFn: () => api<Array<{ id: number; code: string; name: string }>>('/api/catalogue'),
-  });
+  const catalogue = useCatalogue();
   const [chosen, setChosen] = useState<string | null>(null);
-  const comparison = useQuery({
-    queryKey: ['compare', provinceId, chosen],
-    queryFn: () => api<Comparison>(`/api/provinces/${provinceId}/catalogue/${chosen}`),
-    enabled: chosen !== null,
-  });
+  const comparison = useProvinceCatalogue(provinceId, chosen);
   const rows = comparison.data?.communes ?? [];
   const chart = {
     option: {

@@ -13,15 +13,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { useCommuneDashboard, type DashboardFilters } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
 import { IndicatorHistory } from './IndicatorHistory.tsx';
 import { TaskHistoryDrawer } from './TaskHistoryDrawer.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
-import type { CommuneDashboard, DashboardTask } from './types.ts';
+import type { DashboardTask } from './types.ts';
 import { vnDate } from '../i18n/dates.ts';
 
 const TRAJECTORY_COLORS: Record<string, string> = {
@@ -37,16 +36,8 @@ const vnDateOrEmpty = (iso: string | null) => (iso ? vnDate(iso) : '');
 export default function CommuneDashboardPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const [filters, setFilters] = useState<{ periodId?: string; appendix?: string; unitId?: string }>(
-    {},
-  );
-  const query = new URLSearchParams(
-    Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>,
-  );
-  const dashboard = useQuery({
-    queryKey: ['dashboard', id, filters],
-    queryFn: () => api<CommuneDashboard>(`/api/plans/${id}/dashboard?${query}`),
-  });
+  const [filters, setFilters] = useState<DashboardFilters>({});
+  const dashboard = useCommuneDashboard(id, filters);
   const d = dashboard.data;
   const statusChart = useMemo(() => {
     const counts = d?.statusCounts;

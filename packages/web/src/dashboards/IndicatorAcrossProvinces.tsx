@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Select, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { IndicatorAcrossProvinces as Comparison } from '@tiendo/core';
-import { api } from '../api/client.ts';
+import { useCatalogue } from '../catalogue/api.ts';
+import { useNationalCatalogue } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
 
@@ -10,17 +9,9 @@ import { ChartCard } from './ChartCard.tsx';
  *  the communes' latest figures. */
 export function IndicatorAcrossProvinces({ label }: { label: string | null }) {
   const { t } = useI18n();
-  const catalogue = useQuery({
-    queryKey: ['catalogue'],
-    queryFn: () => api<Array<{ id: number; code: string; name: string }>>('/api/catalogue'),
-  });
+  const catalogue = useCatalogue();
   const [chosen, setChosen] = useState<string | null>(null);
-  const query = label ? `?label=${encodeURIComponent(label)}` : '';
-  const comparison = useQuery({
-    queryKey: ['national-indicator', chosen, label],
-    queryFn: () => api<Comparison>(`/api/national/catalogue/${chosen}${query}`),
-    enabled: chosen !== null,
-  });
+  const comparison = useNationalCatalogue(chosen, label);
   const rows = (comparison.data?.provinces ?? []).filter((p) => p.communes > 0);
   const chart = {
     option: {

@@ -13,11 +13,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { useNationalRollup } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { NationalRollup, ProvinceFigures } from '@tiendo/core';
+import type { ProvinceFigures } from '@tiendo/core';
 import { IndicatorAcrossProvinces } from './IndicatorAcrossProvinces.tsx';
 
 const percent = (value: number | null) =>
@@ -37,13 +36,7 @@ export default function NationalPage() {
   const { t } = useI18n();
   const [label, setLabel] = useState<string | null>(null);
   const [order, setOrder] = useState<Order>('name');
-  const rollup = useQuery({
-    queryKey: ['national', label],
-    queryFn: () =>
-      api<NationalRollup>(
-        `/api/national/rollup${label ? `?label=${encodeURIComponent(label)}` : ''}`,
-      ),
-  });
+  const rollup = useNationalRollup(label);
   const r = rollup.data;
   if (rollup.isLoading) return <Loader />;
   if (rollup.error || !r)

@@ -11,12 +11,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { useProvinceRollup } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
-import type { ProvinceRollup } from './types.ts';
 import { CatalogueComparison } from './CatalogueComparison.tsx';
 import { ProvinceCompliance } from '../periods/CompliancePanel.tsx';
 import { ProvinceConcerns } from '../concerns/ConcernsPanel.tsx';
@@ -26,13 +24,7 @@ export default function ProvincePage() {
   const { t } = useI18n();
   const { id } = useParams();
   const [label, setLabel] = useState<string | null>(null);
-  const rollup = useQuery({
-    queryKey: ['rollup', id, label],
-    queryFn: () =>
-      api<ProvinceRollup>(
-        `/api/provinces/${id}/rollup${label ? `?label=${encodeURIComponent(label)}` : ''}`,
-      ),
-  });
+  const rollup = useProvinceRollup(id, label);
   const r = rollup.data;
   const ranking = useMemo(() => {
     const rows = [...(r?.ranking ?? [])].reverse();

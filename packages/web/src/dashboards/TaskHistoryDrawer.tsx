@@ -1,19 +1,11 @@
-import type { TaskHistory } from '@tiendo/core';
 import { Badge, Drawer, Loader, Stack, Text, Timeline } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { useTaskHistory } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-
-type History = TaskHistory;
 
 /** Drill-down from a dashboard list: the task and what each unit reported on it, period by period. */
 export function TaskHistoryDrawer({ taskId, onClose }: { taskId: number | null; onClose(): void }) {
   const { t } = useI18n();
-  const history = useQuery({
-    queryKey: ['task-history', taskId],
-    queryFn: () => api<History>(`/api/tasks/${taskId}/history`),
-    enabled: taskId !== null,
-  });
+  const history = useTaskHistory(taskId);
   const h = history.data;
   return (
     <Drawer

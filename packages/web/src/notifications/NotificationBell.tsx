@@ -1,25 +1,14 @@
 import { ActionIcon, Indicator, Menu, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import type { NotificationList } from '@tiendo/core';
-import { api } from '../api/client.ts';
+import { useMarkRead, useNotifications } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Reminders, reports sent, returned or approved: unread count, latest first, one click to the item. */
 export function NotificationBell() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const notifications = useQuery({
-    queryKey: ['notifications'],
-    queryFn: () => api<NotificationList>('/api/notifications'),
-    refetchInterval: 60_000,
-  });
-  const read = useMutation({
-    mutationFn: (ids?: number[]) =>
-      api('/api/notifications/read', { method: 'POST', body: { ids } }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
-  });
+  const notifications = useNotifications();
+  const read = useMarkRead();
   const data = notifications.data;
   return (
     <Menu width={320} position="bottom-end" shadow="md">
