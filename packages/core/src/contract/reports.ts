@@ -141,24 +141,24 @@ export type MyReportRow = z.infer<typeof MyReportRow>;
 
 export const PeriodView = z.object({
   id: z.number(),
-  plan_id: z.number(),
+  planId: z.number(),
   kind: z.enum(PERIOD_KINDS),
   label: z.string(),
-  window_start: z.string(),
-  window_end: z.string(),
-  due_date: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  dueDate: z.string(),
   status: PeriodStatus,
   /** Locks itself this many days after the due date; null: only by hand. */
-  lock_after_days: z.number().nullable(),
+  lockAfterDays: z.number().nullable(),
   version: z.number(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type PeriodView = z.infer<typeof PeriodView>;
 
 export const PeriodOverview = z.object({
   permissions: z.object({ manage: z.boolean() }),
-  period: PeriodView.extend({ commune_id: z.number() }),
+  period: PeriodView.extend({ communeId: z.number() }),
   units: z.array(
     z.object({
       unitId: z.number(),

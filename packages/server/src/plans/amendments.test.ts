@@ -12,7 +12,7 @@ import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 const ROOT = resolve(import.meta.dirname, '../../../..');
 
 type Item = { id: number; code: string; lineageId: number; deadline?: string | null };
-type Period = { id: number; version: number; window_end: string; status: string };
+type Period = { id: number; version: number; windowEnd: string; status: string };
 
 describe.each(TEST_DIALECTS)('plan amendments on %s', (dialect) => {
   const fixture = useReportedPeriod(dialect);
@@ -30,7 +30,7 @@ describe.each(TEST_DIALECTS)('plan amendments on %s', (dialect) => {
   /** The day after the first period (the one units have sent). */
   const afterFirst = async () => {
     const first = (await periods()).find((p) => p.id === fixture.ctx.periodId)!;
-    const next = new Date(`${first.window_end}T00:00:00Z`);
+    const next = new Date(`${first.windowEnd}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
     return next.toISOString().slice(0, 10);
   };
@@ -316,7 +316,7 @@ describe.each(TEST_DIALECTS)('plan amendments on %s', (dialect) => {
       (p) => p.status === 'open' && p.id !== fixture.ctx.periodId,
     )!;
     // Effective after the second period (nothing sent in it): that period keeps the old version.
-    const day = new Date(`${second.window_end}T00:00:00Z`);
+    const day = new Date(`${second.windowEnd}T00:00:00Z`);
     day.setUTCDate(day.getUTCDate() + 1);
     // The economy unit's first task (already amended once above: its version in force).
     const latest = (await plan()).tasks.find((t: Item) => t.lineageId === taskIds.kt);
@@ -333,7 +333,7 @@ describe.each(TEST_DIALECTS)('plan amendments on %s', (dialect) => {
       from: '2027-01-01',
       to: '2027-12-31',
     });
-    const third = (await periods()).find((p) => p.window_end > second.window_end)!;
+    const third = (await periods()).find((p) => p.windowEnd > second.windowEnd)!;
     await send(focal, 'PATCH', `/api/periods/${third.id}`, {
       version: third.version,
       status: 'open',

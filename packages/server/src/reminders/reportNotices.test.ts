@@ -43,7 +43,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
   interface Period {
     id: number;
     label: string;
-    due_date: string;
+    dueDate: string;
     status: string;
     version: number;
   }
@@ -60,14 +60,14 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ link: '/reports', body: null });
       expect(items[0]!.title).toBe(
-        `Đã mở kỳ báo cáo ${period.label}, hạn nộp ${vnDate(period.due_date)}`,
+        `Đã mở kỳ báo cáo ${period.label}, hạn nộp ${vnDate(period.dueDate)}`,
       );
     }
     // Not the focal officer who opened it, not the leader.
     expect(await opened(ctx.focal)).toEqual([]);
     expect(await opened(ctx.users.lanhdao)).toEqual([]);
     // Exactly the active reporters of the units that owe a report (overview.ts's units).
-    const owing = [...(await unitsWithItems(database.db, ctx.planId, period.due_date)).keys()];
+    const owing = [...(await unitsWithItems(database.db, ctx.planId, period.dueDate)).keys()];
     const reporters = await database.db
       .selectFrom('role_assignments as r')
       .innerJoin('users', 'users.id', 'r.user_id')
@@ -217,7 +217,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
     // The next period: the public-service centre merged away before its due date owes nothing.
     const next = (await periods()).find((p) => p.status === 'planned')!;
     const pvhcc = (await ctx.send(ctx.users.pvhcc, 'GET', '/api/my/reports')).json()[0].unitId;
-    const dayBefore = new Date(`${next.due_date}T00:00:00Z`);
+    const dayBefore = new Date(`${next.dueDate}T00:00:00Z`);
     dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
     await database.db
       .updateTable('org_units')
@@ -236,13 +236,13 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
       status: 'open',
     });
     expect(open.statusCode).toBe(200);
-    const title = `Đã mở kỳ báo cáo ${next.label}, hạn nộp ${vnDate(next.due_date)}`;
+    const title = `Đã mở kỳ báo cáo ${next.label}, hạn nộp ${vnDate(next.dueDate)}`;
     for (const who of [ctx.users.kt, ctx.users.vhxh])
       expect((await opened(who)).map((n) => n.title)).toContain(title);
     expect((await opened(ctx.users.pvhcc)).map((n) => n.title)).not.toContain(title);
     // One e-mail per unit owing the period (its reporters only; a unit does not see another
     // unit's addresses), none to the merged-away centre.
-    const owing = [...(await unitsWithItems(database.db, ctx.planId, next.due_date)).keys()];
+    const owing = [...(await unitsWithItems(database.db, ctx.planId, next.dueDate)).keys()];
     expect(owing).not.toContain(pvhcc);
     const expected = [];
     for (const unitId of owing) {

@@ -8,6 +8,7 @@ import { todayInVietnam } from '../http/time.ts';
 import { sentOnTime } from './compliance.ts';
 import { contributionCounts } from './contributions.ts';
 import { periodWritable } from './itemUpdates.ts';
+import { presentPeriod } from './periods.ts';
 
 // Who has reported: per period, every unit that has tasks or indicators in the plan with its
 // report's state (the focal officer's checklist); per reporter, the periods their unit owes.
@@ -79,7 +80,7 @@ export async function periodOverview(db: Kysely<Database>, periodId: number) {
     contributionCounts(db, period.plan_id, periodId),
   ]);
   return {
-    period,
+    period: { ...presentPeriod(period), communeId: period.commune_id },
     units: units
       .map((unit) => {
         const report = reports.find((r) => r.unit_id === unit.id);

@@ -9,7 +9,14 @@ import { roleScope } from '../access/scope.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { visiblePlan } from '../org/queries.ts';
 import { canReviewReports, canWriteUnitReport } from './access.ts';
-import { addAdhocPeriod, changePeriod, generatePeriods, listPeriods, planOf } from './periods.ts';
+import {
+  addAdhocPeriod,
+  changePeriod,
+  generatePeriods,
+  listPeriods,
+  planOf,
+  presentPeriod,
+} from './periods.ts';
 import { openReport } from './reportView.ts';
 import { unlockForUnit } from './periodLocks.ts';
 import { myReports, periodOverview } from './overview.ts';
@@ -58,7 +65,7 @@ export function periodRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const plan = await visiblePlan(app.db, requireUser(request), request.params.id);
-      return listPeriods(app.db, plan.id);
+      return (await listPeriods(app.db, plan.id)).map(presentPeriod);
     },
   );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
 import { computeTallies, periodTallies } from './periodTallies.ts';
 import { todayInVietnam } from '../http/time.ts';
 
@@ -9,7 +9,7 @@ import { todayInVietnam } from '../http/time.ts';
 // through the read path that would repair a stale row.
 
 describe.each(TEST_DIALECTS)('period tallies on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
+  const fixture = useOpenPeriod(dialect);
   const db = () => fixture.database.db;
 
   async function expectStoredEqualsRecomputed() {
@@ -101,7 +101,7 @@ describe.each(TEST_DIALECTS)('period tallies on %s', (dialect) => {
   });
 
   it('follows an amendment: earlier periods keep their tasks, later ones count the plan as amended', async () => {
-    const { send, focal, periodId, planId } = fixture.ctx;
+    const { send, focal, periodId, planId, units } = fixture.ctx;
     const periods = (await send(focal, 'GET', `/api/plans/${planId}/periods`)).json();
     const first = periods.find((p: { id: number }) => p.id === periodId);
     const second = periods.find((p: { status: string }) => p.status === 'planned');
@@ -111,7 +111,7 @@ describe.each(TEST_DIALECTS)('period tallies on %s', (dialect) => {
     });
     const [before] = (await expectStoredEqualsRecomputed()).filter((t) => t.periodId === periodId);
     const plan = (await send(focal, 'GET', `/api/plans/${planId}`)).json();
-    const day = new Date(`${first.window_end}T00:00:00Z`);
+    const day = new Date(`${first.windowEnd}T00:00:00Z`);
     day.setUTCDate(day.getUTCDate() + 1);
     const amended = await send(focal, 'POST', `/api/plans/${planId}/amendments`, {
       version: plan.version,
@@ -120,7 +120,7 @@ describe.each(TEST_DIALECTS)('period tallies on %s', (dialect) => {
       changes: [
         { change: 'retire', kind: 'task', itemId: plan.tasks[0].id, reason: 'Gộp nhiệm vụ' },
         { change: 'retire', kind: 'task', itemId: plan.tasks[1].id, reason: 'Gộp nhiệm vụ' },
-        { change: 'add', kind: 'task', fields: { content: 'Nhiệm vụ gộp', lead: 'Phòng Kinh tế' } },
+        { change: 'add', kind: 'task', fields: { content: 'Nhiệm vụ gộp', lead: units.kt.name } },
       ],
     });
     expect(amended.statusCode).toBe(201);

@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import {
   generateReportingPeriods,
   type Frequency,
   type IsoDate,
+  type PeriodView,
   type ReportingSchedule,
 } from '@tiendo/core';
-import type { Database } from '../db/schema.ts';
+import type { Database, ReportingPeriodTable } from '../db/schema.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../http/time.ts';
 import { atomically, recordAudit } from '../audit/log.ts';
@@ -241,6 +242,24 @@ export const PERIOD_LABELS: Record<PeriodStatus, string> = {
   closed: 'Đã đóng',
   locked: 'Đã khóa',
 };
+
+/** A period as the API sends it (camelCase, core contract PeriodView). */
+export function presentPeriod(row: Selectable<ReportingPeriodTable>): PeriodView {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    kind: row.kind,
+    label: row.label,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    dueDate: row.due_date,
+    status: row.status,
+    lockAfterDays: row.lock_after_days,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
 
 export function listPeriods(db: Kysely<Database>, planId: number) {
   return db

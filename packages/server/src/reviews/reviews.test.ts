@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { PlanReview } from '@tiendo/core';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
 
 // The yearly and five-year reviews: every task followed across amendments by its lineage,
 // statuses per period, indicators year by year, the units' reporting, the concerns and the
@@ -11,7 +11,7 @@ import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 // the province, not by a unit's reporter.
 
 describe.each(TEST_DIALECTS)('plan reviews on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
+  const fixture = useOpenPeriod(dialect);
   const url = (span: string, ext = '') =>
     `/api/plans/${fixture.ctx.planId}/review${ext}?span=${span}`;
 
@@ -52,7 +52,7 @@ describe.each(TEST_DIALECTS)('plan reviews on %s', (dialect) => {
     });
     const plan = (await send(focal, 'GET', `/api/plans/${fixture.ctx.planId}`)).json();
     const effectiveOn =
-      second.window_start > first.window_end ? second.window_start : second.window_end;
+      second.windowStart > first.windowEnd ? second.windowStart : second.windowEnd;
     const amended = await send(focal, 'POST', `/api/plans/${fixture.ctx.planId}/amendments`, {
       version: plan.version,
       basis: { number: '45/KH-UBND' },

@@ -34,12 +34,12 @@ export function PeriodPage() {
   const reopenable = period.status === 'closed' || period.status === 'locked';
   return (
     <Stack>
-      <Anchor component={Link} to={`/plans/${period.plan_id}`} size="sm">
+      <Anchor component={Link} to={`/plans/${period.planId}`} size="sm">
         {t('periods.backToPlan')}
       </Anchor>
       <Title order={3}>{period.label}</Title>
       <Text size="sm" c="dimmed">
-        {`${t('periods.due')}: ${vnDate(period.due_date)} · ${t('periods.received')}: ${received}/${units.length}`}
+        {`${t('periods.due')}: ${vnDate(period.dueDate)} · ${t('periods.received')}: ${received}/${units.length}`}
       </Text>
       <Table.ScrollContainer minWidth={560}>
         <Table withTableBorder striped data-testid="period-units">

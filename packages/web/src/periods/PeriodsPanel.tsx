@@ -91,7 +91,7 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
                     </Anchor>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {`${vnDate(period.window_start)} – ${vnDate(period.window_end)}`}
+                    {`${vnDate(period.windowStart)} – ${vnDate(period.windowEnd)}`}
                   </Table.Td>
                   <Table.Td>
                     {canManage && period.status !== 'locked' ? (
@@ -100,7 +100,7 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
                         onSave={(dueDate) => change.mutate({ period, patch: { dueDate } })}
                       />
                     ) : (
-                      vnDate(period.due_date)
+                      vnDate(period.dueDate)
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -112,7 +112,7 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
                         }
                       />
                     ) : (
-                      (period.lock_after_days ?? '—')
+                      (period.lockAfterDays ?? '—')
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -151,7 +151,7 @@ export function PeriodsPanel({ planId, canManage }: { planId: number; canManage:
 /** Days after the due date when the period locks itself (empty: never by itself). */
 function LockAfter({ period, onSave }: { period: Period; onSave(days: number | null): void }) {
   const { t } = useI18n();
-  const [value, setValue] = useState<string | number>(period.lock_after_days ?? '');
+  const [value, setValue] = useState<string | number>(period.lockAfterDays ?? '');
   const days = value === '' ? null : Number(value);
   return (
     <NumberInput
@@ -163,14 +163,14 @@ function LockAfter({ period, onSave }: { period: Period; onSave(days: number | n
       aria-label={`${t('periods.lockAfter')} ${period.label}`}
       value={value}
       onChange={setValue}
-      onBlur={() => days !== period.lock_after_days && onSave(days)}
+      onBlur={() => days !== period.lockAfterDays && onSave(days)}
     />
   );
 }
 
 function DueDate({ period, onSave }: { period: Period; onSave(date: string): void }) {
   const { t } = useI18n();
-  const [value, setValue] = useState(period.due_date);
+  const [value, setValue] = useState(period.dueDate);
   return (
     <DateField
       size="xs"
@@ -178,7 +178,7 @@ function DueDate({ period, onSave }: { period: Period; onSave(date: string): voi
       aria-label={`${t('periods.due')} ${period.label}`}
       value={value}
       onChange={setValue}
-      onBlur={() => value && value !== period.due_date && onSave(value)}
+      onBlur={() => value && value !== period.dueDate && onSave(value)}
     />
   );
 }
