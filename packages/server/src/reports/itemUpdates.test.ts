@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
 
 // A save's write and its audit entry, exactly: the entry of a first write holds what was
 // written, an edit's holds the row as it was before and what was written, a stale save writes
@@ -8,7 +8,7 @@ import { useReportedPeriod } from '../testing/reportedPeriod.ts';
 // PostgreSQL, two on SQLite (itemUpdates.ts).
 
 describe.each(TEST_DIALECTS)('an item’s save and its audit entry on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
+  const fixture = useOpenPeriod(dialect);
 
   const entries = (entity: string, entityId: number) =>
     fixture.database.db
@@ -26,13 +26,7 @@ describe.each(TEST_DIALECTS)('an item’s save and its audit entry on %s', (dial
       (t: { role: string; update: unknown }) => t.role === 'lead' && !t.update,
     ).taskId;
     const url = `/api/reports/${reports.pvhcc}/tasks/${taskId}`;
-    const userId = (
-      await fixture.database.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', 'kienhung.pvhcc')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const userId = fixture.ctx.people.pvhcc.id;
     const first = { status: 'in_progress', progress: 30, results: 'Bước đầu', resourcesVnd: 5 };
     expect((await send(users.pvhcc, 'PUT', url, { version: 0, ...first })).json()).toEqual({
       version: 1,

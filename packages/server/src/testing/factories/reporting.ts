@@ -21,14 +21,15 @@ export interface PeriodOverrides {
   planId: number;
   /** Who generates and opens it (the audit's user). */
   userId: number;
-  /** The periods whose data window ends in [from, to] are made; the first is returned. The
-   *  default, a plan without reporting obligations: "6 tháng đầu năm 2026". */
+  /** The periods whose data window ends in [from, to] are made (2026 by default: for a plan
+   *  without reporting obligations, both halves and the year); the first is returned. */
   from?: string;
   to?: string;
   status?: 'planned' | 'open';
 }
 
-/** The plan's first reporting period in [from, to], opened unless `status: 'planned'`. */
+/** The plan's first reporting period in [from, to] ("6 tháng đầu năm 2026" by default),
+ *  opened unless `status: 'planned'`; the others stay planned. */
 export async function buildPeriod(
   db: Db,
   overrides: PeriodOverrides,
@@ -38,7 +39,7 @@ export async function buildPeriod(
     db,
     planId,
     overrides.from ?? '2026-01-01',
-    overrides.to ?? '2026-06-30',
+    overrides.to ?? '2026-12-31',
     userId,
   );
   const first = () =>
