@@ -1,24 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { useChangePassword } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** After an administrator's reset: choose a new password before anything else. */
 export function ChangePasswordPage() {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const change = useMutation({
-    mutationFn: () =>
-      api('/api/auth/password', {
-        method: 'POST',
-        body: { currentPassword: current, newPassword: next },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
-  });
+  const change = useChangePassword();
   const mismatch = again !== '' && again !== next;
   return (
     <Center mih="70vh">
@@ -26,7 +17,7 @@ export function ChangePasswordPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            change.mutate();
+            change.mutate({ currentPassword: current, newPassword: next });
           }}
         >
           <Stack>

@@ -1,8 +1,9 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken } from '../api/client.ts';
+import { ApiError, setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { SIGNED_IN_EVENT, signedInPage } from './signInForm.ts';
+import { authKeys, fetchSignedInUser, logout } from './api.ts';
 
 // Who is signed in. Signing in happens in index.html's own form (signInForm.ts), which hands
 // the user over through `window.tiendoSignedIn` (signed in before this script ran) or an event.
@@ -26,7 +27,7 @@ async function fetchMe(): Promise<Me | null> {
   // No session cookie came with the page (the server would have marked it): nobody to ask for.
   if (!signedInPage()) return null;
   try {
-    const me = await api<Me>('/api/auth/me');
+    const me = await fetchSignedInUser();
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -38,7 +39,7 @@ async function fetchMe(): Promise<Me | null> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const meQuery = useQuery({
-    queryKey: ['me'],
+    queryKey: authKeys.me,
     queryFn: fetchMe,
     staleTime: Infinity,
     retry: false,
@@ -47,7 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const signedIn = (event: Event) => {
       const me = (event as CustomEvent<Me>).detail;
       setCsrfToken(me.csrfToken);
-      queryClient.setQueryData(['me'], me);
+      queryClient.setQueryData(authKeys.me, me);
     };
     window.addEventListener(SIGNED_IN_EVENT, signedIn);
     return () => window.removeEventListener(SIGNED_IN_EVENT, signedIn);
@@ -56,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     me: meQuery.data ?? null,
     loading: meQuery.isLoading,
     logout: async () => {
-      await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
+      await logout().catch(() => undefined);
       // A fresh page: nothing of this person's stays in memory (a shared office computer).
       window.location.assign('/');
     },

@@ -4,6 +4,7 @@
 // application is already running, else through `window.tiendoSignedIn` which it reads at start.
 
 import type { Me } from '../api/types.ts';
+import { LOGIN_URL, SIGN_IN_INFO_URL } from './urls.ts';
 
 declare global {
   interface Window {
@@ -97,7 +98,7 @@ function startApp(): void {
 }
 
 async function signIn(username: string, password: string): Promise<Me> {
-  const response = await fetch('/api/auth/login', {
+  const response = await fetch(LOGIN_URL, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     credentials: 'same-origin',
@@ -113,7 +114,7 @@ async function signIn(username: string, password: string): Promise<Me> {
 function showDemoHint(form: HTMLFormElement, text: (key: string) => string): void {
   const hint = form.querySelector<HTMLElement>('#sign-in-demo');
   if (!hint) return;
-  void fetch('/api/auth/sign-in', { headers: { accept: 'application/json' } })
+  void fetch(SIGN_IN_INFO_URL, { headers: { accept: 'application/json' } })
     .then((r) => (r.ok ? r.json() : null))
     .then((body: { demo: { username: string; password: string } | null } | null) => {
       if (!body?.demo) return;

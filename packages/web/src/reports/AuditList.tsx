@@ -1,16 +1,11 @@
 import { Loader, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { AuditEntry } from '../api/types.ts';
+import { useReportAudit } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Every step of a report and every edit of its items: who, when, what. */
 export function AuditList({ reportId, codes }: { reportId: number; codes: Map<string, string> }) {
   const { t } = useI18n();
-  const audit = useQuery({
-    queryKey: ['report-audit', reportId],
-    queryFn: () => api<AuditEntry[]>(`/api/reports/${reportId}/audit`),
-  });
+  const audit = useReportAudit(reportId);
   if (audit.isLoading) return <Loader size="sm" />;
   return (
     <Table.ScrollContainer minWidth={480}>

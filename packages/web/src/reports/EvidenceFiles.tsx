@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ActionIcon, Anchor, FileButton, Group, Stack, Text, Button } from '@mantine/core';
-import { api } from '../api/client.ts';
+import { attachmentUrl, deleteAttachment, uploadAttachment } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 interface Props {
@@ -27,8 +27,7 @@ export function EvidenceFiles(props: Props) {
     setBusy(true);
     try {
       await props.beforeUpload();
-      const url = `/api/reports/${props.reportId}/tasks/${props.taskId}/attachments?filename=${encodeURIComponent(file.name)}`;
-      await api(url, { method: 'POST', body: file });
+      await uploadAttachment(props.reportId, props.taskId, file);
       props.onChange();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -37,16 +36,14 @@ export function EvidenceFiles(props: Props) {
     }
   };
   const remove = async (id: number) => {
-    await api(`/api/attachments/${id}`, { method: 'DELETE' }).catch((e: Error) =>
-      setError(e.message),
-    );
+    await deleteAttachment(id).catch((e: Error) => setError(e.message));
     props.onChange();
   };
   return (
     <Stack gap={2}>
       {props.files.map((f) => (
         <Group key={f.id} gap="xs" wrap="nowrap">
-          <Anchor size="xs" href={`/api/attachments/${f.id}`} download={f.filename}>
+          <Anchor size="xs" href={attachmentUrl(f.id)} download={f.filename}>
             {f.filename}
           </Anchor>
           <Text size="xs" c="dimmed">

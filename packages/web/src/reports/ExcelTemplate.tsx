@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, FileButton, Group, Table, Text } from '@mantine/core';
-import { api, ApiError } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { reportTemplateUrl, uploadReportTemplate } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 interface CellError {
@@ -32,10 +33,7 @@ export function ExcelTemplate({
     setDone(null);
     try {
       await beforeUpload();
-      const r = await api<{ tasks: number; indicators: number }>(
-        `/api/reports/${reportId}/template`,
-        { method: 'POST', body: file },
-      );
+      const r = await uploadReportTemplate(reportId, file);
       setDone(
         `${t('template.applied')}: ${r.tasks} ${t('plans.tasks').toLowerCase()}, ${r.indicators} ${t('plans.indicators').toLowerCase()}.`,
       );
@@ -51,7 +49,7 @@ export function ExcelTemplate({
   return (
     <>
       <Group gap="xs">
-        <Anchor href={`/api/reports/${reportId}/template.xlsx`} size="sm">
+        <Anchor href={reportTemplateUrl(reportId)} size="sm">
           {t('template.download')}
         </Anchor>
         <FileButton onChange={(f) => void upload(f)} accept=".xlsx">

@@ -4,6 +4,7 @@ import { indicatorNeedsExplanation, parseVietnameseNumber, todayInVietnam } from
 import type { ReportDetail } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAutosave } from './useAutosave.ts';
+import { reportItemUrl } from './api.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { ExplanationField } from './ExplanationField.tsx';
 
@@ -50,7 +51,7 @@ export function IndicatorValueCard(props: Props) {
     today < periodEnd ? today : periodEnd,
   );
   const autosave = useAutosave<Form>(
-    `/api/reports/${reportId}/indicators/${indicator.indicatorId}`,
+    reportItemUrl(reportId, 'indicators', indicator.indicatorId),
     v?.version ?? 0,
   );
   const change = (patch: Partial<Form>) => {

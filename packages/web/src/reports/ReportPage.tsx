@@ -13,8 +13,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
-import { reportQuery } from './api.ts';
+import { reportKeys, reportQuery, reportStep } from './api.ts';
 import { ReportItemList, SPLIT_QUERY } from './ReportItemList.tsx';
 import { firstToOpen, progressOf, reportItems, type ReportItem } from './reportItems.ts';
 import { SendBar } from './SendBar.tsx';
@@ -56,21 +55,21 @@ export function ReportPage() {
   const [openItem, setOpenItem] = useState<string | null | undefined>(undefined);
   const report = useQuery(reportQuery(id!));
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['report', id] });
-    void queryClient.invalidateQueries({ queryKey: ['report-audit'] });
+    void queryClient.invalidateQueries({ queryKey: reportKeys.report(id) });
+    void queryClient.invalidateQueries({ queryKey: reportKeys.audits });
   };
   const flow = useMutation({
     mutationFn: async (step: { action: string; body: object }) => {
       setFlowError(null);
       if (step.action === 'submit' && !(await registry.flushAll()))
         throw new Error(t('report.unsaved'));
-      return api(`/api/reports/${id}/${step.action}`, { method: 'POST', body: step.body });
+      return reportStep(id!, step.action, step.body);
     },
     onSuccess: (_, step) => {
       setSent(step.action === 'submit');
       setComments({});
       refresh();
-      void queryClient.invalidateQueries({ queryKey: ['my-reports'] });
+      void queryClient.invalidateQueries({ queryKey: reportKeys.mine });
     },
     onError: (e) => setFlowError(e.message),
   });

@@ -15,6 +15,7 @@ import {
 import type { ReportDetail, TaskUpdate } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useAutosave } from './useAutosave.ts';
+import { reportItemUrl } from './api.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { EvidenceFiles } from './EvidenceFiles.tsx';
 import { taskNeedsExplanation, todayInVietnam } from '@tiendo/core';
@@ -62,7 +63,7 @@ export function TaskUpdateCard({ reportId, task, period, editable, onReload, rev
     lead &&
     taskNeedsExplanation(task.deadline, form.status, form.completedOn, period, todayInVietnam());
   const autosave = useAutosave<Form>(
-    `/api/reports/${reportId}/tasks/${task.taskId}`,
+    reportItemUrl(reportId, 'tasks', task.taskId),
     task.update?.version ?? 0,
   );
   const change = (patch: Partial<Form>) => {

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { saveReportItem } from './api.ts';
 
 // Draft autosave for one report item: edits are sent ~1 s after the last keystroke, one
 // request at a time, each carrying the version it was based on. A stale version comes back as
@@ -41,10 +42,7 @@ export function useAutosave<T extends object>(url: string, initialVersion: numbe
     if (!body || blocked.current) return !blocked.current;
     pending.current = null;
     setState('saving');
-    const run = api<{ version: number }>(url, {
-      method: 'PUT',
-      body: { ...body, version: version.current },
-    })
+    const run = saveReportItem(url, { ...body, version: version.current })
       .then((saved) => {
         version.current = saved.version;
         setState(pending.current ? 'pending' : 'saved');
