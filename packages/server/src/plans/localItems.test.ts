@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
-import { loginAs } from '../testing/app.ts';
-import { DEMO_PASSWORD } from '../demo/seed.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
+import { buildPlan, buildUserWithRole, signIn } from '../testing/factories.ts';
 
 // Local customisation: the commune adds its own indicator and task to its running plan; they
 // land in their own section with their own codes and reach the units' reports.
 
 describe.each(TEST_DIALECTS)('the commune’s own items on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
-
-  const ktUnit = async () =>
-    (
-      await fixture.database.db
-        .selectFrom('org_units')
-        .select('id')
-        .where('name', '=', 'Phòng Kinh tế')
-        .executeTakeFirstOrThrow()
-    ).id;
+  const fixture = useOpenPeriod(dialect);
 
   it('adds an indicator and a task under "BỔ SUNG CỦA XÃ", numbered BS1, BS2…', async () => {
-    const { send, focal, planId, users, reports } = fixture.ctx;
+    const { send, focal, planId, users, reports, units } = fixture.ctx;
     const url = `/api/plans/${planId}/local-items`;
-    const unit = await ktUnit();
+    const unit = units.kt.id;
     const indicator = {
       kind: 'indicator',
       name: 'Số hộ kinh doanh dùng thanh toán không tiền mặt',
@@ -60,7 +50,7 @@ describe.each(TEST_DIALECTS)('the commune’s own items on %s', (dialect) => {
     expect(local.map((s: { kind: string }) => s.kind).sort()).toEqual(['indicators', 'tasks']);
     expect(plan.indicators.at(-1)).toMatchObject({
       code: 'BS2',
-      lead: 'Phòng Kinh tế',
+      lead: units.kt.name,
     });
     expect(plan.indicators.find((i: { code: string }) => i.code === 'BS1').targets).toEqual([
       { year: 2026, text: '≥ 200' },
@@ -75,17 +65,20 @@ describe.each(TEST_DIALECTS)('the commune’s own items on %s', (dialect) => {
   });
 
   it('is for a commune’s plan only', async () => {
-    const admin = await loginAs(fixture.app, 'admin', DEMO_PASSWORD);
-    const city = await fixture.database.db
-      .selectFrom('plans')
-      .select('id')
-      .where('number', '=', '48/KH-UBND')
-      .executeTakeFirstOrThrow(); // the demo adds the city plan its communes implement
+    const { db } = fixture.database;
+    const { province, units } = fixture.ctx;
+    const admin = await signIn(fixture.app, await buildUserWithRole(db, 'admin', province));
+    // The province's own plan (the one its communes implement), made like a commune's.
+    const city = await buildPlan(db, { communeId: province.id, leads: [] });
     const response = await fixture.ctx.send(admin, 'POST', `/api/plans/${city.id}/local-items`, {
       kind: 'task',
       content: 'X',
-      leadUnitIds: [await ktUnit()],
+      leadUnitIds: [units.kt.id],
     });
     expect(response.statusCode).toBe(400);
+    // Refused as a province's plan, not for the unit (which is not the province's either).
+    expect(response.json().error).toBe(
+      'Chỉ kế hoạch của xã, phường mới bổ sung nhiệm vụ, chỉ tiêu riêng.',
+    );
   });
 });
