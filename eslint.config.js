@@ -2,6 +2,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+const API_ADDRESSES = [
+  {
+    selector: 'Literal[value=/^\\/api\\//]',
+    message: "An API address belongs in the folder's api.ts (a fetcher, a hook or a URL builder).",
+  },
+  {
+    selector: 'TemplateLiteral > TemplateElement:first-child[value.raw=/^\\/api\\//]',
+    message: "An API address belongs in the folder's api.ts (a fetcher, a hook or a URL builder).",
+  },
+];
+const PAGE_HOOKS = [
+  {
+    selector:
+      'ExportNamedDeclaration > FunctionDeclaration[id.name=/^use[A-Z]/], ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[id.name=/^use[A-Z]/]',
+    message: "A page exports no hook: data access goes in the folder's api.ts, others in use*.ts.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -19,6 +37,18 @@ export default tseslint.config(
     files: ['packages/web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  // Issue 19: the web app reaches the server through each folder's api.ts (fetchers, query
+  // keys, hooks; docs/conventions.md), so an address of the API is written nowhere else, and a
+  // page file exports no hook.
+  {
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/api.ts', 'packages/web/src/api/client.ts', 'packages/web/src/auth/urls.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...API_ADDRESSES] },
+  },
+  {
+    files: ['packages/web/src/**/*Page.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...API_ADDRESSES, ...PAGE_HOOKS] },
   },
   {
     files: ['**/*.js'],

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { createUser } from './api.ts';
+import { useCreateUser } from './api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { CommuneAdmin } from './types.ts';
 
@@ -23,23 +22,21 @@ export function NewUserForm({
     role: 'unit_reporter',
   });
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
-  const create = useMutation({
-    mutationFn: () => {
-      const unitId = form.unitId ? Number(form.unitId) : null;
-      const scope = form.role === 'unit_reporter' ? unitId : data.commune.id;
-      return createUser(data.commune.id, {
-        username: form.username.trim(),
-        displayName: form.displayName.trim(),
-        email: form.email.trim() || null,
-        unitId,
-        roles: scope ? [{ role: form.role, scopeUnitId: scope }] : [],
-      });
-    },
-    onSuccess: (r) => {
-      onCreated(form.username.trim().toLowerCase(), r.temporaryPassword);
-      setForm({ username: '', displayName: '', email: '', unitId: '', role: 'unit_reporter' });
-    },
+  const create = useCreateUser(data.commune.id, (r) => {
+    onCreated(form.username.trim().toLowerCase(), r.temporaryPassword);
+    setForm({ username: '', displayName: '', email: '', unitId: '', role: 'unit_reporter' });
   });
+  const newUser = () => {
+    const unitId = form.unitId ? Number(form.unitId) : null;
+    const scope = form.role === 'unit_reporter' ? unitId : data.commune.id;
+    return {
+      username: form.username.trim(),
+      displayName: form.displayName.trim(),
+      email: form.email.trim() || null,
+      unitId,
+      roles: scope ? [{ role: form.role, scopeUnitId: scope }] : [],
+    };
+  };
   return (
     <Stack gap="xs" mt="md">
       <Title order={5}>{t('admin.newUser')}</Title>
@@ -93,7 +90,7 @@ export function NewUserForm({
           form.displayName.length < 2 ||
           (form.role === 'unit_reporter' && !form.unitId)
         }
-        onClick={() => create.mutate()}
+        onClick={() => create.mutate(newUser())}
       >
         {t('admin.addUser')}
       </Button>

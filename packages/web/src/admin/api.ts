@@ -77,10 +77,17 @@ export interface NewUser {
 }
 
 /** Creates a user in the commune; the temporary password to hand over. */
-export const createUser = (communeId: number, user: NewUser) =>
-  api<{ temporaryPassword: string }>(`/api/admin/communes/${communeId}/users`, {
-    method: 'POST',
-    body: user,
+export const useCreateUser = (
+  communeId: number,
+  onSuccess: (created: { temporaryPassword: string }) => void,
+) =>
+  useMutation({
+    mutationFn: (user: NewUser) =>
+      api<{ temporaryPassword: string }>(`/api/admin/communes/${communeId}/users`, {
+        method: 'POST',
+        body: user,
+      }),
+    onSuccess,
   });
 
 export interface Reorganisation {
