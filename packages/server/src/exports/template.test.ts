@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
 
 // Excel bulk entry: download the unit's template, fill it offline, upload; errors listed per
 // cell in Vietnamese, nothing applied unless the whole file is right.
 
 describe.each(TEST_DIALECTS)('Excel template for a unit report on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
+  const fixture = useOpenPeriod(dialect);
 
   const download = async () => {
     const response = await fixture.ctx.send(
@@ -60,7 +60,7 @@ describe.each(TEST_DIALECTS)('Excel template for a unit report on %s', (dialect)
     const tasks = wb.getWorksheet('Nhiệm vụ')!;
     expect(tasks.getColumn(1).hidden).toBe(true);
     expect(tasks.getRow(2).getCell(6).dataValidation.type).toBe('list');
-    expect(tasks.getRow(2).getCell(9).value).toBe(`Kết quả của Trung tâm Phục vụ hành chính công`);
+    expect(tasks.getRow(2).getCell(9).value).toBe(`Kết quả của ${fixture.ctx.units.pvhcc.name}`);
   });
 
   it('lists every bad cell and applies nothing', async () => {

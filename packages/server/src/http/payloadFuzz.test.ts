@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
 import type { Method } from '../testing/app.ts';
 
 // Hostile API payloads: random JSON (wrong types, huge numbers, deep nesting, markup) sent to
@@ -22,19 +22,14 @@ const body = (keys: string[], valid: unknown) =>
   );
 
 describe.each(TEST_DIALECTS)('API write routes under random payloads on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
+  const fixture = useOpenPeriod(dialect);
 
   it('answer 2xx or a Vietnamese 4xx, never 500', async () => {
-    const { send, focal, users, planId, periodId, reports, taskIds } = fixture.ctx;
+    const { send, focal, users, planId, periodId, reports, taskIds, units } = fixture.ctx;
     const concern = await fixture.database.db
       .selectFrom('concerns')
       .select('id')
       .executeTakeFirstOrThrow(); // the economy unit's difficulty, tracked since it sent
-    const unit = await fixture.database.db
-      .selectFrom('reports')
-      .select('unit_id')
-      .where('id', '=', reports.pvhcc)
-      .executeTakeFirstOrThrow();
     const routes: Array<[typeof focal | null, Method, string, string[], unknown?]> = [
       [
         users.pvhcc,
@@ -77,13 +72,13 @@ describe.each(TEST_DIALECTS)('API write routes under random payloads on %s', (di
         `/api/concerns/${concern.id}`,
         ['version', 'addressee', 'answerDue', 'answer', 'status'],
       ],
-      [focal, 'POST', `/api/periods/${periodId}/units/${unit.unit_id}/unlock`, ['reason']],
+      [focal, 'POST', `/api/periods/${periodId}/units/${units.pvhcc.id}/unlock`, ['reason']],
       [
         focal,
         'POST',
         `/api/plans/${planId}/local-items`,
         ['kind', 'name', 'content', 'unit', 'targets', 'leadUnitIds', 'coordinateUnitIds'],
-        { kind: 'task', content: 'Nhiệm vụ bổ sung', leadUnitIds: [unit.unit_id] },
+        { kind: 'task', content: 'Nhiệm vụ bổ sung', leadUnitIds: [units.pvhcc.id] },
       ],
       [
         null,
