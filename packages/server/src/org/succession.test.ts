@@ -257,8 +257,8 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
       to: '2026-12-31',
     });
     const periods = (await send(focal, 'GET', `/api/plans/${planId}/periods`)).json();
-    const before = periods.find((p: { due_date: string }) => p.due_date < '2026-07-01');
-    const after = periods.find((p: { due_date: string }) => p.due_date > '2026-07-01');
+    const before = periods.find((p: { dueDate: string }) => p.dueDate < '2026-07-01');
+    const after = periods.find((p: { dueDate: string }) => p.dueDate > '2026-07-01');
     const owing = async (period: { id: number; version: number }) => {
       await send(focal, 'PATCH', `/api/periods/${period.id}`, {
         version: period.version,
