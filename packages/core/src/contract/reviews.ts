@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { AmendmentView } from './amendments.ts';
 import { ComplianceFigures, PlanComplianceView } from './compliance.ts';
-import { TASK_STATUS_LABELS, type TaskStatus } from '../status/evaluateTask.ts';
+import { TaskStatusName } from './statuses.ts';
 
 // A plan's yearly review (sơ kết) or five-year review (tổng kết), GET /api/plans/:id/review:
 // validated by the server, typed for the web app from here.
-
-// The statuses evaluateTask judges (status/evaluateTask.ts), named once there.
-const TaskStatusName = z.enum(Object.keys(TASK_STATUS_LABELS) as [TaskStatus, ...TaskStatus[]]);
 
 export const PlanReview = z.object({
   plan: z.object({

@@ -1,4 +1,4 @@
-import { CascadeLinks } from '@tiendo/core';
+import { CascadeLinks, CascadeView, TargetSharesView } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -40,6 +40,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
         summary:
           'Phân cấp thực hiện: nhiệm vụ, chỉ tiêu của kế hoạch cấp trên, các xã thực hiện và các xã chưa triển khai',
         params: Id,
+        response: { 200: CascadeView },
       },
     },
     async (request) => {
@@ -66,6 +67,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
         summary: 'Chỉ tiêu cấp tỉnh giao cho từng xã và kết quả các xã báo cáo (tổng/bình quân)',
         params: Id,
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: { 200: TargetSharesView },
       },
     },
     async (request) => {

@@ -1,4 +1,4 @@
-import { Catalogue, CatalogueLinks, Linked } from '@tiendo/core';
+import { Catalogue, CatalogueComparison, CatalogueLinks, Linked } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -91,6 +91,7 @@ export function catalogueRoutes(app: FastifyInstance): void {
         summary: 'So sánh một chỉ tiêu dùng chung giữa các xã, phường',
         params: Id.extend({ catalogueId: z.coerce.number().int().positive() }),
         querystring: z.object({ label: z.string().max(200).optional() }),
+        response: { 200: CatalogueComparison },
       },
     },
     async (request) => {

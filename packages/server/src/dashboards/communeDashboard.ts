@@ -8,6 +8,7 @@ import {
   TRAJECTORY_LABELS,
   type TrajectoryStatus,
 } from '@tiendo/core';
+import type { CommuneDashboard } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { lineageOf } from '../plans/versions.ts';
 import { sentOnTime } from '../reports/compliance.ts';
@@ -44,11 +45,11 @@ export async function communeDashboard(
   db: Kysely<Database>,
   planId: number,
   filters: DashboardFilters,
-) {
+): Promise<CommuneDashboard> {
   const periodId = filters.periodId ?? (await latestPeriodId(db, planId));
   const periods = await db
     .selectFrom('reporting_periods')
-    .select(['id', 'label', 'due_date', 'status'])
+    .select(['id', 'label', 'due_date as dueDate', 'status'])
     .where('plan_id', '=', planId)
     .orderBy('due_date')
     .execute();
@@ -128,8 +129,20 @@ export async function communeDashboard(
         }),
       };
     });
+  const { period } = summary;
   return {
-    period: summary.period,
+    period: {
+      id: period.id,
+      label: period.label,
+      kind: period.kind,
+      status: period.status,
+      windowStart: period.window_start,
+      windowEnd: period.window_end,
+      dueDate: period.due_date,
+      planId: period.planId,
+      communeId: period.communeId,
+      communeName: period.communeName,
+    },
     periods,
     appendices: [...new Set([...summary.tasks, ...summary.indicators].map((x) => x.appendix))],
     statusCounts: summariseStatuses(tasks.map((t) => t.status)),
@@ -179,7 +192,7 @@ async function unitScoreboard(
       return {
         unitId: unit.id,
         name: unit.name,
-        reportStatus: report?.status ?? 'not_started',
+        reportStatus: report?.status ?? ('not_started' as const),
         submittedAt: submitted,
         onTime,
         tasksLed: led.length,

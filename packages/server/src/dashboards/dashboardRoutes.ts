@@ -10,11 +10,13 @@ import { communeDashboard } from './communeDashboard.ts';
 import { provinceRollup } from './provinceRollup.ts';
 import { compareAcrossProvinces, nationalRollup } from './nationalRollup.ts';
 import {
+  CommuneDashboard,
   IndicatorAcrossProvinces,
   NationalRollup,
   PlanComplianceView,
   ProvinceComplianceView,
   ProvinceList,
+  ProvinceRollup,
   TaskHistory,
 } from '@tiendo/core';
 import { taskHistory } from './itemHistory.ts';
@@ -48,6 +50,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
           unitId: z.coerce.number().int().positive().optional(),
           appendix: z.string().max(100).optional(),
         }),
+        response: { 200: CommuneDashboard },
       },
     },
     async (request) => {
@@ -119,6 +122,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
         summary: 'Tổng hợp cấp tỉnh: xã chưa báo cáo, tỷ lệ hoàn thành, đúng hạn, xếp hạng',
         params: Id,
         querystring: z.object({ label: z.string().max(200).optional() }),
+        response: { 200: ProvinceRollup },
       },
     },
     async (request) => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CascadeLinks } from '@tiendo/core';
+import type { CascadeLinks, CascadeView, TargetSharesView } from '@tiendo/core';
 import { api } from '../api/client.ts';
 
 // The cascade between a higher-level plan and the communes' plans as the web app reaches it:
@@ -17,34 +17,7 @@ export const cascadeKeys = {
     ['target-shares', indicatorId, year] as const,
 };
 
-interface CascadeItem {
-  id: number;
-  code: string;
-  text: string;
-  appendix: string;
-  implementations: Array<{
-    communeId: number;
-    communeName: string;
-    planId: number;
-    id: number;
-    code: string;
-    text: string;
-    status: string | null;
-  }>;
-  notTakenUp: Array<{ communeId: number; communeName: string; hasPlan: boolean }>;
-}
-
-export interface Cascade {
-  communes: Array<{
-    id: number;
-    name: string;
-    planId: number | null;
-    tasksTakenUp: number;
-    indicatorsTakenUp: number;
-  }>;
-  tasks: CascadeItem[];
-  indicators: CascadeItem[];
-}
+export type Cascade = CascadeView;
 
 export const useCascade = (planId: number) =>
   useQuery({
@@ -97,26 +70,8 @@ export function useChangeCascadeLinks(planId: number) {
   });
 }
 
-export type ShareMethod = 'equal' | 'weight' | 'manual';
-export interface SharesView {
-  aggregation: 'sum' | 'average';
-  years: number[];
-  year: number;
-  /** What the saved split was when read: sent back so a newer save is not overwritten. */
-  revision: string;
-  provinceTarget: number | null;
-  assigned: number | null;
-  actual: number | null;
-  communes: Array<{
-    communeId: number;
-    name: string;
-    method: ShareMethod | null;
-    weight: number | null;
-    value: number | null;
-    linked: boolean;
-    actual: number | null;
-  }>;
-}
+export type ShareMethod = TargetSharesView['communes'][number]['method'] & string;
+export type SharesView = TargetSharesView;
 
 export const useTargetShares = (indicatorId: string | null, year: number) =>
   useQuery({

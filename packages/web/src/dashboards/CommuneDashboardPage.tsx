@@ -20,7 +20,7 @@ import { ChartCard } from './ChartCard.tsx';
 import { IndicatorHistory } from './IndicatorHistory.tsx';
 import { TaskHistoryDrawer } from './TaskHistoryDrawer.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
-import type { DashboardTask } from './types.ts';
+import type { DashboardTask, TaskStatus } from '@tiendo/core';
 import { vnDate } from '../i18n/dates.ts';
 
 const TRAJECTORY_COLORS: Record<string, string> = {
@@ -28,7 +28,7 @@ const TRAJECTORY_COLORS: Record<string, string> = {
   at_risk: 'yellow',
   off_track: 'red',
 };
-const STATUS_ORDER = Object.keys(STATUS_COLORS);
+const STATUS_ORDER = Object.keys(STATUS_COLORS) as TaskStatus[];
 const vnDateOrEmpty = (iso: string | null) => (iso ? vnDate(iso) : '');
 
 /** The commune's control panel for one plan: what is late, who answers for it, which

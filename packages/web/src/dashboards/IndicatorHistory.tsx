@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Select } from '@mantine/core';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ChartCard } from './ChartCard.tsx';
-import type { CommuneDashboard } from './types.ts';
+import type { CommuneDashboard } from '@tiendo/core';
 
 /** One indicator over the periods: what was reported against where the trajectory between its
  *  milestones expected it to be. */

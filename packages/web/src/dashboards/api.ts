@@ -1,7 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { IndicatorAcrossProvinces, NationalRollup, TaskHistory } from '@tiendo/core';
+import type {
+  CatalogueComparison,
+  CommuneDashboard,
+  IndicatorAcrossProvinces,
+  NationalRollup,
+  ProvinceRollup,
+  TaskHistory,
+} from '@tiendo/core';
 import { api } from '../api/client.ts';
-import type { CommuneDashboard, ProvinceRollup } from './types.ts';
 
 // The dashboards' data: a commune plan's control panel, a task's history, the province's and
 // the central level's roll-ups for a round (`label`: the round; null, the latest).
@@ -10,16 +16,6 @@ export interface DashboardFilters {
   periodId?: string;
   appendix?: string;
   unitId?: string;
-}
-
-export interface CatalogueComparison {
-  label: string | null;
-  communes: Array<{
-    communeId: number;
-    commune: string;
-    value: number | null;
-    text: string | null;
-  }>;
 }
 
 export const dashboardKeys = {

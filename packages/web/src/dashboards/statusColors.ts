@@ -1,5 +1,7 @@
 /** One colour per task status (evaluateTask), shared by every chart and badge. */
-export const STATUS_COLORS: Record<string, string> = {
+import type { TaskStatus } from '@tiendo/core';
+
+export const STATUS_COLORS: Record<TaskStatus, string> = {
   done_on_time: '#2f9e44',
   done_late: '#74b816',
   in_progress: '#1c7ed6',
