@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { loginAs, type LoggedIn } from '../testing/app.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
-import { DEMO_PASSWORD } from '../demo/seed.ts';
+import type { LoggedIn } from '../testing/app.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
+import { buildUserWithRole, signIn } from '../testing/factories.ts';
 
 // Regression tests for what an outside probe of the running app found after the security
 // fixes (issue 16): a draft reached through a period, a period flood, 500s on repeated
@@ -15,19 +15,19 @@ const SEED = readFileSync(
 );
 
 describe.each(TEST_DIALECTS)('input integrity on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
+  const fixture = useOpenPeriod(dialect);
   let admin: LoggedIn;
   let communeId: number;
   let unitId: number;
 
   beforeAll(async () => {
-    admin = await loginAs(fixture.app, 'admin', DEMO_PASSWORD);
-    const units = await fixture.database.db
-      .selectFrom('org_units')
-      .select(['id', 'kind', 'parent_id'])
-      .execute();
-    unitId = units.find((u) => u.kind === 'unit')!.id;
-    communeId = units.find((u) => u.id === unitId)!.parent_id!;
+    const { province, commune, units } = fixture.ctx;
+    admin = await signIn(
+      fixture.app,
+      await buildUserWithRole(fixture.database.db, 'admin', province),
+    );
+    unitId = units.kt.id;
+    communeId = commune.id;
   });
 
   it('opens no period on a draft plan, so nothing of a draft is reached through one', async () => {
@@ -106,17 +106,18 @@ describe.each(TEST_DIALECTS)('input integrity on %s', (dialect) => {
 
   it('does not let a typed username write another account’s sign-in counter', async () => {
     const { app } = fixture;
+    const { username, password } = fixture.ctx.people.kt;
     for (let i = 0; i < 8; i++)
       await app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { username: 'kienhung.kt|ip:10.9.9.9', password: 'sai' },
+        payload: { username: `${username}|ip:10.9.9.9`, password: 'sai' },
         remoteAddress: '10.8.8.8',
       });
     const owner = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'kienhung.kt', password: DEMO_PASSWORD },
+      payload: { username, password },
       remoteAddress: '10.9.9.9',
     });
     expect(owner.statusCode).toBe(200);

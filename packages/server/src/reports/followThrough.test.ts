@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { OVERDUE_DEADLINE, useOpenPeriod } from '../testing/openPeriod.ts';
 import { lockOverduePeriods } from './periodLocks.ts';
 import { todayInVietnam } from '../http/time.ts';
 import { addDays } from '@tiendo/core';
-import { loginAs } from '../testing/app.ts';
-import { DEMO_PASSWORD } from '../demo/seed.ts';
+import { buildUserWithRole, signIn } from '../testing/factories.ts';
 
 // What makes units report and keeps the record straight: the reporter's inbox, a report that
 // starts from the last period, an explanation required for an overdue task, tracked
@@ -15,7 +14,7 @@ import { DEMO_PASSWORD } from '../demo/seed.ts';
 type Row = { periodId: number; unitName: string; bucket: string; reportStatus: string };
 
 describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect);
+  const fixture = useOpenPeriod(dialect);
   const inbox = async (who: 'kt' | 'pvhcc') =>
     (await fixture.ctx.send(fixture.ctx.users[who], 'GET', '/api/my/reports'))
       .json()
@@ -39,7 +38,7 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
   it('refuses to send an overdue task without an explanation, then accepts one', async () => {
     const { send, users, reports } = fixture.ctx;
     const kt = await report('kt', reports.kt);
-    const task = kt.tasks.find((t: { deadline: string }) => t.deadline === 'Tháng 10/2025');
+    const task = kt.tasks.find((t: { deadline: string }) => t.deadline === OVERDUE_DEADLINE);
     const url = `/api/reports/${reports.kt}/tasks/${task.taskId}`;
     await send(users.kt, 'PUT', url, { version: 0, status: 'in_progress', progress: 70 });
     const written = await report('kt', reports.kt);
@@ -49,7 +48,7 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
       version: written.version,
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error).toMatch(/Cần giải trình.*nhiệm vụ 3/);
+    expect(refused.json().error).toMatch(new RegExp(`Cần giải trình.*nhiệm vụ ${task.code}\\b`));
     await send(users.kt, 'PUT', url, {
       version: overdue.update.version,
       status: 'in_progress',
@@ -63,13 +62,13 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
   });
 
   it('tracks each difficulty and proposal until it is answered, seen by the unit', async () => {
-    const { send, users, focal, planId } = fixture.ctx;
+    const { send, users, focal, planId, units } = fixture.ctx;
     const list = async (who: typeof focal) =>
       (await send(who, 'GET', `/api/plans/${planId}/concerns`)).json();
     const all = await list(focal);
     expect(all.canAnswer).toBe(true);
     // Sent twice (before and after the return): still one item each.
-    const kt = all.items.filter((c: { unitName: string }) => c.unitName === 'Phòng Kinh tế');
+    const kt = all.items.filter((c: { unitName: string }) => c.unitName === units.kt.name);
     expect(kt.map((c: { kind: string }) => c.kind).sort()).toEqual(['difficulty', 'proposal']);
     expect((await list(users.vhxh)).items).toEqual([]); // another unit's
     expect((await list(users.kt)).canAnswer).toBe(false);
@@ -92,17 +91,13 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
     const notes = (await send(users.kt, 'GET', '/api/notifications')).json();
     expect(JSON.stringify(notes)).toContain('Kiến nghị của đơn vị đã được trả lời');
     // The city sees every commune's concerns with where they came from.
-    const city = await loginAs(fixture.app, 'haiphong', DEMO_PASSWORD);
-    const province = (
-      await fixture.database.db
-        .selectFrom('org_units')
-        .select('id')
-        .where('kind', '=', 'province')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const { province: cityUnit, commune } = fixture.ctx;
+    const viewer = await buildUserWithRole(fixture.database.db, 'province_viewer', cityUnit);
+    const city = await signIn(fixture.app, viewer);
+    const province = cityUnit.id;
     const citywide = (await send(city, 'GET', `/api/provinces/${province}/concerns`)).json();
     expect(citywide.find((c: { id: number }) => c.id === proposal.id)).toMatchObject({
-      communeName: 'Xã Kiến Hưng',
+      communeName: commune.name,
       status: 'answered',
     });
     const mine = (await send(users.kt, 'GET', '/api/my/concerns')).json();
@@ -181,7 +176,7 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
   });
 
   it('counts expected, received, on-time and late reports per unit and commune', async () => {
-    const { send, focal, periodId, reports } = fixture.ctx;
+    const { send, focal, periodId, reports, units, province } = fixture.ctx;
     const db = fixture.database.db;
     const { due_date } = await db
       .selectFrom('reporting_periods')
@@ -205,21 +200,20 @@ describe.each(TEST_DIALECTS)('follow-through on %s', (dialect) => {
     ).json();
     const unit = (name: string) =>
       figures.units.find((u: { unitName: string }) => u.unitName === name);
-    expect(unit('Phòng Văn hóa - Xã hội')).toMatchObject({
+    expect(unit(units.vhxh.name)).toMatchObject({
       expected: 1,
       received: 1,
       onTime: 1,
       completeness: 100,
       timeliness: 100,
     });
-    expect(unit('Phòng Kinh tế')).toMatchObject({ expected: 1, received: 1, onTime: 0, late: 1 });
-    expect(unit('Công an xã')).toMatchObject({ expected: 1, received: 0, missing: 1 });
-    const units = figures.units.length;
-    expect(figures.total).toMatchObject({ expected: units, received: 3, onTime: 1 });
-    const province = (
-      await send(await fixture.ctx.users.lanhdao, 'GET', '/api/provinces/1/compliance')
-    ).statusCode;
-    expect(province).toBe(403);
+    expect(unit(units.kt.name)).toMatchObject({ expected: 1, received: 1, onTime: 0, late: 1 });
+    expect(unit(units.silent.name)).toMatchObject({ expected: 1, received: 0, missing: 1 });
+    const owing = figures.units.length;
+    expect(figures.total).toMatchObject({ expected: owing, received: 3, onTime: 1 });
+    const leader = fixture.ctx.users.lanhdao;
+    const provinceWide = await send(leader, 'GET', `/api/provinces/${province.id}/compliance`);
+    expect(provinceWide.statusCode).toBe(403);
   });
 
   it('starts the next period’s report from what the unit said last time', async () => {

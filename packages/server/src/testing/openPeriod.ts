@@ -16,24 +16,26 @@ import {
   type UserRow,
 } from './factories.ts';
 
-// A commune with a period in progress, built by the factories: three units leading two tasks
-// and one indicator each, and two tasks more with coordinating units (COORDINATED_TASK, led by
-// the second unit with the third and the first; one led by the first with the third), the
-// plan's first period open, the first unit's report submitted (its
-// first task in progress with a difficulty and a proposal, its indicator at 85.5), the second
-// unit's approved (task done), the third's still a draft.
+// A commune with a period in progress, built by the factories. Its plan: three units (kt, vhxh,
+// pvhcc) lead two tasks and one indicator each; two tasks more have coordinating units
+// (COORDINATED_TASK, led by vhxh with pvhcc and kt; one led by kt with pvhcc); kt leads a task
+// long overdue (OVERDUE_DEADLINE, not yet written); a fourth unit (silent) leads one task and
+// never opens its report. The plan's first period ("6 tháng đầu năm 2026") is open: kt's report
+// submitted (its first task in progress with a difficulty and a proposal, its indicator at
+// 85.5), vhxh's approved (task done), pvhcc's still a draft.
 
 export type UnitKey = 'kt' | 'vhxh' | 'pvhcc';
 const UNIT_KEYS: UnitKey[] = ['kt', 'vhxh', 'pvhcc'];
 export const COORDINATED_TASK = 'Nhiệm vụ thử có đơn vị phối hợp';
+export const OVERDUE_DEADLINE = 'Tháng 10/2025';
 
 export interface OpenPeriod {
   send: ReturnType<typeof asUser>;
   province: UnitRow;
   commune: UnitRow;
-  units: Record<UnitKey, UnitRow>;
+  units: Record<UnitKey | 'silent', UnitRow>;
   /** The people, to sign in again or to name in assertions. */
-  people: Record<UnitKey | 'focal' | 'lanhdao', UserRow>;
+  people: Record<UnitKey | 'silent' | 'focal' | 'lanhdao', UserRow>;
   focal: LoggedIn;
   users: Record<UnitKey | 'lanhdao', LoggedIn>;
   planId: number;
@@ -52,7 +54,7 @@ export async function openPeriod(
   const commune = await buildCommune(db, { provinceId: province.id });
   const units = {} as OpenPeriod['units'];
   const people = {} as OpenPeriod['people'];
-  for (const key of UNIT_KEYS) {
+  for (const key of [...UNIT_KEYS, 'silent'] as const) {
     units[key] = await buildUnit(db, { communeId: commune.id });
     people[key] = await buildUserWithRole(db, 'unit_reporter', units[key]);
   }
@@ -73,6 +75,8 @@ export async function openPeriod(
         coordinate: `${units.pvhcc.name}; ${units.kt.name}`,
       },
       { lead: units.kt.name, coordinate: units.pvhcc.name },
+      { lead: units.kt.name, deadline: OVERDUE_DEADLINE },
+      { lead: units.silent.name },
     ],
   });
   const period = await buildPeriod(db, { planId: plan.id, userId: people.focal.id });
