@@ -36,8 +36,9 @@ export const CatalogueEntryView = z.object({
   id: z.number(),
   code: z.string(),
   name: z.string(),
-  measure_unit: z.string().nullable(),
+  measureUnit: z.string().nullable(),
 });
+export type CatalogueEntryView = z.infer<typeof CatalogueEntryView>;
 export const Catalogue = z.array(CatalogueEntryView);
 export const CatalogueLinks = z.object({
   catalogue: z.array(CatalogueEntryView),
@@ -52,6 +53,7 @@ export const CatalogueLinks = z.object({
     }),
   ),
 });
+export type CatalogueLinksView = z.infer<typeof CatalogueLinks>;
 export const Linked = z.object({ linked: z.number() });
 export const Health = z.object({
   status: z.literal('ok'),

@@ -12,7 +12,7 @@ import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
 export function listCatalogue(db: Kysely<Database>) {
   return db
     .selectFrom('indicator_catalogue')
-    .select(['id', 'code', 'name', 'measure_unit'])
+    .select(['id', 'code', 'name', 'measure_unit as measureUnit'])
     .orderBy('code')
     .execute();
 }

@@ -1,25 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CatalogueEntryView, CatalogueLinksView } from '@tiendo/core';
 import { api } from '../api/client.ts';
 
 // The shared indicator catalogue as the web app reaches it: the catalogue itself (which the
 // province and national dashboards compare by) and a plan's links to it.
 
-export interface CatalogueEntry {
-  id: number;
-  code: string;
-  name: string;
-}
-
-export interface CatalogueLinks {
-  catalogue: CatalogueEntry[];
-  indicators: Array<{
-    id: number;
-    code: string;
-    name: string;
-    catalogueId: number | null;
-    proposal: { catalogueId: number; score: number } | null;
-  }>;
-}
+export type CatalogueEntry = CatalogueEntryView;
+export type CatalogueLinks = CatalogueLinksView;
 
 export const catalogueKeys = {
   catalogue: ['catalogue'] as const,
