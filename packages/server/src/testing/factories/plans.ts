@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DraftIndicator, DraftTask, PlanDraft, PlanMetadata } from '@tiendo/core';
 import type { Database } from '../../db/schema.ts';
 import { createPlanFromDraft } from '../../plans/store.ts';
+import { changeLinks, setParentPlan } from '../../cascade/cascade.ts';
 import { buildCommune, buildUnit, nextNumber, type UnitRow } from './org.ts';
 
 // A plan made the way the app makes one from a reviewed import (createPlanFromDraft): its
@@ -104,4 +105,25 @@ export async function buildPlan(db: Db, overrides: PlanOverrides = {}): Promise<
     status: overrides.status ?? 'published',
   });
   return { id, communeId, draft };
+}
+
+export interface CascadeOverrides {
+  /** The commune's plan, and the higher-level plan it carries out. */
+  childPlanId: number;
+  parentPlanId: number;
+  /** Who confirms the links (the audit's user). */
+  userId: number;
+  /** [child item, parent item] pairs confirmed as links. */
+  tasks?: Array<[number, number]>;
+  indicators?: Array<[number, number]>;
+}
+
+/** Makes a plan carry out a higher-level one, through the cascade's own functions. */
+export async function linkPlans(db: Db, overrides: CascadeOverrides): Promise<void> {
+  const { childPlanId, userId } = overrides;
+  await setParentPlan(db, childPlanId, overrides.parentPlanId, userId);
+  const links = (kind: 'task' | 'indicator', pairs: Array<[number, number]> = []) =>
+    pairs.map(([childId, parentId]) => ({ kind, childId, parentId, linked: true }));
+  const changes = [...links('task', overrides.tasks), ...links('indicator', overrides.indicators)];
+  if (changes.length) await changeLinks(db, childPlanId, changes, userId);
 }
