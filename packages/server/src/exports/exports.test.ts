@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { TEST_DIALECTS } from '../testing/databases.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
 
 const INJECTION = '=HYPERLINK("http://x.example","bấm vào")';
 
@@ -19,15 +19,17 @@ async function documentText(docx: Buffer) {
 }
 
 describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
-  const fixture = useReportedPeriod(dialect, INJECTION);
+  const fixture = useOpenPeriod(dialect, INJECTION);
   let docx: Buffer;
+  /** Where the report is written: the commune's name without "Xã". */
+  const place = () => fixture.ctx.commune.name.replace(/^Xã /, '');
 
   it('drafts the narrative from the plan, saves it with a version, keeps units out', async () => {
     const url = `/api/periods/${fixture.ctx.periodId}/narrative`;
     expect((await fixture.ctx.send(fixture.ctx.users.kt, 'GET', url)).statusCode).toBe(403);
     const first = (await fixture.ctx.send(fixture.ctx.focal, 'GET', url)).json();
     expect(first.version).toBe(0);
-    expect(first.narrative.place).toBe('Kiến Hưng');
+    expect(first.narrative.place).toBe(place());
     expect(first.narrative.signerAuthority).toContain('TM. ỦY BAN NHÂN DÂN');
     const narrative = {
       ...first.narrative,
@@ -65,14 +67,14 @@ describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
     const { zip, xml, text } = await documentText(docx);
     for (const expected of [
       'ỦY BAN NHÂN DÂN',
-      'XÃ KIẾN HƯNG',
+      fixture.ctx.commune.name.toUpperCase(),
       'Số: 125/BC-UBND',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      'Kiến Hưng, ngày 18 tháng 6 năm 2026',
+      `${place()}, ngày 18 tháng 6 năm 2026`,
       'BÁO CÁO',
       'Các cơ quan, đơn vị đã triển khai nghiêm túc kế hoạch.',
-      'Phòng Kinh tế (nhiệm vụ',
+      `${fixture.ctx.units.kt.name} (nhiệm vụ`,
       'Thiếu kinh phí cho phần mềm',
       'Đề nghị thành phố hỗ trợ kinh phí',
       'Tập trung hoàn thành các nhiệm vụ quá hạn trong quý III.',
@@ -167,8 +169,8 @@ describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
     expect(tasks.getColumn(2).width).toBeGreaterThan(30);
     const rows: string[] = [];
     tasks.eachRow((row) => rows.push((row.values as unknown[]).join('|')));
-    // Task 1 is led by every unit: both reports' results, each with its unit; done (culture).
-    expect(rows.some((r) => r.includes(`Phòng Kinh tế: ${INJECTION}`))).toBe(true);
+    // Task 1 is led by two units: both reports' results, each with its unit; done (culture).
+    expect(rows.some((r) => r.includes(`${fixture.ctx.units.kt.name}: ${INJECTION}`))).toBe(true);
     expect(rows.some((r) => /Hoàn thành (đúng|quá) hạn/.test(r))).toBe(true);
     expect(tasks.getCell('B5').alignment.wrapText).toBe(true);
     // A reported figure is a number Excel can sum, not the text "85,5".
@@ -193,7 +195,8 @@ describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
     const units = json.periods.flatMap((p: { reports: Array<{ unit: string }> }) =>
       p.reports.map((r) => r.unit),
     );
-    expect(units.sort()).toEqual(['Phòng Kinh tế', 'Phòng Văn hóa - Xã hội']);
+    const { kt, vhxh, pvhcc } = fixture.ctx.units;
+    expect(units.sort()).toEqual([kt.name, vhxh.name].sort());
     const csv = (
       await fixture.ctx.send(
         fixture.ctx.users.kt,
@@ -203,6 +206,6 @@ describe.each(TEST_DIALECTS)('official outputs on %s', (dialect) => {
     ).body;
     expect(csv.startsWith('\uFEFFky_bao_cao,han_nop,don_vi')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""bấm vào"")"`);
-    expect(csv).not.toContain('Trung tâm Phục vụ hành chính công');
+    expect(csv).not.toContain(pvhcc.name);
   });
 });

@@ -16,13 +16,14 @@ import {
   type UserRow,
 } from './factories.ts';
 
-// A commune with a period in progress, built by the factories. Its plan: three units (kt, vhxh,
-// pvhcc) lead two tasks and one indicator each; two tasks more have coordinating units
-// (COORDINATED_TASK, led by vhxh with pvhcc and kt; one led by kt with pvhcc); kt leads a task
-// long overdue (OVERDUE_DEADLINE, not yet written); a fourth unit (silent) leads one task and
-// never opens its report. The plan's first period ("6 tháng đầu năm 2026") is open: kt's report
-// submitted (its first task in progress with a difficulty and a proposal, its indicator at
-// 85.5), vhxh's approved (task done), pvhcc's still a draft.
+// A commune with a period in progress, built by the factories, shaped like the demo's first
+// commune. Its plan's tasks: the first led by kt and vhxh together (both report on it), then two
+// for each of kt, vhxh and pvhcc in turn, COORDINATED_TASK (led by vhxh, pvhcc and kt
+// coordinating), one led by kt with pvhcc coordinating, one of kt's long overdue
+// (OVERDUE_DEADLINE, not yet written), and one of a fourth unit (silent) that never opens its
+// report; one indicator each for kt, vhxh and pvhcc. The first period ("6 tháng đầu năm 2026")
+// is open: kt's report submitted (its first task in progress with a difficulty and a proposal,
+// its indicator at 85.5), vhxh's approved (its first task done), pvhcc's still a draft.
 
 export type UnitKey = 'kt' | 'vhxh' | 'pvhcc';
 const UNIT_KEYS: UnitKey[] = ['kt', 'vhxh', 'pvhcc'];
@@ -68,7 +69,8 @@ export async function openPeriod(
     leads,
     indicators: 3,
     tasks: [
-      ...Array.from({ length: 6 }, () => ({})),
+      { lead: `${units.kt.name}; ${units.vhxh.name}` },
+      ...Array.from({ length: 5 }, () => ({})),
       {
         content: COORDINATED_TASK,
         lead: units.vhxh.name,
