@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { buildTestApp, loginAs } from '../testing/app.ts';
-import { reportedPeriod, type ReportedPeriod } from '../testing/reportedPeriod.ts';
+import { buildTestApp } from '../testing/app.ts';
+import { openPeriod, type OpenPeriod } from '../testing/openPeriod.ts';
+import { signIn } from '../testing/factories.ts';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
-import { DEMO_PASSWORD } from '../demo/seed.ts';
 import { unitsWithItems } from '../reports/overview.ts';
 import { reportOf, titleFor } from './reportNotices.ts';
 
@@ -17,7 +17,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let smtp: TestSmtp;
-  let ctx: ReportedPeriod;
+  let ctx: OpenPeriod;
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
@@ -26,7 +26,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
       smtpUrl: smtp.url,
       publicUrl: 'https://tiendo.example.vn',
     });
-    ctx = await reportedPeriod(app, database);
+    ctx = await openPeriod(app, database);
   });
   afterAll(async () => {
     await app?.close();
@@ -34,7 +34,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
     await database?.dispose();
   });
 
-  const inbox = async (who: Parameters<ReportedPeriod['send']>[0]) =>
+  const inbox = async (who: Parameters<OpenPeriod['send']>[0]) =>
     (await ctx.send(who, 'GET', '/api/notifications')).json() as {
       unread: number;
       items: Array<{ kind: string; title: string; body: string | null; link: string }>;
@@ -50,7 +50,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
   const periods = async () =>
     (await ctx.send(ctx.focal, 'GET', `/api/plans/${ctx.planId}/periods`)).json() as Period[];
   const vnDate = (iso: string) => iso.split('-').reverse().join('/');
-  const opened = async (who: Parameters<ReportedPeriod['send']>[0]) =>
+  const opened = async (who: Parameters<OpenPeriod['send']>[0]) =>
     (await inbox(who)).items.filter((n) => n.kind === 'period_opened');
 
   it('tells the reporters of every unit owing a report when a period opens, linking to their inbox', async () => {
@@ -94,7 +94,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
       [`/reports/${ctx.reports.kt}`, `/reports/${ctx.reports.vhxh}`].sort(),
     );
     expect(sent.map((n) => n.title)).toContainEqual(
-      expect.stringMatching(/^Phòng Kinh tế đã gửi báo cáo /),
+      expect.stringMatching(new RegExp(`^${ctx.units.kt.name} đã gửi báo cáo `)),
     );
     // Not the units' reporters, not the leader.
     expect((await inbox(ctx.users.kt)).items.map((n) => n.kind)).not.toContain('report_submitted');
@@ -108,7 +108,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
       kind: 'report_approved',
       link: `/reports/${ctx.reports.vhxh}`,
     });
-    expect(items[0]!.title).toMatch(/Phòng Văn hóa - Xã hội đã được duyệt$/);
+    expect(items[0]!.title).toMatch(new RegExp(`${ctx.units.vhxh.name} đã được duyệt$`));
   });
 
   it("tells the reporters of a returned report, with the reviewer's comment, by e-mail too", async () => {
@@ -131,8 +131,10 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
     });
     await expect.poll(() => smtp.received.length).toBe(1);
     const mail = smtp.received[0]!;
-    expect(mail.to).toEqual(['kienhung.kt@xa.vn']);
-    expect(mail.subject).toMatch(/^\[Tiến độ\] Báo cáo .* của Phòng Kinh tế bị trả lại/);
+    expect(mail.to).toEqual([`${ctx.people.kt.username}@xa.vn`]);
+    expect(mail.subject).toMatch(
+      new RegExp(`^\\[Tiến độ\\] Báo cáo .* của ${ctx.units.kt.name} bị trả lại`),
+    );
     expect(mail.raw.replace(/=\r?\n/g, '')).toContain(
       `https://tiendo.example.vn/reports/${ctx.reports.kt}`,
     );
@@ -143,8 +145,8 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
       version: again.version,
     });
     await expect.poll(() => smtp.received.length).toBe(2);
-    expect(smtp.received[1]!.to).toEqual(['kienhung.daumoi@xa.vn']);
-    expect(smtp.received[1]!.subject).toContain('Phòng Kinh tế đã gửi báo cáo');
+    expect(smtp.received[1]!.to).toEqual([`${ctx.people.focal.username}@xa.vn`]);
+    expect(smtp.received[1]!.subject).toContain(`${ctx.units.kt.name} đã gửi báo cáo`);
   });
 
   it('writes nothing for a step that is refused, nor twice for a step sent twice', async () => {
@@ -171,7 +173,7 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
   it('does not fail the step when the mail server is down', async () => {
     const down = await buildTestApp(database, { smtpUrl: 'smtp://127.0.0.1:9?ignoreTLS=true' });
     try {
-      const focal = await loginAs(down, 'kienhung.daumoi', DEMO_PASSWORD);
+      const focal = await signIn(down, ctx.people.focal);
       const report = (
         await down.inject({
           method: 'GET',
@@ -256,14 +258,14 @@ describe.each(TEST_DIALECTS)('report step notifications on %s', (dialect) => {
         .execute();
       if (emails.length) expected.push(emails.map((e) => e.email!).sort());
     }
-    expect(expected).toContainEqual(['kienhung.kt@xa.vn']);
+    expect(expected).toContainEqual([`${ctx.people.kt.username}@xa.vn`]);
     // Others' mails (the approval above) may still be arriving: count this period's only.
     const mailsOf = () => smtp.received.filter((m) => m.subject === `[Tiến độ] ${title}`);
     await expect.poll(() => mailsOf().length).toBe(expected.length);
     const mails = mailsOf();
     const byAddress = (x: string[], y: string[]) => x.join().localeCompare(y.join());
     expect(mails.map((m) => [...m.to].sort()).sort(byAddress)).toEqual(expected.sort(byAddress));
-    expect(mails.flatMap((m) => m.to).join()).not.toContain('pvhcc');
+    expect(mails.flatMap((m) => m.to)).not.toContain(`${ctx.people.pvhcc.username}@xa.vn`);
     expect(mails[0]!.raw.replace(/=\r?\n/g, '')).toContain('https://tiendo.example.vn/reports');
   });
 });
