@@ -50,6 +50,22 @@ export default tseslint.config(
     files: ['packages/web/src/**/*Page.tsx'],
     rules: { 'no-restricted-syntax': ['error', ...API_ADDRESSES, ...PAGE_HOOKS] },
   },
+  // Issue 19: a route parses, authorises and makes one call into its concept's module; the
+  // queries themselves live in that module (docs/conventions.md "A new route").
+  {
+    files: ['packages/server/src/**/*Routes.ts', 'packages/server/src/**/routes.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]',
+          message:
+            "A route makes no query of its own: put it in the concept's module (queries.ts or the domain file) and call that.",
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -3,13 +3,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.ts';
+import { MIN_PASSWORD_LENGTH } from './passwords.ts';
 import {
-  hashPassword,
-  MIN_PASSWORD_LENGTH,
-  verifyAgainstDummy,
-  verifyPassword,
-} from './passwords.ts';
-import { nowIso } from '../http/time.ts';
+  checkCredentials,
+  currentPasswordMatches,
+  hasFirstPassword,
+  setOwnPassword,
+} from './accounts.ts';
 import { requireUser } from './plugin.ts';
 import {
   createSession,
@@ -64,17 +64,10 @@ export function authRoutes(app: FastifyInstance): void {
       const keys = loginKeys(username, request.ip, device, app.config.signinLimitPerAddress);
       const over = await countAttempt(app.db, keys);
       if (over.length) throw tooMany(over);
-      const user = await app.db
-        .selectFrom('users')
-        .select(['id', 'password_hash', 'active'])
-        .where('username', '=', username)
-        .executeTakeFirst();
-      const ok = user?.active
-        ? await verifyPassword(user.password_hash, request.body.password)
-        : await verifyAgainstDummy(request.body.password);
-      if (!ok || !user) throw new HttpError(401, WRONG_CREDENTIALS, 'wrong_credentials');
+      const userId = await checkCredentials(app.db, username, request.body.password);
+      if (userId === null) throw new HttpError(401, WRONG_CREDENTIALS, 'wrong_credentials');
       await forgiveAttempt(app.db, keys);
-      const session = await createSession(app.db, user.id, app.config.sessionTtlHours, {
+      const session = await createSession(app.db, userId, app.config.sessionTtlHours, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
@@ -85,7 +78,7 @@ export function authRoutes(app: FastifyInstance): void {
       );
       const deviceToken = await rememberDevice(
         app.db,
-        user.id,
+        userId,
         device,
         request.cookies[DEVICE_COOKIE],
       );
@@ -113,13 +106,8 @@ export function authRoutes(app: FastifyInstance): void {
     async () => {
       // Only while the demo data is on and its account is still there with its known password.
       if (!app.config.seedDemo) return { demo: null };
-      const account = await app.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', DEMO_ACCOUNT)
-        .where('must_change_password', '=', 0)
-        .executeTakeFirst();
-      return { demo: account ? { username: DEMO_ACCOUNT, password: DEMO_PASSWORD } : null };
+      const unchanged = await hasFirstPassword(app.db, DEMO_ACCOUNT);
+      return { demo: unchanged ? { username: DEMO_ACCOUNT, password: DEMO_PASSWORD } : null };
     },
   );
 
@@ -175,30 +163,12 @@ export function authRoutes(app: FastifyInstance): void {
           `Nhập sai mật khẩu hiện tại quá nhiều lần. Vui lòng thử lại sau ${WINDOW_MINUTES} phút.`,
           'locked',
         );
-      const row = await app.db
-        .selectFrom('users')
-        .select('password_hash')
-        .where('id', '=', user.id)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.password_hash, request.body.currentPassword)))
+      if (!(await currentPasswordMatches(app.db, user.id, request.body.currentPassword)))
         throw new HttpError(400, 'Mật khẩu hiện tại không đúng', 'wrong_password');
       await forgiveAttempt(app.db, keys);
       if (request.body.newPassword === request.body.currentPassword)
         throw new HttpError(400, 'Mật khẩu mới phải khác mật khẩu cũ', 'same_password');
-      await app.db
-        .updateTable('users')
-        .set({
-          password_hash: await hashPassword(request.body.newPassword),
-          must_change_password: 0,
-          updated_at: nowIso(),
-        })
-        .where('id', '=', user.id)
-        .execute();
-      await app.db
-        .deleteFrom('sessions')
-        .where('user_id', '=', user.id)
-        .where('id', '!=', user.sessionId)
-        .execute();
+      await setOwnPassword(app.db, user, request.body.newPassword);
       return { ok: true as const };
     },
   );

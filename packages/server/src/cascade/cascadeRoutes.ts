@@ -8,6 +8,7 @@ import { canManageCommune, canReadPlan, readableCommuneIds } from '../org/querie
 import { cascadeLinksOf, cascadeView, changeLinks, planOwner, setParentPlan } from './cascade.ts';
 import { setTargetShares, targetShares, TargetSharesInput } from './targetShares.ts';
 import { notFound } from '../http/errors.ts';
+import { planOfIndicator } from '../plans/queries.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
@@ -49,14 +50,10 @@ export function cascadeRoutes(app: FastifyInstance): void {
     },
   );
 
-  const planOfIndicator = async (indicatorId: number) => {
-    const row = await app.db
-      .selectFrom('indicators')
-      .select('plan_id')
-      .where('id', '=', indicatorId)
-      .executeTakeFirst();
-    if (!row) throw notFound('Không tìm thấy chỉ tiêu');
-    return row.plan_id;
+  const indicatorPlanId = async (indicatorId: number) => {
+    const planId = await planOfIndicator(app.db, indicatorId);
+    if (planId === undefined) throw notFound('Không tìm thấy chỉ tiêu');
+    return planId;
   };
 
   r.get(
@@ -71,7 +68,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { user } = await readablePlan(request, await planOfIndicator(request.params.id));
+      const { user } = await readablePlan(request, await indicatorPlanId(request.params.id));
       const visible = await readableCommuneIds(app.db, user);
       return targetShares(app.db, request.params.id, request.query.year, visible);
     },
@@ -89,7 +86,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const user = await managedPlan(request, await planOfIndicator(request.params.id));
+      const user = await managedPlan(request, await indicatorPlanId(request.params.id));
       return { communes: await setTargetShares(app.db, request.params.id, request.body, user.id) };
     },
   );

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { canManageCommune, canViewProvince, visiblePlan } from '../org/queries.ts';
+import { planRef } from '../plans/queries.ts';
 import { catalogueLinks, compareAcrossCommunes, confirmLinks, listCatalogue } from './catalogue.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -12,11 +13,7 @@ const Id = z.object({ id: z.coerce.number().int().positive() });
 export function catalogueRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const planCommune = async (planId: number) => {
-    const plan = await app.db
-      .selectFrom('plans')
-      .select(['commune_id', 'status'])
-      .where('id', '=', planId)
-      .executeTakeFirst();
+    const plan = await planRef(app.db, planId);
     if (!plan) throw notFound('Không tìm thấy kế hoạch');
     return plan;
   };
@@ -75,7 +72,7 @@ export function catalogueRoutes(app: FastifyInstance): void {
     async (request) => {
       const user = requireUser(request);
       const plan = await planCommune(request.params.id);
-      if (!canManageCommune(user, plan.commune_id))
+      if (!canManageCommune(user, plan.ownerId))
         throw forbidden('Chỉ cán bộ đầu mối của xã mới xác nhận được liên kết');
       // An archived plan is read-only (plans/lifecycle.ts).
       if (plan.status === 'archived') throw badRequest('Kế hoạch đã lưu trữ: chỉ để xem.');

@@ -5,7 +5,12 @@ import { requireUser } from '../auth/plugin.ts';
 import { roleScope } from '../access/scope.ts';
 import { assertCan } from '../access/policy.ts';
 import { forbidden } from '../http/errors.ts';
-import { assertPlanReadable, canViewProvince, readableCommuneIds } from '../org/queries.ts';
+import {
+  assertPlanReadable,
+  canViewProvince,
+  provincesAmong,
+  readableCommuneIds,
+} from '../org/queries.ts';
 import { communeDashboard } from './communeDashboard.ts';
 import { provinceRollup } from './provinceRollup.ts';
 import { compareAcrossProvinces, nationalRollup } from './nationalRollup.ts';
@@ -103,14 +108,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
     async (request) => {
       const user = requireUser(request);
       const { admin, national, provinceOf } = roleScope(user);
-      const ids = [...provinceOf];
-      let query = app.db
-        .selectFrom('org_units')
-        .select(['id', 'name'])
-        .where('kind', '=', 'province')
-        .orderBy('name');
-      if (!admin && !national) query = query.where('id', 'in', ids.length ? ids : [-1]);
-      return query.execute();
+      return provincesAmong(app.db, admin || national ? 'all' : [...provinceOf]);
     },
   );
 

@@ -16,6 +16,7 @@ import { planExport, planExportCsv } from './planExport.ts';
 import { buildReportTemplate, parseReportTemplate } from './reportTemplate.ts';
 import { applyReportTemplate } from './applyTemplate.ts';
 import { reportTextReader, writableReport } from '../reports/access.ts';
+import { periodPlan } from '../reports/periods.ts';
 import { loadReport } from '../reports/reportView.ts';
 import { badRequest } from '../http/errors.ts';
 import { assertZipWithin, ImportError } from '@tiendo/importer';
@@ -64,12 +65,7 @@ export function exportRoutes(app: FastifyInstance): void {
   /** The period's commune; the focal officer and admin manage its outputs, the leader reads. */
   const periodAccess = async (request: FastifyRequest, periodId: number, write: boolean) => {
     const user = requireUser(request);
-    const row = await app.db
-      .selectFrom('reporting_periods')
-      .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
-      .select(['plans.commune_id'])
-      .where('reporting_periods.id', '=', periodId)
-      .executeTakeFirst();
+    const row = await periodPlan(app.db, periodId);
     if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
     const period = { communeId: row.commune_id, provinceId: null };
     assertCan(roleScope(user), write ? 'period.writeOutputs' : 'period.readOutputs', period);
@@ -115,15 +111,9 @@ export function exportRoutes(app: FastifyInstance): void {
   /** The commune's managers and leaders, and the province above (which ingests it). */
   const upwardAccess = async (request: FastifyRequest, periodId: number) => {
     const user = requireUser(request);
-    const row = await app.db
-      .selectFrom('reporting_periods')
-      .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
-      .innerJoin('org_units as commune', 'commune.id', 'plans.commune_id')
-      .select(['plans.commune_id', 'commune.parent_id'])
-      .where('reporting_periods.id', '=', periodId)
-      .executeTakeFirst();
+    const row = await periodPlan(app.db, periodId);
     if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
-    const period = { communeId: row.commune_id, provinceId: row.parent_id };
+    const period = { communeId: row.commune_id, provinceId: row.province_id };
     assertCan(roleScope(user), 'period.readUpward', period);
   };
 

@@ -22,7 +22,7 @@ import {
   updateUser,
 } from './admin.ts';
 import { Reorganisation, reorganise, setAdministrativeCode, unitHistory } from './succession.ts';
-import { assertUnitReadable } from './queries.ts';
+import { assertUnitReadable, communeById, communeOfUnit } from './queries.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const RoleInput = z.object({ role: z.enum(ROLES), scopeUnitId: z.number().int().positive() });
@@ -92,12 +92,7 @@ export function adminRoutes(app: FastifyInstance): void {
   );
 
   const commune = async (id: number) => {
-    const row = await app.db
-      .selectFrom('org_units')
-      .select(['id', 'name', 'code'])
-      .where('id', '=', id)
-      .where('kind', '=', 'commune')
-      .executeTakeFirst();
+    const row = await communeById(app.db, id);
     if (!row) throw notFound('Không tìm thấy xã/phường');
     return row;
   };
@@ -151,14 +146,9 @@ export function adminRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const unit = await app.db
-        .selectFrom('org_units')
-        .select(['parent_id'])
-        .where('id', '=', request.params.id)
-        .where('kind', '=', 'unit')
-        .executeTakeFirst();
-      if (!unit?.parent_id) throw notFound('Không tìm thấy đơn vị');
-      return saveUnit(app.db, requireUser(request), unit.parent_id, {
+      const communeId = await communeOfUnit(app.db, request.params.id);
+      if (!communeId) throw notFound('Không tìm thấy đơn vị');
+      return saveUnit(app.db, requireUser(request), communeId, {
         id: request.params.id,
         ...request.body,
       });

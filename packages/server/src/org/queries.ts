@@ -53,6 +53,74 @@ export async function listChildUnits(db: Kysely<Database>, parentId: number) {
     .execute();
 }
 
+/** A commune's id, name and code (undefined: no such commune). */
+export function communeById(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'code'])
+    .where('id', '=', id)
+    .where('kind', '=', 'commune')
+    .executeTakeFirst();
+}
+
+/** The commune a department (unit) is part of (undefined: no such unit). */
+export async function communeOfUnit(db: Kysely<Database>, unitId: number) {
+  const row = await db
+    .selectFrom('org_units')
+    .select('parent_id')
+    .where('id', '=', unitId)
+    .where('kind', '=', 'unit')
+    .executeTakeFirst();
+  return row?.parent_id ?? undefined;
+}
+
+/** The provinces among these ('all': every one), by name. */
+export async function provincesAmong(db: Kysely<Database>, ids: number[] | 'all') {
+  let query = db
+    .selectFrom('org_units')
+    .select(['id', 'name'])
+    .where('kind', '=', 'province')
+    .orderBy('name');
+  if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);
+  return query.execute();
+}
+
+/** The unit directly above this one (null at the top, undefined: no such unit). */
+export async function parentOf(db: Kysely<Database>, unitId: number) {
+  const row = await db
+    .selectFrom('org_units')
+    .select('parent_id')
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return row?.parent_id;
+}
+
+/** The communes and provinces a plan can be imported into, of these ('all': any), as they
+ *  now stand: a province imports its own plan too (the plan its communes implement); a
+ *  commune merged away or split up takes none (unit history). Provinces last. */
+export async function planOwners(db: Kysely<Database>, ids: number[] | 'all') {
+  let query = db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'kind'])
+    .where('kind', 'in', ['commune', 'province'])
+    .where('valid_to', 'is', null)
+    .orderBy('kind', 'desc')
+    .orderBy('name');
+  if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);
+  return query.execute();
+}
+
+/** Whether this id is a commune or a province (a plan's owner). */
+export async function isPlanOwner(db: Kysely<Database>, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('id', '=', id)
+    .where('kind', 'in', ['commune', 'province'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The commune a unit belongs to (the unit itself when it is a commune), or null. */
 export async function communeOf(db: Kysely<Database>, unitId: number): Promise<number | null> {
   let id: number | null = unitId;

@@ -6,7 +6,14 @@ import { ColumnRole, PlanDraft } from '@tiendo/core';
 import { MAX_INPUT_BYTES } from '@tiendo/importer';
 import { requireUser } from '../auth/plugin.ts';
 import { auditTrail } from '../audit/log.ts';
-import { canManageCommune, managedCommuneIds, visiblePlan } from '../org/queries.ts';
+import {
+  canManageCommune,
+  isPlanOwner,
+  managedCommuneIds,
+  planOwners,
+  visiblePlan,
+} from '../org/queries.ts';
+import { planRef } from './queries.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import {
   importChecks,
@@ -53,13 +60,9 @@ export function draftRoutes(app: FastifyInstance): void {
 
   const managedPlan = async (request: FastifyRequest, planId: number) => {
     const user = requireUser(request);
-    const plan = await app.db
-      .selectFrom('plans')
-      .select(['commune_id'])
-      .where('id', '=', planId)
-      .executeTakeFirst();
+    const plan = await planRef(app.db, planId);
     if (!plan) throw notFound('Không tìm thấy kế hoạch');
-    if (!canManageCommune(user, plan.commune_id))
+    if (!canManageCommune(user, plan.ownerId))
       throw forbidden('Chỉ cán bộ đầu mối của xã mới sửa được kế hoạch này');
     return user;
   };
@@ -76,18 +79,7 @@ export function draftRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const ids = managedCommuneIds(requireUser(request));
-      let query = app.db
-        .selectFrom('org_units')
-        .select(['id', 'name', 'kind'])
-        // A province imports its own plan too: the higher-level plan its communes implement.
-        .where('kind', 'in', ['commune', 'province'])
-        // Not into a commune merged away or split up (unit history).
-        .where('valid_to', 'is', null)
-        .orderBy('kind', 'desc')
-        .orderBy('name');
-      if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);
-      return query.execute();
+      return planOwners(app.db, managedCommuneIds(requireUser(request)));
     },
   );
 
@@ -110,13 +102,8 @@ export function draftRoutes(app: FastifyInstance): void {
       if (!canManageCommune(user, request.query.communeId))
         throw forbidden('Chỉ cán bộ đầu mối của xã mới nhập được kế hoạch');
       // A role may point at a unit that is gone (or an admin at a wrong id): nothing to import into.
-      const owner = await app.db
-        .selectFrom('org_units')
-        .select('id')
-        .where('id', '=', request.query.communeId)
-        .where('kind', 'in', ['commune', 'province'])
-        .executeTakeFirst();
-      if (!owner) throw notFound('Không tìm thấy xã/phường');
+      if (!(await isPlanOwner(app.db, request.query.communeId)))
+        throw notFound('Không tìm thấy xã/phường');
       const planId = await importDraft(
         app.db,
         request.query.communeId,

@@ -181,13 +181,28 @@ function versionOf(row: {
   };
 }
 
-/** What the access policy needs to know of a plan: its owner, status and the province above
- *  the owner (undefined: no such plan). */
+/** What the access policy needs to know of a plan: its owner (and whether a commune or a
+ *  province), status and the province above the owner (undefined: no such plan). */
 export function planRef(db: Kysely<Database>, planId: number) {
   return db
     .selectFrom('plans')
     .innerJoin('org_units as owner', 'owner.id', 'plans.commune_id')
-    .select(['plans.commune_id as ownerId', 'plans.status', 'owner.parent_id as provinceId'])
+    .select([
+      'plans.commune_id as ownerId',
+      'plans.status',
+      'owner.parent_id as provinceId',
+      'owner.kind as ownerKind',
+    ])
     .where('plans.id', '=', planId)
     .executeTakeFirst();
+}
+
+/** The plan an indicator belongs to (undefined: no such indicator). */
+export async function planOfIndicator(db: Kysely<Database>, indicatorId: number) {
+  const row = await db
+    .selectFrom('indicators')
+    .select('plan_id')
+    .where('id', '=', indicatorId)
+    .executeTakeFirst();
+  return row?.plan_id;
 }

@@ -7,7 +7,7 @@ import { assertCan, can } from '../access/policy.ts';
 import { scopeOf } from '../access/scope.ts';
 import { readablePlanOwnerIds } from '../org/queries.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { getPlanDetail, listPlans } from './queries.ts';
+import { getPlanDetail, listPlans, planRef } from './queries.ts';
 import { addLocalItem, LocalItemInput } from './localItems.ts';
 import {
   archivePlan,
@@ -81,16 +81,9 @@ export function planRoutes(app: FastifyInstance): void {
   /** The plan, once its manager is known to be the signed-in user (plan.manage). */
   const managed = async (request: FastifyRequest, planId: number) => {
     const user = requireUser(request);
-    const plan = await app.db
-      .selectFrom('plans')
-      .select(['commune_id', 'status'])
-      .where('id', '=', planId)
-      .executeTakeFirst();
+    const plan = await planRef(app.db, planId);
     if (!plan) throw notFound('Không tìm thấy kế hoạch');
-    assertCan(await scopeOf(app.db, user), 'plan.manage', {
-      ownerId: plan.commune_id,
-      status: plan.status,
-    });
+    assertCan(await scopeOf(app.db, user), 'plan.manage', plan);
     return user;
   };
 
@@ -172,22 +165,26 @@ export function planRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const plan = await app.db
-        .selectFrom('plans')
-        .innerJoin('org_units as owner', 'owner.id', 'plans.commune_id')
-        .select(['plans.id', 'plans.commune_id as communeId', 'plans.status', 'owner.kind'])
-        .where('plans.id', '=', request.params.id)
-        .executeTakeFirst();
+      const plan = await planRef(app.db, request.params.id);
       if (!plan) throw notFound('Không tìm thấy kế hoạch');
       assertCan(
         await scopeOf(app.db, user),
         'plan.manage',
-        { ownerId: plan.communeId, status: plan.status },
+        plan,
         'Chỉ cán bộ đầu mối của xã mới bổ sung được kế hoạch',
       );
-      if (plan.kind !== 'commune')
+      if (plan.ownerKind !== 'commune')
         throw badRequest('Chỉ kế hoạch của xã, phường mới bổ sung nhiệm vụ, chỉ tiêu riêng.');
-      return reply.code(201).send(await addLocalItem(app.db, plan, request.body, user.id));
+      return reply
+        .code(201)
+        .send(
+          await addLocalItem(
+            app.db,
+            { id: request.params.id, communeId: plan.ownerId, status: plan.status },
+            request.body,
+            user.id,
+          ),
+        );
     },
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { nowIso } from '../http/time.ts';
+import { listNotifications, markNotificationsRead } from './notifications.ts';
 import { Done, NotificationList } from '@tiendo/core';
 
 /** In-app notifications: the user's latest, and marking them read. */
@@ -19,22 +19,7 @@ export function notificationRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      const items = await app.db
-        .selectFrom('notifications')
-        .select([
-          'id',
-          'kind',
-          'title',
-          'body',
-          'link',
-          'created_at as createdAt',
-          'read_at as readAt',
-        ])
-        .where('user_id', '=', user.id)
-        .orderBy('id', 'desc')
-        .limit(50)
-        .execute();
-      return { unread: items.filter((n) => n.readAt === null).length, items };
+      return listNotifications(app.db, user.id);
     },
   );
   r.post(
@@ -49,14 +34,7 @@ export function notificationRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const user = requireUser(request);
-      let query = app.db
-        .updateTable('notifications')
-        .set({ read_at: nowIso() })
-        .where('user_id', '=', user.id)
-        .where('read_at', 'is', null);
-      if (request.body.ids)
-        query = query.where('id', 'in', request.body.ids.length ? request.body.ids : [-1]);
-      await query.execute();
+      await markNotificationsRead(app.db, user.id, request.body.ids);
       return { ok: true as const };
     },
   );

@@ -7,13 +7,14 @@ import { requireUser } from '../auth/plugin.ts';
 import { assertCan, can } from '../access/policy.ts';
 import { roleScope } from '../access/scope.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
-import { visiblePlan } from '../org/queries.ts';
+import { parentOf, visiblePlan } from '../org/queries.ts';
 import { canReviewReports, canWriteUnitReport } from './access.ts';
 import {
   addAdhocPeriod,
   changePeriod,
   generatePeriods,
   listPeriods,
+  periodPlan,
   planOf,
   presentPeriod,
 } from './periods.ts';
@@ -29,22 +30,13 @@ export function periodRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const periodCommune = async (periodId: number) => {
-    const row = await app.db
-      .selectFrom('reporting_periods')
-      .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
-      .select(['plans.commune_id', 'plans.id as plan_id', 'plans.status as plan_status'])
-      .where('reporting_periods.id', '=', periodId)
-      .executeTakeFirst();
+    const row = await periodPlan(app.db, periodId);
     if (!row) throw notFound('Không tìm thấy kỳ báo cáo');
     return row;
   };
   const unitOfCommune = async (unitId: number, communeId: number) => {
-    const unit = await app.db
-      .selectFrom('org_units')
-      .select('parent_id')
-      .where('id', '=', unitId)
-      .executeTakeFirst();
-    if (unit?.parent_id !== communeId) throw forbidden('Đơn vị không thuộc xã của kế hoạch');
+    if ((await parentOf(app.db, unitId)) !== communeId)
+      throw forbidden('Đơn vị không thuộc xã của kế hoạch');
   };
   const managerOf = async (request: FastifyRequest, communeId: number) => {
     const user = requireUser(request);

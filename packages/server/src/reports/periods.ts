@@ -243,6 +243,23 @@ export const PERIOD_LABELS: Record<PeriodStatus, string> = {
   locked: 'Đã khóa',
 };
 
+/** The plan a period belongs to: its owner (commune_id), the province above the owner, the
+ *  plan's id and status (undefined: no such period). */
+export function periodPlan(db: Kysely<Database>, periodId: number) {
+  return db
+    .selectFrom('reporting_periods')
+    .innerJoin('plans', 'plans.id', 'reporting_periods.plan_id')
+    .innerJoin('org_units as owner', 'owner.id', 'plans.commune_id')
+    .select([
+      'plans.commune_id',
+      'owner.parent_id as province_id',
+      'plans.id as plan_id',
+      'plans.status as plan_status',
+    ])
+    .where('reporting_periods.id', '=', periodId)
+    .executeTakeFirst();
+}
+
 /** A period as the API sends it (camelCase, core contract PeriodView). */
 export function presentPeriod(row: Selectable<ReportingPeriodTable>): PeriodView {
   return {
