@@ -4,8 +4,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
-import { loadDemoDrafts, seedDemo } from '../demo/seed.ts';
-import { addAdhocPeriod, changePeriod } from '../reports/periods.ts';
+import {
+  buildCommune,
+  buildPeriod,
+  buildPlan,
+  buildReport,
+  buildUnit,
+  buildUserWithRole,
+  type UnitRow,
+  type UserRow,
+} from '../testing/factories.ts';
 import { unitsWithItems } from '../reports/overview.ts';
 import { todayInVietnam } from '../http/time.ts';
 import { loadConfig } from '../config.ts';
@@ -16,72 +24,57 @@ import { sweepReminders } from './sweep.ts';
 // Reminders before the due date and when overdue, by e-mail (a real SMTP server on loopback)
 // and in the app; never twice, even with two app instances on one PostgreSQL database.
 
+/** A commune of five units, each leading a task, with a reporter each (e-mail: username@xa.vn);
+ *  an ad hoc period due on `due`, open; the first unit has already sent its report. */
 async function prepare(db: Kysely<Database>, due: string) {
-  await seedDemo(db, loadDemoDrafts().slice(0, 1));
+  const commune = await buildCommune(db);
+  const admin = await buildUserWithRole(db, 'admin', { id: commune.parentId! });
+  const units: UnitRow[] = [];
+  const reporters: UserRow[] = [];
+  for (let i = 0; i < 5; i++) {
+    units.push(await buildUnit(db, { communeId: commune.id }));
+    reporters.push(await buildUserWithRole(db, 'unit_reporter', units[i]!));
+  }
   await db
     .updateTable('users')
-    .set((eb) => ({ email: eb.fn('lower', [eb.ref('username')]) }))
+    .set((eb) => ({ email: eb('username', '||', '@xa.vn') }))
     .execute();
-  await db
-    .updateTable('users')
-    .set((eb) => ({ email: eb('email', '||', '@xa.vn') }))
-    .execute();
-  const plan = await db
-    .selectFrom('plans')
-    .innerJoin('org_units as c', 'c.id', 'plans.commune_id')
-    .select('plans.id as id')
-    .where('c.kind', '=', 'commune') // not the city's plan the demo adds
-    .orderBy('plans.id')
-    .executeTakeFirstOrThrow();
-  const admin = await db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 'admin')
-    .executeTakeFirstOrThrow();
+  const plan = await buildPlan(db, { communeId: commune.id, leads: units, tasks: 5 });
   const today = todayInVietnam();
-  const periodId = await addAdhocPeriod(
-    db,
-    plan.id,
-    { label: 'Báo cáo đột xuất', windowStart: addDays(today, -30), windowEnd: today, dueDate: due },
-    admin.id,
-  );
-  await changePeriod(db, periodId, { version: 1, status: 'open' }, admin.id);
+  const period = await buildPeriod(db, {
+    planId: plan.id,
+    userId: admin.id,
+    adhoc: {
+      label: 'Báo cáo đột xuất',
+      windowStart: addDays(today, -30),
+      windowEnd: today,
+      dueDate: due,
+    },
+  });
   // One unit has already submitted: it gets no reminder.
-  const submitted = await db
-    .selectFrom('org_units')
-    .select('id')
-    .where('name', '=', 'Phòng Văn hóa - Xã hội')
-    .executeTakeFirstOrThrow();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('reports')
-    .values({
-      period_id: periodId,
-      unit_id: submitted.id,
-      status: 'submitted',
-      submitted_at: now,
-      submitted_by: admin.id,
-      reviewed_at: null,
-      reviewed_by: null,
-      review_comment: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const [submitted, reminded] = [units[0]!, reporters[1]!];
+  await buildReport(db, {
+    periodId: period.id,
+    unitId: submitted.id,
+    userId: reporters[0]!.id,
+    status: 'submitted',
+  });
   const owing = [...(await unitsWithItems(db, plan.id)).keys()].filter((u) => u !== submitted.id);
-  return { periodId, owing };
+  return { periodId: period.id, owing, submittedBy: reporters[0]!, reminded };
 }
 
 describe.each(TEST_DIALECTS)('reminders on %s', (dialect) => {
   let database: TestDatabase;
   let smtp: TestSmtp;
   let owing: number[];
+  let submittedBy: UserRow;
+  let reminded: UserRow;
   const today = todayInVietnam();
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     smtp = await startTestSmtp();
-    ({ owing } = await prepare(database.db, addDays(today, 2)));
+    ({ owing, submittedBy, reminded } = await prepare(database.db, addDays(today, 2)));
   });
   afterAll(async () => {
     await smtp?.close();
@@ -104,13 +97,14 @@ describe.each(TEST_DIALECTS)('reminders on %s', (dialect) => {
       /https:\/\/tiendo\.example\.vn\/reports\/period\/(\d+)\/unit\/(\d+)/.exec(m.raw)?.slice(1),
     );
     expect(links.map((l) => Number(l![1])).sort()).toEqual([...owing].sort());
-    expect(smtp.received.flatMap((m) => m.to)).not.toContain('kienhung.vhxh@xa.vn');
+    expect(smtp.received.flatMap((m) => m.to)).not.toContain(`${submittedBy.username}@xa.vn`);
     const inApp = await database.db
       .selectFrom('notifications')
       .innerJoin('users', 'users.id', 'notifications.user_id')
       .select('users.username')
+      .where('notifications.kind', '=', 'reminder_due_soon')
       .execute();
-    expect(inApp.map((n) => n.username)).toContain('kienhung.kt');
+    expect(inApp.map((n) => n.username)).toContain(reminded.username);
     // Again, and again: nothing new.
     expect(await sweepReminders(database.db, settings())).toBe(0);
     expect(smtp.received).toHaveLength(owing.length);

@@ -125,7 +125,7 @@ export async function buildUser(db: Db, overrides: UserOverrides = {}): Promise<
 export function buildUserWithRole(
   db: Db,
   role: Role,
-  scope: UnitRow,
+  scope: Pick<UnitRow, 'id'>,
   overrides: UserOverrides = {},
 ): Promise<UserRow> {
   return buildUser(db, {

@@ -1,7 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, ReportingPeriodTable } from '../../db/schema.ts';
-import type { Selectable } from 'kysely';
-import { changePeriod, generatePeriods } from '../../reports/periods.ts';
+import {
+  addAdhocPeriod,
+  changePeriod,
+  generatePeriods,
+  type AdhocPeriod,
+} from '../../reports/periods.ts';
 import { loadReport, openReport } from '../../reports/reportView.ts';
 import { loadReportContext } from '../../reports/access.ts';
 import {
@@ -26,34 +30,40 @@ export interface PeriodOverrides {
   from?: string;
   to?: string;
   status?: 'planned' | 'open';
+  /** An ad hoc period (kỳ đột xuất) instead of the plan's regular ones. */
+  adhoc?: AdhocPeriod;
 }
 
-/** The plan's first reporting period in [from, to] ("6 tháng đầu năm 2026" by default),
- *  opened unless `status: 'planned'`; the others stay planned. */
+/** The plan's first reporting period in [from, to] ("6 tháng đầu năm 2026" by default; the
+ *  others stay planned), or the ad hoc period given; opened unless `status: 'planned'`. */
 export async function buildPeriod(
   db: Db,
   overrides: PeriodOverrides,
 ): Promise<Selectable<ReportingPeriodTable>> {
-  const { planId, userId } = overrides;
-  await generatePeriods(
-    db,
-    planId,
-    overrides.from ?? '2026-01-01',
-    overrides.to ?? '2026-12-31',
-    userId,
-  );
-  const first = () =>
-    db
+  const { planId, userId, adhoc } = overrides;
+  let periodId: number;
+  if (adhoc) periodId = await addAdhocPeriod(db, planId, adhoc, userId);
+  else {
+    const [from, to] = [overrides.from ?? '2026-01-01', overrides.to ?? '2026-12-31'];
+    await generatePeriods(db, planId, from, to, userId);
+    const first = await db
       .selectFrom('reporting_periods')
-      .selectAll()
+      .select('id')
       .where('plan_id', '=', planId)
       .orderBy('window_end')
       .orderBy('id')
       .executeTakeFirstOrThrow();
-  const period = await first();
-  if (overrides.status === 'planned') return period;
-  await changePeriod(db, period.id, { version: period.version, status: 'open' }, userId);
-  return first();
+    periodId = first.id;
+  }
+  const period = () =>
+    db
+      .selectFrom('reporting_periods')
+      .selectAll()
+      .where('id', '=', periodId)
+      .executeTakeFirstOrThrow();
+  if (overrides.status === 'planned') return period();
+  await changePeriod(db, periodId, { version: (await period()).version, status: 'open' }, userId);
+  return period();
 }
 
 export interface ReportOverrides {
