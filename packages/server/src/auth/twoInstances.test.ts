@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { asUser, buildTestApp, loginAs } from '../testing/app.ts';
-import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+import { asUser, buildTestApp } from '../testing/app.ts';
+import {
+  buildPlan,
+  buildUnit,
+  buildUserWithRole,
+  signIn,
+  type UserRow,
+} from '../testing/factories.ts';
 
 // Two app instances behind one load balancer share nothing but the database: a session made
 // on one is valid on the other, a write with its CSRF token goes through either, and logging
@@ -12,10 +18,16 @@ describe.each(TEST_DIALECTS)('two app instances on one %s database', (dialect) =
   let database: TestDatabase;
   let a: FastifyInstance;
   let b: FastifyInstance;
+  let focal: UserRow;
+  let reporter: UserRow;
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    await seedDemo(database.db, loadDemoDrafts().slice(0, 1));
+    const { db } = database;
+    const plan = await buildPlan(db);
+    const unit = await buildUnit(db, { communeId: plan.communeId });
+    focal = await buildUserWithRole(db, 'focal_officer', { id: plan.communeId });
+    reporter = await buildUserWithRole(db, 'unit_reporter', unit);
     a = await buildTestApp(database);
     b = await buildTestApp(database);
   });
@@ -26,10 +38,10 @@ describe.each(TEST_DIALECTS)('two app instances on one %s database', (dialect) =
   });
 
   it('share sessions, CSRF tokens and logout', async () => {
-    const session = await loginAs(a, 'kienhung.daumoi', DEMO_PASSWORD);
+    const session = await signIn(a, focal);
     const me = await asUser(b)(session, 'GET', '/api/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json().username).toBe('kienhung.daumoi');
+    expect(me.json().username).toBe(focal.username);
     const [plan] = (await asUser(b)(session, 'GET', '/api/plans')).json();
     const write = await asUser(b)(session, 'POST', `/api/plans/${plan.id}/periods/generate`, {
       from: '2026-01-01',
@@ -49,14 +61,14 @@ describe.each(TEST_DIALECTS)('two app instances on one %s database', (dialect) =
         await (i % 2 ? a : b).inject({
           method: 'POST',
           url: '/api/auth/login',
-          payload: { username: 'kienhung.kt', password: `sai-${i}` },
+          payload: { username: reporter.username, password: `sai-${i}` },
         }),
       );
     expect(tries.at(-1)!.statusCode).toBe(429);
     const right = await a.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'kienhung.kt', password: DEMO_PASSWORD },
+      payload: { username: reporter.username, password: reporter.password },
     });
     expect(right.statusCode).toBe(429);
   });

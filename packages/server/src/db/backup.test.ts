@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+import {
+  buildCommune,
+  buildPlan,
+  buildProvince,
+  buildUnit,
+  buildUserWithRole,
+  linkPlans,
+} from '../testing/factories.ts';
 import { openDatabase } from './dialect.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 
@@ -40,7 +47,18 @@ describe.each(TEST_DIALECTS)('backup and restore on %s', (dialect) => {
 
   it('round-trips the whole database', async () => {
     database = await openTestDatabase(dialect);
-    await seedDemo(database.db, loadDemoDrafts().slice(0, 2));
+    // Two communes' plans, the second carrying out the province's own.
+    const { db } = database;
+    const province = await buildProvince(db);
+    const plans = [];
+    for (let i = 0; i < 2; i++) {
+      const commune = await buildCommune(db, { provinceId: province.id });
+      await buildUnit(db, { communeId: commune.id });
+      plans.push(await buildPlan(db, { communeId: commune.id, tasks: 3, indicators: 2 }));
+    }
+    const admin = await buildUserWithRole(db, 'admin', province);
+    const city = await buildPlan(db, { communeId: province.id, leads: [], tasks: 2 });
+    await linkPlans(db, { childPlanId: plans[1]!.id, parentPlanId: city.id, userId: admin.id });
     const before = await counts(database.db);
     const titles = await database.db.selectFrom('plans').select('title').orderBy('id').execute();
     const file = join(dir, `tiendo.${dialect}.backup`);
@@ -48,7 +66,7 @@ describe.each(TEST_DIALECTS)('backup and restore on %s', (dialect) => {
 
     // Life goes on after the backup: a plan is deleted, a title changed.
     await database.db.updateTable('plans').set({ parent_plan_id: null }).execute();
-    await database.db.deleteFrom('plans').where('number', '=', '48/KH-UBND').execute();
+    await database.db.deleteFrom('plans').where('id', '=', city.id).execute();
     await database.db.updateTable('plans').set({ title: 'Đã sửa sau sao lưu' }).execute();
     expect((await counts(database.db)).plans).toBe(before.plans - 1);
 
