@@ -44,6 +44,9 @@ export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** The reports every figure counts: sent ones (drafts never leave the unit; a returned one is
+ *  back with the unit until it is sent again). */
+export const COUNTED_STATUSES: ReportStatus[] = ['submitted', 'approved'];
 
 /** What a unit says of a task in its report (the domain's status is judged from it). */
 export const UPDATE_STATES = ['not_started', 'in_progress', 'done'] as const;

@@ -1,5 +1,4 @@
-import type { PlanStatus, ReportStatus, Role } from '@tiendo/core';
-import { COUNTED_STATUSES } from '../reports/countedUpdates.ts';
+import { COUNTED_STATUSES, type PlanStatus, type ReportStatus, type Role } from '@tiendo/core';
 import { forbidden } from '../http/errors.ts';
 
 // Every access rule of the app, in one place: `can(scope, action, resource)`. A route loads

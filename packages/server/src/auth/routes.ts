@@ -20,9 +20,7 @@ import {
 } from './sessions.ts';
 import { countAttempt, forgiveAttempt, LIMITS, loginKeys, WINDOW_MINUTES } from './throttle.ts';
 import { DEVICE_COOKIE, DEVICE_DAYS, knownDevice, rememberDevice } from './devices.ts';
-import { DEMO_PASSWORD } from '../demo/seed.ts';
-
-const DEMO_ACCOUNT = 'kienhung.daumoi';
+import { DEMO_ACCOUNT, DEMO_PASSWORD } from './demoAccount.ts';
 
 const WRONG_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng';
 

@@ -5,7 +5,7 @@ import { reusable } from '../db/reusable.ts';
 import { addHours, nowIso } from '../http/time.ts';
 import type { Role } from './roles.ts';
 
-export const SESSION_COOKIE = 'tiendo_session';
+export { SESSION_COOKIE } from '../http/cookies.ts';
 
 export interface SessionUser {
   id: number;

@@ -8,6 +8,7 @@ import { createPlanFromDraft } from '../plans/store.ts';
 import { createUser } from '../org/users.ts';
 import { seedCascade } from './provincePlan.ts';
 import type { Role } from '../auth/roles.ts';
+import { DEMO_PASSWORD } from '../auth/demoAccount.ts';
 import { seedActivity, type DemoCommune } from './activity.ts';
 
 // Demo data: Hải Phòng with the four communes of the seed plans, each with its usual units
@@ -15,7 +16,7 @@ import { seedActivity, type DemoCommune } from './activity.ts';
 // implementing the city's plan (see provincePlan.ts). With `activity` (a first start of the
 // server, not the tests), the communes' reporting is under way too (see activity.ts).
 
-export const DEMO_PASSWORD = 'Demo@2026';
+export { DEMO_PASSWORD };
 const DRAFTS_DIR = resolve(import.meta.dirname, '../../../../fixtures/gold');
 
 /** [unit name, short code used in the demo usernames] */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { SESSION_COOKIE } from './cookies.ts';
 
 // The web app's files. Content-hashed files (assets/) never change: cached for a year, sent as
 // the brotli or gzip copy written at build (web/scripts/precompress.ts). The page itself

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ReportStatus, TaskProgressUpdate } from '@tiendo/core';
+import { COUNTED_STATUSES, type ReportStatus, type TaskProgressUpdate } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 
 // What the units reported, as every figure downstream reads it (period summary, province
@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.ts';
 // coordinating units' contributions (reports/contributions.ts); only a task without a lead
 // unit counts whoever reported it. Updates come in submission order.
 
-export const COUNTED_STATUSES: ReportStatus[] = ['submitted', 'approved'];
+export { COUNTED_STATUSES };
 
 /** The counted task updates of some plans (optionally of periods ending by `until`), in
  *  submission order; callers select the columns they need (`u`, `r`, `p` are joined). */
