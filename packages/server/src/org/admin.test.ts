@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
 import { asUser, buildTestApp, loginAs, type LoggedIn } from '../testing/app.ts';
-import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+import {
+  buildCommune,
+  buildProvince,
+  buildUnit,
+  buildUserWithRole,
+  signIn,
+  type UnitRow,
+  type UserRow,
+} from '../testing/factories.ts';
+
+// Two communes of one province, each with two units and a reporter; the first's focal officer.
 
 describe.each(TEST_DIALECTS)('administration of units and people on %s', (dialect) => {
   let database: TestDatabase;
@@ -12,21 +22,27 @@ describe.each(TEST_DIALECTS)('administration of units and people on %s', (dialec
   let reporter: LoggedIn;
   let kienhung: number;
   let other: number;
+  const units: UnitRow[][] = [];
+  const reporters: UserRow[] = [];
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    await seedDemo(database.db, loadDemoDrafts().slice(0, 2));
+    const { db } = database;
+    const province = await buildProvince(db);
+    for (let i = 0; i < 2; i++) {
+      const commune = await buildCommune(db, { provinceId: province.id });
+      units.push([
+        await buildUnit(db, { communeId: commune.id }),
+        await buildUnit(db, { communeId: commune.id }),
+      ]);
+      reporters.push(await buildUserWithRole(db, 'unit_reporter', units[i]![0]!));
+    }
+    [kienhung, other] = units.map((u) => u[0]!.parentId!) as [number, number];
+    const focal = await buildUserWithRole(db, 'focal_officer', { id: kienhung });
     app = await buildTestApp(database);
     send = asUser(app);
-    officer = await loginAs(app, 'kienhung.daumoi', DEMO_PASSWORD);
-    reporter = await loginAs(app, 'kienhung.kt', DEMO_PASSWORD);
-    const communes = await database.db
-      .selectFrom('org_units')
-      .select(['id', 'name'])
-      .where('kind', '=', 'commune')
-      .execute();
-    kienhung = communes.find((c) => c.name === 'Xã Kiến Hưng')!.id;
-    other = communes.find((c) => c.name !== 'Xã Kiến Hưng')!.id;
+    officer = await signIn(app, focal);
+    reporter = await signIn(app, reporters[0]!);
   });
   afterAll(async () => {
     await app?.close();
@@ -36,8 +52,15 @@ describe.each(TEST_DIALECTS)('administration of units and people on %s', (dialec
   it('lets the focal officer see and manage only their commune', async () => {
     const view = await send(officer, 'GET', `/api/admin/communes/${kienhung}`);
     expect(view.statusCode).toBe(200);
-    expect(view.json().units.length).toBeGreaterThanOrEqual(6);
-    expect(view.json().users.map((u: { username: string }) => u.username)).toContain('kienhung.kt');
+    expect(
+      view
+        .json()
+        .units.map((u: { id: number }) => u.id)
+        .sort(),
+    ).toEqual(units[0]!.map((u) => u.id).sort());
+    expect(view.json().users.map((u: { username: string }) => u.username)).toContain(
+      reporters[0]!.username,
+    );
     expect((await send(officer, 'GET', `/api/admin/communes/${other}`)).statusCode).toBe(403);
     expect((await send(reporter, 'GET', `/api/admin/communes/${kienhung}`)).statusCode).toBe(403);
   });
@@ -88,11 +111,7 @@ describe.each(TEST_DIALECTS)('administration of units and people on %s', (dialec
         })
       ).statusCode,
     ).toBe(403);
-    const otherUnit = await database.db
-      .selectFrom('org_units')
-      .select('id')
-      .where('parent_id', '=', other)
-      .executeTakeFirstOrThrow();
+    const otherUnit = units[1]![0]!;
     expect(
       (
         await send(officer, 'POST', url, {
@@ -147,12 +166,7 @@ describe.each(TEST_DIALECTS)('administration of units and people on %s', (dialec
   });
 
   it('refuses to manage users of another commune', async () => {
-    const outsider = await database.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', 'like', '%.kt')
-      .where('username', '!=', 'kienhung.kt')
-      .executeTakeFirstOrThrow();
+    const outsider = reporters[1]!; // the other commune's
     expect(
       (await send(officer, 'POST', `/api/admin/users/${outsider.id}/reset-password`)).statusCode,
     ).toBe(403);
