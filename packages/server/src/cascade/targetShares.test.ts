@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { asUser, buildTestApp, loginAs, type LoggedIn } from '../testing/app.ts';
-import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+import { asUser, buildTestApp, type LoggedIn } from '../testing/app.ts';
+import {
+  buildCommune,
+  buildPlan,
+  buildProvince,
+  buildUnit,
+  buildUserWithRole,
+  linkPlans,
+  signIn,
+  type UnitRow,
+  type UserRow,
+} from '../testing/factories.ts';
 import { aggregationOf } from '@tiendo/core';
 
 // Cascaded targets: the city splits one of its indicators' 2026 target down to its communes;
@@ -18,35 +28,57 @@ describe.each(TEST_DIALECTS)('cascaded targets on %s', (dialect) => {
   let childIndicator: number;
   let communes: { id: number; name: string }[];
   let kienHung: number;
+  let focalOfFirst: UserRow;
+  let leadOfChild: { unit: UnitRow; reporter: UserRow };
 
+  // Four communes, each with a unit and a plan; the city's plan has an indicator counted in
+  // units (summed), with no target of its own, which the first commune's indicator carries out.
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    await seedDemo(database.db, loadDemoDrafts());
+    const db = database.db;
+    const province = await buildProvince(db);
+    const adminUser = await buildUserWithRole(db, 'admin', province);
+    communes = [];
+    const childPlans = [];
+    for (let i = 0; i < 4; i++) {
+      const commune = await buildCommune(db, { provinceId: province.id });
+      const unit = await buildUnit(db, { communeId: commune.id });
+      communes.push(commune);
+      childPlans.push(
+        await buildPlan(db, {
+          communeId: commune.id,
+          indicators: [{ name: 'Số doanh nghiệp chuyển đổi số', unit: 'doanh nghiệp' }],
+        }),
+      );
+      if (i === 0)
+        leadOfChild = { unit, reporter: await buildUserWithRole(db, 'unit_reporter', unit) };
+    }
+    kienHung = communes[0]!.id;
+    focalOfFirst = await buildUserWithRole(db, 'focal_officer', communes[0]!);
+    const city = await buildPlan(db, {
+      communeId: province.id,
+      leads: [],
+      indicators: [{ name: 'Số doanh nghiệp chuyển đổi số', unit: 'doanh nghiệp', targets: {} }],
+    });
+    const indicatorOf = async (planId: number) =>
+      await db
+        .selectFrom('indicators')
+        .select(['id', 'measure_unit'])
+        .where('plan_id', '=', planId)
+        .executeTakeFirstOrThrow();
+    const parent = await indicatorOf(city.id);
+    expect(aggregationOf(parent.measure_unit)).toBe('sum');
+    cityIndicator = parent.id;
+    childIndicator = (await indicatorOf(childPlans[0]!.id)).id;
+    await linkPlans(db, {
+      childPlanId: childPlans[0]!.id,
+      parentPlanId: city.id,
+      userId: adminUser.id,
+      indicators: [[childIndicator, cityIndicator]],
+    });
     app = await buildTestApp(database);
     send = asUser(app);
-    admin = await loginAs(app, 'admin', DEMO_PASSWORD);
-    const db = database.db;
-    communes = await db
-      .selectFrom('org_units')
-      .select(['id', 'name'])
-      .where('kind', '=', 'commune')
-      .orderBy('id')
-      .execute();
-    kienHung = communes.find((c) => c.name === 'Xã Kiến Hưng')!.id;
-    // A city indicator counted in units (summed), linked to an indicator Kiến Hưng reports.
-    const links = await db
-      .selectFrom('cascade_links as l')
-      .innerJoin('indicators as parent', 'parent.id', 'l.parent_id')
-      .innerJoin('indicators as child', 'child.id', 'l.child_id')
-      .innerJoin('indicator_units as iu', 'iu.item_id', 'child.id')
-      .select(['parent.id as parentId', 'child.id as childId', 'parent.measure_unit'])
-      .where('l.child_kind', '=', 'indicator')
-      .where('iu.role', '=', 'lead')
-      .orderBy('parent.id')
-      .execute();
-    const link = links.find((l) => aggregationOf(l.measure_unit) === 'sum')!;
-    cityIndicator = link.parentId;
-    childIndicator = link.childId;
+    admin = await signIn(app, adminUser);
   });
   afterAll(async () => {
     await app?.close();
@@ -61,7 +93,7 @@ describe.each(TEST_DIALECTS)('cascaded targets on %s', (dialect) => {
     const ids = communes.map((c) => c.id);
     const put = async (body: object) =>
       send(admin, 'PUT', url(), { year: 2026, revision: (await view()).revision, ...body });
-    // The demo city plan carries no targets of its own: equal and weighted need a total.
+    // The city plan carries no targets of its own: equal and weighted need a total.
     const noTotal = await put({ method: 'equal', shares: ids.map((communeId) => ({ communeId })) });
     expect(noTotal.statusCode).toBe(400);
     expect(noTotal.json().error).toMatch(/hãy nhập tổng/);
@@ -99,7 +131,7 @@ describe.each(TEST_DIALECTS)('cascaded targets on %s', (dialect) => {
       .select('plan_id')
       .where('id', '=', childIndicator)
       .executeTakeFirstOrThrow();
-    const focal = await loginAs(app, 'kienhung.daumoi', DEMO_PASSWORD);
+    const focal = await signIn(app, focalOfFirst);
     await send(focal, 'POST', `/api/plans/${plan.plan_id}/periods/generate`, {
       from: '2026-01-01',
       to: '2026-12-31',
@@ -109,16 +141,10 @@ describe.each(TEST_DIALECTS)('cascaded targets on %s', (dialect) => {
       version: period.version,
       status: 'open',
     });
-    const lead = await db
-      .selectFrom('indicator_units as iu')
-      .innerJoin('users', 'users.unit_id', 'iu.unit_id')
-      .select(['iu.unit_id', 'users.username'])
-      .where('iu.item_id', '=', childIndicator)
-      .where('iu.role', '=', 'lead')
-      .executeTakeFirstOrThrow();
-    const reporter = await loginAs(app, lead.username, DEMO_PASSWORD);
+    const reporter = await signIn(app, leadOfChild.reporter);
+    const unitId = leadOfChild.unit.id;
     const { reportId } = (
-      await send(reporter, 'POST', `/api/periods/${period.id}/units/${lead.unit_id}/report`)
+      await send(reporter, 'POST', `/api/periods/${period.id}/units/${unitId}/report`)
     ).json();
     const report = (await send(reporter, 'GET', `/api/reports/${reportId}`)).json();
     const item = report.indicators.find(
