@@ -1,42 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { asUser, buildTestApp, loginAs, type LoggedIn } from '../testing/app.ts';
-import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+import { asUser, buildTestApp, type LoggedIn } from '../testing/app.ts';
+import {
+  buildCommune,
+  buildPlan,
+  buildProvince,
+  buildUnit,
+  buildUserWithRole,
+  signIn,
+  type UnitRow,
+  type UserRow,
+} from '../testing/factories.ts';
 
 // Two communes merge (as on 1/7/2025): their plans and reports stay as they were, roll up
 // under the commune formed from them, and stay readable by the officers who now work there.
+// Three communes of one province (a and b merge; c takes no part, and two of its departments
+// merge), each with two units leading its plan's tasks, a reporter each and a focal officer.
+
+interface Side {
+  commune: UnitRow;
+  units: UnitRow[];
+  planId: number;
+  focal: UserRow;
+  reporters: UserRow[];
+}
+
+const MERGED = 'Xã Hợp Nhất Thử';
+const ARMED_FORCES = 'Lực lượng vũ trang xã';
 
 describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let send: ReturnType<typeof asUser>;
   let admin: LoggedIn;
-  const commune: Record<string, number> = {};
-  const plan: Record<string, number> = {};
+  const sides = {} as Record<'a' | 'b' | 'c', Side>;
   let provinceId: number;
+  let cityIndicator: number;
   let merged: number;
   /** The yearly round both communes report in. */
   let label: string;
 
-  const report = async (prefix: string) => {
-    const focal = await loginAs(app, `${prefix}.daumoi`, DEMO_PASSWORD);
-    const planId = plan[prefix]!;
-    // A reporter of a unit that leads one of the plan's tasks or indicators.
-    const leads = (table: 'task_units' | 'indicator_units', items: 'tasks' | 'indicators') =>
-      database.db
-        .selectFrom(`${table} as iu` as 'task_units as iu')
-        .innerJoin(`${items} as item` as 'tasks as item', 'item.id', 'iu.item_id')
-        .innerJoin('role_assignments as ra', 'ra.scope_unit_id', 'iu.unit_id')
-        .innerJoin('users', 'users.id', 'ra.user_id')
-        .select('users.username')
-        .where('item.plan_id', '=', planId)
-        .where('iu.role', '=', 'lead')
-        .where('ra.role', '=', 'unit_reporter')
-        .executeTakeFirst();
-    const lead =
-      (await leads('task_units', 'tasks')) ?? (await leads('indicator_units', 'indicators'))!;
-    const reporter = await loginAs(app, lead.username, DEMO_PASSWORD);
+  /** The side's first unit reports on its first task in the yearly period, and sends it. */
+  const report = async (side: Side) => {
+    const focal = await signIn(app, side.focal);
+    const reporter = await signIn(app, side.reporters[0]!);
+    const { planId } = side;
     await send(focal, 'POST', `/api/plans/${planId}/periods/generate`, {
       from: '2026-01-01',
       to: '2026-12-31',
@@ -48,28 +57,17 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
       version: period.version,
       status: 'open',
     });
-    const mine = (await send(reporter, 'GET', '/api/my/reports')).json()[0];
+    const unitId = side.units[0]!.id;
     const { reportId } = (
-      await send(reporter, 'POST', `/api/periods/${period.id}/units/${mine.unitId}/report`)
+      await send(reporter, 'POST', `/api/periods/${period.id}/units/${unitId}/report`)
     ).json();
     const opened = (await send(reporter, 'GET', `/api/reports/${reportId}`)).json();
     const task = opened.tasks.find((t: { role: string }) => t.role === 'lead');
-    if (task)
-      await send(reporter, 'PUT', `/api/reports/${reportId}/tasks/${task.taskId}`, {
-        version: 0,
-        status: 'done',
-        completedOn: '2026-05-01',
-      });
-    else
-      await send(
-        reporter,
-        'PUT',
-        `/api/reports/${reportId}/indicators/${opened.indicators[0].indicatorId}`,
-        {
-          version: 0,
-          valueText: 'Đạt',
-        },
-      );
+    await send(reporter, 'PUT', `/api/reports/${reportId}/tasks/${task.taskId}`, {
+      version: 0,
+      status: 'done',
+      completedOn: '2026-05-01',
+    });
     const sent = await send(reporter, 'POST', `/api/reports/${reportId}/submit`, {
       version: opened.version,
     });
@@ -78,27 +76,39 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    await seedDemo(database.db, loadDemoDrafts());
+    const { db } = database;
+    const province = await buildProvince(db);
+    provinceId = province.id;
+    for (const key of ['a', 'b', 'c'] as const) {
+      const commune = await buildCommune(db, { provinceId });
+      const units = [
+        await buildUnit(db, { communeId: commune.id }),
+        await buildUnit(db, { communeId: commune.id }),
+      ];
+      sides[key] = {
+        commune,
+        units,
+        planId: (await buildPlan(db, { communeId: commune.id, tasks: 4 })).id,
+        focal: await buildUserWithRole(db, 'focal_officer', commune),
+        reporters: [
+          await buildUserWithRole(db, 'unit_reporter', units[0]!),
+          await buildUserWithRole(db, 'unit_reporter', units[1]!),
+        ],
+      };
+    }
+    const city = await buildPlan(db, { communeId: provinceId, leads: [], indicators: 1 });
+    cityIndicator = (
+      await db
+        .selectFrom('indicators')
+        .select('id')
+        .where('plan_id', '=', city.id)
+        .executeTakeFirstOrThrow()
+    ).id;
     app = await buildTestApp(database);
     send = asUser(app);
-    admin = await loginAs(app, 'admin', DEMO_PASSWORD);
-    const rows = await database.db
-      .selectFrom('plans')
-      .innerJoin('org_units as c', 'c.id', 'plans.commune_id')
-      .select(['plans.id', 'c.id as communeId', 'c.name', 'c.parent_id'])
-      .where('c.kind', '=', 'commune')
-      .execute();
-    for (const [prefix, name] of [
-      ['chiminh', 'Xã Chí Minh'],
-      ['thaitan', 'Xã Thái Tân'],
-    ]) {
-      const row = rows.find((r) => r.name === name)!;
-      commune[prefix!] = row.communeId;
-      plan[prefix!] = row.id;
-      provinceId = row.parent_id!;
-    }
-    await report('chiminh');
-    await report('thaitan');
+    admin = await signIn(app, await buildUserWithRole(db, 'admin', province));
+    await report(sides.a);
+    await report(sides.b);
   });
   afterAll(async () => {
     await app?.close();
@@ -108,18 +118,18 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
   const merge = (body: object) =>
     send(admin, 'POST', '/api/admin/reorganisations', {
       kind: 'merge',
-      predecessors: [commune.chiminh, commune.thaitan],
-      successors: [{ name: 'Xã Chí Minh Thái Tân', code: '99901' }],
+      predecessors: [sides.a.commune.id, sides.b.commune.id],
+      successors: [{ name: MERGED, code: '99901' }],
       effectiveOn: '2026-07-01',
       decision: 'Nghị quyết thử nghiệm',
       ...body,
     });
 
   it('refuses what is not a merger or split of live units, with codes of Decision 19/2025', async () => {
-    const focal = await loginAs(app, 'chiminh.daumoi', DEMO_PASSWORD);
+    const focal = await signIn(app, sides.a.focal);
     const asFocal = await send(focal, 'POST', '/api/admin/reorganisations', {
       kind: 'merge',
-      predecessors: [commune.chiminh, commune.thaitan],
+      predecessors: [sides.a.commune.id, sides.b.commune.id],
       successors: [{ name: 'Xã Mới', code: null }],
       effectiveOn: '2026-07-01',
     });
@@ -129,7 +139,7 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
     expect(badCode.json().error).toContain('Quyết định 19/2025/QĐ-TTg');
     expect((await merge({ kind: 'split' })).statusCode).toBe(400);
     const unitAndCommune = await merge({
-      predecessors: [commune.chiminh, provinceId],
+      predecessors: [sides.a.commune.id, provinceId],
     });
     expect(unitAndCommune.statusCode).toBe(400);
   });
@@ -144,7 +154,8 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
     ).json();
     const row = (rollup: { communes: { name: string; units: number }[] }, name: string) =>
       rollup.communes.find((c) => c.name === name);
-    expect(row(before, 'Xã Chí Minh')).toMatchObject({ received: 1 });
+    const [a, b] = [sides.a.commune.name, sides.b.commune.name];
+    expect(row(before, a)).toMatchObject({ received: 1 });
     const reportsBefore = await database.db.selectFrom('reports').select('id').execute();
 
     const response = await merge({});
@@ -154,11 +165,8 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
 
     const history = (await send(admin, 'GET', `/api/org/units/${merged}/history`)).json();
     expect(history.unit).toMatchObject({ code: '99901', validFrom: '2026-07-01' });
-    expect(history.predecessors.map((p: { name: string }) => p.name)).toEqual([
-      'Xã Chí Minh',
-      'Xã Thái Tân',
-    ]);
-    const old = (await send(admin, 'GET', `/api/org/units/${commune.chiminh}/history`)).json();
+    expect(history.predecessors.map((p: { name: string }) => p.name)).toEqual([a, b]);
+    const old = (await send(admin, 'GET', `/api/org/units/${sides.a.commune.id}/history`)).json();
     expect(old.unit.validTo).toBe('2026-06-30');
     expect(old.successors[0]).toMatchObject({
       id: merged,
@@ -176,58 +184,43 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
         `/api/provinces/${provinceId}/rollup?label=${encodeURIComponent(label)}`,
       )
     ).json();
-    expect(row(after, 'Xã Chí Minh')).toBeUndefined();
-    expect(row(after, 'Xã Thái Tân')).toBeUndefined();
-    expect(row(after, 'Xã Chí Minh Thái Tân')).toMatchObject({
+    expect(row(after, a)).toBeUndefined();
+    expect(row(after, b)).toBeUndefined();
+    expect(row(after, MERGED)).toMatchObject({
       code: '99901',
       received: 2,
-      units: row(before, 'Xã Chí Minh')!.units + row(before, 'Xã Thái Tân')!.units,
+      units: row(before, a)!.units + row(before, b)!.units,
     });
     // Targets are given to the communes that exist now.
-    const cityIndicator = await database.db
-      .selectFrom('indicators')
-      .innerJoin('plans', 'plans.id', 'indicators.plan_id')
-      .select('indicators.id')
-      .where('plans.number', '=', '48/KH-UBND')
-      .executeTakeFirstOrThrow();
     const shares = (
-      await send(admin, 'GET', `/api/indicators/${cityIndicator.id}/target-shares`)
+      await send(admin, 'GET', `/api/indicators/${cityIndicator}/target-shares`)
     ).json();
-    expect(shares.communes.map((c: { name: string }) => c.name)).toContain('Xã Chí Minh Thái Tân');
-    expect(shares.communes.map((c: { name: string }) => c.name)).not.toContain('Xã Thái Tân');
+    expect(shares.communes.map((c: { name: string }) => c.name)).toContain(MERGED);
+    expect(shares.communes.map((c: { name: string }) => c.name)).not.toContain(b);
     const compliance = (await send(admin, 'GET', `/api/provinces/${provinceId}/compliance`)).json();
-    expect(compliance.map((c: { name: string }) => c.name)).toContain('Xã Chí Minh Thái Tân');
-    expect(compliance.map((c: { name: string }) => c.name)).not.toContain('Xã Thái Tân');
+    expect(compliance.map((c: { name: string }) => c.name)).toContain(MERGED);
+    expect(compliance.map((c: { name: string }) => c.name)).not.toContain(b);
   });
 
   it('lets the officers of either old commune work for the new one and read both histories', async () => {
-    const thaiTan = await loginAs(app, 'thaitan.daumoi', DEMO_PASSWORD);
-    // Chí Minh's plan, read by Thái Tân's officer through the merged commune.
-    expect((await send(thaiTan, 'GET', `/api/plans/${plan.chiminh}`)).statusCode).toBe(200);
-    const me = (await send(thaiTan, 'GET', '/api/auth/me')).json();
+    const secondFocal = await signIn(app, sides.b.focal);
+    // The first commune's plan, read by the second's officer through the merged commune.
+    expect((await send(secondFocal, 'GET', `/api/plans/${sides.a.planId}`)).statusCode).toBe(200);
+    const me = (await send(secondFocal, 'GET', '/api/auth/me')).json();
     expect(me.roles).toContainEqual({ role: 'focal_officer', scopeUnitId: merged });
     // A commune that took no part still cannot.
-    const kienHung = await loginAs(app, 'kienhung.daumoi', DEMO_PASSWORD);
-    expect((await send(kienHung, 'GET', `/api/plans/${plan.chiminh}`)).statusCode).toBe(403);
+    const outsider = await signIn(app, sides.c.focal);
+    expect((await send(outsider, 'GET', `/api/plans/${sides.a.planId}`)).statusCode).toBe(403);
   });
 
   it('merges two departments: the new one reports on both sets of items once it exists', async () => {
     const db = database.db;
-    const kienHung = await db
-      .selectFrom('org_units')
-      .select('id')
-      .where('name', '=', 'Xã Kiến Hưng')
-      .executeTakeFirstOrThrow();
-    const departments = await db
-      .selectFrom('org_units')
-      .select(['id', 'name'])
-      .where('parent_id', '=', kienHung.id)
-      .where('name', 'in', ['Công an xã', 'Ban Chỉ huy Quân sự xã'])
-      .execute();
+    const departments = sides.c.units;
+    const [police, military] = departments.map((d) => d.name);
     const created = await send(admin, 'POST', '/api/admin/reorganisations', {
       kind: 'merge',
       predecessors: departments.map((d) => d.id),
-      successors: [{ name: 'Lực lượng vũ trang xã', code: null }],
+      successors: [{ name: ARMED_FORCES, code: null }],
       effectiveOn: '2026-07-01',
     });
     expect(created.statusCode).toBe(200);
@@ -244,14 +237,8 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
       );
     expect(await items([successor])).toEqual(await items(departments.map((d) => d.id)));
 
-    const focal = await loginAs(app, 'kienhung.daumoi', DEMO_PASSWORD);
-    const planId = (
-      await db
-        .selectFrom('plans')
-        .select('id')
-        .where('commune_id', '=', kienHung.id)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const focal = await signIn(app, sides.c.focal);
+    const { planId } = sides.c;
     await send(focal, 'POST', `/api/plans/${planId}/periods/generate`, {
       from: '2026-01-01',
       to: '2026-12-31',
@@ -268,33 +255,33 @@ describe.each(TEST_DIALECTS)('unit history on %s', (dialect) => {
       return overview.units.map((u: { unitName: string }) => u.unitName);
     };
     const early = await owing(before);
-    expect(early).toContain('Công an xã');
-    expect(early).not.toContain('Lực lượng vũ trang xã');
+    expect(early).toEqual(expect.arrayContaining([police, military]));
+    expect(early).not.toContain(ARMED_FORCES);
     const late = await owing(after);
-    expect(late).toContain('Lực lượng vũ trang xã');
-    expect(late).not.toContain('Công an xã');
+    expect(late).toContain(ARMED_FORCES);
+    expect(late).not.toContain(police);
     // The police's reporter now reports for the new unit too, for the periods it owes.
-    const police = await loginAs(app, 'kienhung.ca', DEMO_PASSWORD);
-    const mine = (await send(police, 'GET', '/api/my/reports')).json();
+    const policeReporter = await signIn(app, sides.c.reporters[0]!);
+    const mine = (await send(policeReporter, 'GET', '/api/my/reports')).json();
     expect(
       mine.map((r: { periodId: number; unitName: string }) => [r.periodId, r.unitName]),
     ).toEqual(
       expect.arrayContaining([
-        [before.id, 'Công an xã'],
-        [after.id, 'Lực lượng vũ trang xã'],
+        [before.id, police],
+        [after.id, ARMED_FORCES],
       ]),
     );
     expect(
       mine.some(
         (r: { periodId: number; unitName: string }) =>
-          r.periodId === after.id && r.unitName === 'Công an xã',
+          r.periodId === after.id && r.unitName === police,
       ),
     ).toBe(false);
     // Nor does the new unit owe the period that was due before it existed.
     expect(
       mine.some(
         (r: { periodId: number; unitName: string }) =>
-          r.periodId === before.id && r.unitName === 'Lực lượng vũ trang xã',
+          r.periodId === before.id && r.unitName === ARMED_FORCES,
       ),
     ).toBe(false);
   });
