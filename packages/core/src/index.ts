@@ -31,6 +31,7 @@ export * from './contract/taskHistory.ts';
 export * from './contract/narrative.ts';
 export * from './contract/drafts.ts';
 export * from './contract/plans.ts';
+export * from './contract/writes.ts';
 export * from './contract/statuses.ts';
 export * from './contract/dashboards.ts';
 export * from './plan/importChecks.ts';

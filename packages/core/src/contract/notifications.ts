@@ -17,4 +17,3 @@ export const NotificationList = z.object({
   items: z.array(NotificationView),
 });
 export type NotificationList = z.infer<typeof NotificationList>;
-export const Done = z.object({ ok: z.literal(true) });

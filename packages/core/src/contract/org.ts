@@ -37,7 +37,6 @@ export type CommuneAdmin = z.infer<typeof CommuneAdmin>;
 export const SavedUnit = z.object({ id: z.number(), version: z.number() });
 export const AddedUser = z.object({ id: z.number(), temporaryPassword: z.string() });
 export const TemporaryPassword = z.object({ temporaryPassword: z.string() });
-export const NewVersion = z.object({ version: z.number() });
 
 const Neighbour = z.object({
   id: z.number(),

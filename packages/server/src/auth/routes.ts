@@ -1,4 +1,4 @@
-import { Done, Me } from '@tiendo/core';
+import { Done, Me, SignInHint } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -94,11 +94,7 @@ export function authRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['auth'],
         summary: 'Gợi ý cho trang đăng nhập: tài khoản dùng thử khi máy chủ chạy dữ liệu mẫu',
-        response: {
-          200: z.object({
-            demo: z.object({ username: z.string(), password: z.string() }).nullable(),
-          }),
-        },
+        response: { 200: SignInHint },
       },
     },
     async () => {

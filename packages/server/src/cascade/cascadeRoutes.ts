@@ -1,4 +1,4 @@
-import { CascadeLinks, CascadeView, TargetSharesView } from '@tiendo/core';
+import { CascadeLinks, CascadeView, SharesSaved, TargetSharesView } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -82,7 +82,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
         summary: 'Giao chỉ tiêu xuống các xã: chia đều, theo trọng số hoặc nhập từng xã',
         params: Id,
         body: TargetSharesInput,
-        response: { 200: z.object({ communes: z.number() }) },
+        response: { 200: SharesSaved },
       },
     },
     async (request) => {

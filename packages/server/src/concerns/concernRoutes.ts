@@ -1,4 +1,4 @@
-import { MyConcerns, PlanConcerns, ProvinceConcerns } from '@tiendo/core';
+import { MyConcerns, NewVersion, PlanConcerns, ProvinceConcerns } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -68,7 +68,7 @@ export function concernRoutes(app: FastifyInstance): void {
         summary: 'Phân công trả lời, hạn trả lời, nội dung trả lời, trạng thái',
         params: Id,
         body: ConcernChange,
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => ({

@@ -1,4 +1,4 @@
-import { NarrativeView } from '@tiendo/core';
+import { NarrativeView, NewVersion, TemplateApplied } from '@tiendo/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -96,7 +96,7 @@ export function exportRoutes(app: FastifyInstance): void {
         summary: 'Lưu phần lời của báo cáo tổng hợp',
         params: Id,
         body: z.object({ version: z.number().int().min(0), narrative: Narrative }),
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => {
@@ -260,7 +260,7 @@ export function exportRoutes(app: FastifyInstance): void {
         tags: ['exports'],
         summary: 'Tải lên mẫu Excel đã điền: kiểm tra từng ô, áp dụng tất cả hoặc không gì cả',
         params: Id,
-        response: { 200: z.object({ tasks: z.number(), indicators: z.number() }) },
+        response: { 200: TemplateApplied },
       },
     },
     async (request) => {

@@ -1,4 +1,4 @@
-import { AuditTrail, Done, DraftReview } from '@tiendo/core';
+import { AuditTrail, Done, DraftReview, ImportedPlan, NewVersion, PlanOwners } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -74,7 +74,7 @@ export function draftRoutes(app: FastifyInstance): void {
         tags: ['plans'],
         summary: 'Các xã/phường (và tỉnh/thành phố) người dùng được nhập kế hoạch',
         response: {
-          200: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+          200: PlanOwners,
         },
       },
     },
@@ -94,7 +94,7 @@ export function draftRoutes(app: FastifyInstance): void {
           communeId: z.coerce.number().int().positive(),
           filename: FileName,
         }),
-        response: { 201: z.object({ planId: z.number() }) },
+        response: { 201: ImportedPlan },
       },
     },
     async (request, reply) => {
@@ -155,7 +155,7 @@ export function draftRoutes(app: FastifyInstance): void {
           table: z.number().int().min(0).max(200),
           roles: z.array(ColumnRole.nullable()).max(64),
         }),
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => {
@@ -181,7 +181,7 @@ export function draftRoutes(app: FastifyInstance): void {
         summary: 'Lưu bản nháp đã rà soát',
         params: Id,
         body: z.object({ version: Version, draft: SavedDraft }),
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => {
@@ -207,7 +207,7 @@ export function draftRoutes(app: FastifyInstance): void {
         summary: 'Nhập lại tài liệu đã sửa, giữ các chỉnh sửa khi rà soát',
         params: Id,
         querystring: z.object({ filename: FileName, version: Version }),
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => {

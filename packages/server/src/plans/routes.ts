@@ -1,4 +1,4 @@
-import { Done, PlanDetail, PlanSummary } from '@tiendo/core';
+import { Done, LocalItemAdded, NewVersion, PlanDetail, PlanSummary } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -102,7 +102,7 @@ export function planRoutes(app: FastifyInstance): void {
             .max(500, 'Tên kế hoạch quá dài (tối đa 500 ký tự).'),
           number: z.string().max(100).nullable().optional(),
         }),
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => {
@@ -125,7 +125,7 @@ export function planRoutes(app: FastifyInstance): void {
           summary,
           params: Id,
           body: VersionBody,
-          response: { 200: z.object({ version: z.number() }) },
+          response: { 200: NewVersion },
         },
       },
       async (request) => {
@@ -160,7 +160,7 @@ export function planRoutes(app: FastifyInstance): void {
         summary: 'Bổ sung nhiệm vụ, chỉ tiêu riêng của xã vào kế hoạch đã ban hành',
         params: z.object({ id: z.coerce.number().int().positive() }),
         body: LocalItemInput,
-        response: { 201: z.object({ id: z.number(), code: z.string() }) },
+        response: { 201: LocalItemAdded },
       },
     },
     async (request, reply) => {

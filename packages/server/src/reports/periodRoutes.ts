@@ -1,4 +1,12 @@
-import { MyReportRow, PeriodOverview, PeriodView } from '@tiendo/core';
+import {
+  Created,
+  MyReportRow,
+  NewVersion,
+  OpenedReport,
+  PeriodOverview,
+  PeriodsCreated,
+  PeriodView,
+} from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { IsoDay } from '@tiendo/core';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -69,7 +77,7 @@ export function periodRoutes(app: FastifyInstance): void {
         summary: 'Tạo các kỳ báo cáo theo chế độ báo cáo của kế hoạch (Nghị định 09/2019)',
         params: Id,
         body: z.object({ from: Day, to: Day }),
-        response: { 200: z.object({ created: z.number() }) },
+        response: { 200: PeriodsCreated },
       },
     },
     async (request) => {
@@ -98,7 +106,7 @@ export function periodRoutes(app: FastifyInstance): void {
           windowEnd: Day,
           dueDate: Day,
         }),
-        response: { 201: z.object({ id: z.number() }) },
+        response: { 201: Created },
       },
     },
     async (request, reply) => {
@@ -122,7 +130,7 @@ export function periodRoutes(app: FastifyInstance): void {
           status: z.enum(['open', 'closed', 'locked']).optional(),
           lockAfterDays: z.number().int().min(0).max(365).nullable().optional(),
         }),
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => {
@@ -169,7 +177,7 @@ export function periodRoutes(app: FastifyInstance): void {
           unitId: z.coerce.number().int().positive(),
         }),
         body: z.object({ reason: z.string().trim().min(1, 'Cần ghi lý do mở lại').max(2_000) }),
-        response: { 200: z.object({ reportId: z.number() }) },
+        response: { 200: OpenedReport },
       },
     },
     async (request) => {
@@ -203,7 +211,7 @@ export function periodRoutes(app: FastifyInstance): void {
           id: z.coerce.number().int().positive(),
           unitId: z.coerce.number().int().positive(),
         }),
-        response: { 200: z.object({ reportId: z.number() }) },
+        response: { 200: OpenedReport },
       },
     },
     async (request) => {

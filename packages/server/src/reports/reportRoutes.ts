@@ -1,4 +1,4 @@
-import { AuditTrail, Done, ReportDetail } from '@tiendo/core';
+import { AuditTrail, Created, Done, NewVersion, ReportDetail } from '@tiendo/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -74,7 +74,7 @@ export function reportRoutes(app: FastifyInstance): void {
         summary: 'Cập nhật tiến độ một nhiệm vụ (lưu nháp tự động)',
         params: ItemParams,
         body: TaskUpdateInput,
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => {
@@ -93,7 +93,7 @@ export function reportRoutes(app: FastifyInstance): void {
         summary: 'Cập nhật số liệu một chỉ tiêu',
         params: ItemParams,
         body: IndicatorValueInput,
-        response: { 200: z.object({ version: z.number() }) },
+        response: { 200: NewVersion },
       },
     },
     async (request) => {
@@ -187,7 +187,7 @@ export function reportRoutes(app: FastifyInstance): void {
         summary: 'Đính kèm tệp minh chứng (thân yêu cầu là nội dung tệp)',
         params: ItemParams,
         querystring: z.object({ filename: z.string().min(1).max(255) }),
-        response: { 201: z.object({ id: z.number() }) },
+        response: { 201: Created },
       },
     },
     async (request, reply) => {

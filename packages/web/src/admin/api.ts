@@ -1,3 +1,4 @@
+import type { Reorganised } from '@tiendo/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { importKeys } from '../imports/api.ts';
@@ -103,7 +104,7 @@ export function useReorganise(onSuccess: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Reorganisation) =>
-      api<{ created: number[] }>('/api/admin/reorganisations', { method: 'POST', body }),
+      api<Reorganised>('/api/admin/reorganisations', { method: 'POST', body }),
     onSuccess: () => {
       onSuccess();
       void queryClient.invalidateQueries({ queryKey: importKeys.all });

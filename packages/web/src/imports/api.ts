@@ -1,3 +1,4 @@
+import type { ImportedPlan, NewVersion, PlanOwners } from '@tiendo/core';
 import { useQuery } from '@tanstack/react-query';
 import type { DraftReview } from '../api/types.ts';
 import { api } from '../api/client.ts';
@@ -7,11 +8,7 @@ import { api } from '../api/client.ts';
 
 export type { DraftReview };
 
-export interface ManagedCommune {
-  id: number;
-  name: string;
-  kind: 'commune' | 'province';
-}
+export type ManagedCommune = PlanOwners[number];
 
 export const importKeys = {
   /** Under ['communes']: a reorganisation invalidates every commune list. */
@@ -29,7 +26,7 @@ export const useManagedCommunes = () =>
 /** Uploads a signed plan for a commune; the draft plan's id. */
 export const importPlan = (communeId: string, file: File) => {
   const query = new URLSearchParams({ communeId, filename: file.name });
-  return api<{ planId: number }>(`/api/plans/import?${query}`, { method: 'POST', body: file });
+  return api<ImportedPlan>(`/api/plans/import?${query}`, { method: 'POST', body: file });
 };
 
 export const useDraftReview = (planId: string | undefined) =>
@@ -39,7 +36,7 @@ export const useDraftReview = (planId: string | undefined) =>
   });
 
 export const saveDraft = (planId: number, body: { version: number; draft: unknown }) =>
-  api<{ version: number }>(`/api/plans/${planId}/draft`, { method: 'PUT', body });
+  api<NewVersion>(`/api/plans/${planId}/draft`, { method: 'PUT', body });
 
 export const reimportDraft = (planId: number, file: File, version: number) => {
   const query = new URLSearchParams({ filename: file.name, version: String(version) });

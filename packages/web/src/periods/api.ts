@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Narrative } from '@tiendo/core';
+import type { Narrative, NewVersion } from '@tiendo/core';
 import { api } from '../api/client.ts';
 import type { Compliance, Period, PeriodOverview } from '../api/types.ts';
 
@@ -99,7 +99,7 @@ export const useNarrative = (periodId: number) =>
 export const useSaveNarrative = (periodId: number, onSuccess: (r: { version: number }) => void) =>
   useMutation({
     mutationFn: (body: SavedNarrative) =>
-      api<{ version: number }>(`/api/periods/${periodId}/narrative`, { method: 'PUT', body }),
+      api<NewVersion>(`/api/periods/${periodId}/narrative`, { method: 'PUT', body }),
     onSuccess,
   });
 

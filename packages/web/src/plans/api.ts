@@ -1,3 +1,4 @@
+import type { LocalItemAdded } from '@tiendo/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { PlanDetail, PlanSummary } from '../api/types.ts';
@@ -50,7 +51,7 @@ export function useAddLocalItem(planId: number, onSuccess: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api<{ code: string }>(`/api/plans/${planId}/local-items`, { method: 'POST', body }),
+      api<LocalItemAdded>(`/api/plans/${planId}/local-items`, { method: 'POST', body }),
     onSuccess: () => {
       onSuccess();
       void queryClient.invalidateQueries({ queryKey: planKeys.detail(planId) });

@@ -1,3 +1,4 @@
+import type { NewVersion, OpenedReport, TemplateApplied } from '@tiendo/core';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { AuditEntry, MyReportRow, ReportDetail } from '../api/types.ts';
@@ -32,7 +33,7 @@ export const reportQuery = (id: string | number) => ({
 
 /** Opens (or starts) a unit's report for a period; the report's id. */
 export const openReport = (periodId: number | string, unitId: number | string) =>
-  api<{ reportId: number }>(`/api/periods/${periodId}/units/${unitId}/report`, {
+  api<OpenedReport>(`/api/periods/${periodId}/units/${unitId}/report`, {
     method: 'POST',
   });
 
@@ -52,12 +53,12 @@ export const reportItemUrl = (reportId: number, kind: 'tasks' | 'indicators', it
 
 /** Saves a report item's draft; its new version. */
 export const saveReportItem = (url: string, body: object) =>
-  api<{ version: number }>(url, { method: 'PUT', body });
+  api<NewVersion>(url, { method: 'PUT', body });
 
 /** The unit's Excel template of the report, and its upload (applied only when it is right). */
 export const reportTemplateUrl = (reportId: number) => `/api/reports/${reportId}/template.xlsx`;
 export const uploadReportTemplate = (reportId: number, file: File) =>
-  api<{ tasks: number; indicators: number }>(`/api/reports/${reportId}/template`, {
+  api<TemplateApplied>(`/api/reports/${reportId}/template`, {
     method: 'POST',
     body: file,
   });
