@@ -2,14 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Role } from '@tiendo/core';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../testing/databases.ts';
 import { loginAs, type LoggedIn } from '../testing/app.ts';
-import { useReportedPeriod } from '../testing/reportedPeriod.ts';
-import { DEMO_PASSWORD } from '../demo/seed.ts';
-import { createOrgUnit } from '../org/queries.ts';
-import { createUser } from '../org/users.ts';
+import { useOpenPeriod } from '../testing/openPeriod.ts';
+import {
+  buildCommune,
+  buildProvince,
+  buildUnit,
+  buildUser,
+  buildUserWithRole,
+  signIn,
+  TEST_PASSWORD,
+} from '../testing/factories.ts';
 
 // Findings of an outside security review, one regression test each: who reads what of other
 // units' reports (A), a unit's history (B), what hangs under a draft plan (C), a role scoped to
@@ -18,7 +25,6 @@ import { createUser } from '../org/users.ts';
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const SEED = readFileSync(join(ROOT, 'fixtures/seeds/000_862ce2f29f2f990b.txt'));
 const KT_RESULTS = 'Đã rà soát 120 hồ sơ doanh nghiệp';
-const VHXH_RESULTS = 'Kết quả của Phòng Văn hóa - Xã hội';
 
 interface ExportedTask {
   task_id: number;
@@ -37,51 +43,40 @@ interface ExportedReport {
 
 describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
   describe('reads', () => {
-    const fixture = useReportedPeriod(dialect, KT_RESULTS);
+    const fixture = useOpenPeriod(dialect, KT_RESULTS);
     const who = {} as Record<
       'admin' | 'province' | 'otherProvince' | 'otherReporter' | 'vp',
       LoggedIn
     >;
     const unit = {} as Record<'kt' | 'vhxh' | 'province' | 'otherCommune', number>;
+    /** Names of the economy and culture units' reports, and what culture wrote. */
+    const names = () => ({
+      kt: fixture.ctx.units.kt.name,
+      vhxh: fixture.ctx.units.vhxh.name,
+      vhxhResults: `Kết quả của ${fixture.ctx.units.vhxh.name}`,
+    });
 
     beforeAll(async () => {
-      const { app, database } = fixture;
+      const { app, database, ctx } = fixture;
       const db = database.db;
-      const units = await db.selectFrom('org_units').select(['id', 'name', 'kind']).execute();
-      unit.kt = units.find((u) => u.name === 'Phòng Kinh tế')!.id;
-      unit.vhxh = units.find((u) => u.name === 'Phòng Văn hóa - Xã hội')!.id;
-      unit.province = units.find((u) => u.kind === 'province')!.id;
-      // A second commune of the same province, and a second province, each with its people.
-      unit.otherCommune = await createOrgUnit(db, {
-        parentId: unit.province,
-        kind: 'commune',
-        name: 'Xã Thử Nghiệm',
-      });
-      const otherUnit = await createOrgUnit(db, {
-        parentId: unit.otherCommune,
-        kind: 'unit',
-        name: 'Phòng Kinh tế',
-      });
-      const otherProvince = await createOrgUnit(db, {
-        parentId: null,
-        kind: 'province',
-        name: 'Tỉnh Thử Nghiệm',
-      });
-      const user = async (username: string, role: string, scope: number, unitId: number | null) =>
-        createUser(db, {
-          username,
-          displayName: username,
-          password: DEMO_PASSWORD,
-          unitId,
-          roles: [{ role: role as 'unit_reporter', scopeUnitId: scope }],
-        });
-      await user('thunghiem.kt', 'unit_reporter', otherUnit, otherUnit);
-      await user('tinhkhac', 'province_viewer', otherProvince, null);
-      who.admin = await loginAs(app, 'admin', DEMO_PASSWORD);
-      who.province = await loginAs(app, 'haiphong', DEMO_PASSWORD);
-      who.otherProvince = await loginAs(app, 'tinhkhac', DEMO_PASSWORD);
-      who.otherReporter = await loginAs(app, 'thunghiem.kt', DEMO_PASSWORD);
-      who.vp = await loginAs(app, 'kienhung.vp', DEMO_PASSWORD);
+      unit.kt = ctx.units.kt.id;
+      unit.vhxh = ctx.units.vhxh.id;
+      unit.province = ctx.province.id;
+      // A second commune of the same province (its unit named as the economy unit), and a
+      // second province, each with its people.
+      unit.otherCommune = (await buildCommune(db, { provinceId: unit.province })).id;
+      const otherUnit = await buildUnit(db, { communeId: unit.otherCommune, name: names().kt });
+      const otherProvince = await buildProvince(db);
+      const people = {
+        admin: await buildUserWithRole(db, 'admin', ctx.province),
+        province: await buildUserWithRole(db, 'province_viewer', ctx.province),
+        otherProvince: await buildUserWithRole(db, 'province_viewer', otherProvince),
+        otherReporter: await buildUserWithRole(db, 'unit_reporter', otherUnit),
+        // A reporter of the commune whose unit has nothing to do with the economy unit's tasks.
+        vp: ctx.people.silent,
+      };
+      for (const [key, user] of Object.entries(people))
+        who[key as keyof typeof who] = await signIn(app, user);
     });
 
     const exported = async (user: LoggedIn) => {
@@ -116,7 +111,7 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
       const { ctx } = fixture;
       for (const reporter of [ctx.users.vhxh, ctx.users.pvhcc, who.vp]) {
         const report = await exported(reporter);
-        const kt = report('Phòng Kinh tế')!.tasks.find((t) => t.task_id === ctx.taskIds.kt)!;
+        const kt = report(names().kt)!.tasks.find((t) => t.task_id === ctx.taskIds.kt)!;
         expect(kt).toMatchObject({ status: 'in_progress', progress: 50 });
         expect(kt).toMatchObject({
           results: null,
@@ -124,7 +119,7 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
           difficulties: null,
           proposals: null,
         });
-        for (const value of report('Phòng Kinh tế')!.indicators) {
+        for (const value of report(names().kt)!.indicators) {
           expect(value.data_source).toBeNull();
           expect(value.value_number).toBe(85.5);
         }
@@ -133,10 +128,12 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
         expect(csv).toContain('in_progress');
       }
       // Its own unit's text, it reads.
-      const own = (await exported(ctx.users.vhxh))('Phòng Văn hóa - Xã hội')!;
-      expect(own.tasks.find((t) => t.task_id === ctx.taskIds.vhxh)!.results).toBe(VHXH_RESULTS);
-      expect(await csvOf(ctx.users.vhxh)).toContain(VHXH_RESULTS);
-      const kt = (await exported(ctx.users.kt))('Phòng Kinh tế')!;
+      const own = (await exported(ctx.users.vhxh))(names().vhxh)!;
+      expect(own.tasks.find((t) => t.task_id === ctx.taskIds.vhxh)!.results).toBe(
+        names().vhxhResults,
+      );
+      expect(await csvOf(ctx.users.vhxh)).toContain(names().vhxhResults);
+      const kt = (await exported(ctx.users.kt))(names().kt)!;
       expect(kt.tasks.find((t) => t.task_id === ctx.taskIds.kt)!.difficulties).toBe(
         'Thiếu kinh phí cho phần mềm',
       );
@@ -145,20 +142,19 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
     it('A: a reporter gets the statuses of another unit’s updates in a task’s history, not its text', async () => {
       const { ctx } = fixture;
       const updates = await historyOf(ctx.users.vhxh, ctx.taskIds.kt);
-      const kt = updates.find((u) => u.unit === 'Phòng Kinh tế')!;
+      const kt = updates.find((u) => u.unit === names().kt)!;
       expect(kt).toMatchObject({ status: 'in_progress', progress: 50 });
       expect(kt).toMatchObject({ results: null, evidence: null, difficulties: null });
-      expect(updates.find((u) => u.unit === 'Phòng Văn hóa - Xã hội')!.results).toBe(VHXH_RESULTS);
+      expect(updates.find((u) => u.unit === names().vhxh)!.results).toBe(names().vhxhResults);
       expect(
-        (await historyOf(ctx.users.kt, ctx.taskIds.kt)).find((u) => u.unit === 'Phòng Kinh tế')!
-          .results,
+        (await historyOf(ctx.users.kt, ctx.taskIds.kt)).find((u) => u.unit === names().kt)!.results,
       ).toBe(KT_RESULTS);
     });
 
     it('A: the focal officer, the leader, the province above and the admin read every unit’s text', async () => {
       const { ctx } = fixture;
       for (const reader of [ctx.focal, ctx.users.lanhdao, who.province, who.admin]) {
-        const kt = (await exported(reader))('Phòng Kinh tế')!.tasks.find(
+        const kt = (await exported(reader))(names().kt)!.tasks.find(
           (t) => t.task_id === ctx.taskIds.kt,
         )!;
         expect(kt).toMatchObject({
@@ -169,7 +165,7 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
         });
         expect(await csvOf(reader)).toContain(KT_RESULTS);
         const history = await historyOf(reader, ctx.taskIds.kt);
-        expect(history.find((u) => u.unit === 'Phòng Kinh tế')!.results).toBe(KT_RESULTS);
+        expect(history.find((u) => u.unit === names().kt)!.results).toBe(KT_RESULTS);
       }
     });
 
@@ -207,7 +203,7 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
       const coordinator = await loginAs(
         app,
         reporters.find((r) => r.scope_unit_id === pair!.coordinator)!.username,
-        DEMO_PASSWORD,
+        TEST_PASSWORD,
       );
       // The economy unit's report goes back, gets the task written, and is sent again.
       const url = `/api/reports/${ctx.reports.kt}`;
@@ -238,14 +234,14 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
       });
       expect(sent.statusCode, sent.body).toBe(200);
 
-      const kt = (await exported(coordinator))('Phòng Kinh tế')!;
+      const kt = (await exported(coordinator))(names().kt)!;
       expect(kt.tasks.find((t) => t.task_id === pair!.taskId)!.results).toBe(consolidated);
       if (pair!.taskId !== ctx.taskIds.kt)
         expect(kt.tasks.find((t) => t.task_id === ctx.taskIds.kt)!.results).toBeNull();
       const history = await historyOf(coordinator, pair!.taskId);
-      expect(history.find((u) => u.unit === 'Phòng Kinh tế')!.results).toBe(consolidated);
+      expect(history.find((u) => u.unit === names().kt)!.results).toBe(consolidated);
       // Another unit's reporter, not on that task, still does not.
-      const outsider = (await exported(ctx.users.vhxh))('Phòng Kinh tế')!;
+      const outsider = (await exported(ctx.users.vhxh))(names().kt)!;
       const onTask = links.filter((l) => l.item_id === pair!.taskId).map((l) => l.unit_id);
       if (!onTask.includes(unit.vhxh))
         expect(outsider.tasks.find((t) => t.task_id === pair!.taskId)!.results).toBeNull();
@@ -326,12 +322,9 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
       const roles: Role[] = ['province_viewer', 'commune_leader', 'focal_officer', 'unit_reporter'];
       try {
         for (const role of roles) {
-          const id = await createUser(db, {
+          const { id } = await buildUser(db, {
             username: `ghost.${role}`,
             displayName: 'Vai trò mồ côi',
-            password: DEMO_PASSWORD,
-            unitId: null,
-            roles: [],
           });
           await db
             .insertInto('role_assignments')
@@ -359,7 +352,7 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
       const routes = [...new Set(app.apiRoutes)].filter((r) => r.startsWith('GET '));
       const wrong: string[] = [];
       for (const role of roles) {
-        const ghost = await loginAs(app, `ghost.${role}`, DEMO_PASSWORD);
+        const ghost = await loginAs(app, `ghost.${role}`, TEST_PASSWORD);
         expect((await ctx.send(ghost, 'GET', '/api/plans')).json()).toEqual([]);
         for (const route of routes) {
           const path = route.slice(4);
@@ -398,7 +391,7 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
   });
 
   describe('a save racing a submit', () => {
-    const fixture = useReportedPeriod(dialect);
+    const fixture = useOpenPeriod(dialect);
     const ROUNDS = 4;
     const SPREAD = 4;
 
@@ -548,10 +541,7 @@ describe.each(TEST_DIALECTS)('read isolation on %s', (dialect) => {
   });
 });
 
-async function communeOf(
-  db: Parameters<typeof createOrgUnit>[0],
-  unitId: number,
-): Promise<number | null> {
+async function communeOf(db: Kysely<Database>, unitId: number): Promise<number | null> {
   const row = await db
     .selectFrom('org_units')
     .select('parent_id')
