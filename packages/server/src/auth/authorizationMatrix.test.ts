@@ -3,11 +3,20 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/databases.ts';
-import { asUser, buildTestApp, loginAs, type LoggedIn, type Method } from '../testing/app.ts';
-import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
+import { asUser, buildTestApp, type LoggedIn, type Method } from '../testing/app.ts';
+import {
+  buildCommune,
+  buildPlan,
+  buildProvince,
+  buildUnit,
+  buildUserWithRole,
+  linkPlans,
+  signIn,
+  type UserRow,
+} from '../testing/factories.ts';
 
-// Every role × every API route, against one commune's data (Kiến Hưng): who gets in and who
-// is turned away (401/403/404). A route added without a line here fails the test.
+// Every role × every API route, against one commune's data: who gets in and who is turned
+// away (401/403/404). A route added without a line here fails the test.
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const SEED = readFileSync(join(ROOT, 'fixtures/seeds/000_862ce2f29f2f990b.txt'));
@@ -479,49 +488,46 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     const db = database.db;
-    await seedDemo(db, loadDemoDrafts().slice(0, 2));
-    app = await buildTestApp(database);
-    const commune = await db
-      .selectFrom('org_units')
-      .select('id')
-      .where('name', '=', 'Xã Kiến Hưng')
-      .executeTakeFirstOrThrow();
-    const otherFocal = await db
-      .selectFrom('users')
-      .innerJoin('role_assignments as r', 'r.user_id', 'users.id')
-      .select('users.username')
-      .where('r.role', '=', 'focal_officer')
-      .where('r.scope_unit_id', '!=', commune.id)
-      .executeTakeFirstOrThrow();
-    const other = otherFocal.username.split('.')[0];
-    const usernames: Record<Exclude<Actor, 'anonymous'>, string> = {
-      admin: 'admin',
-      province: 'haiphong',
-      national: 'trunguong',
-      leader: 'kienhung.lanhdao',
-      focal: 'kienhung.daumoi',
-      reporter: 'kienhung.kt',
-      peer: 'kienhung.vhxh',
-      otherFocal: `${other}.daumoi`,
-      otherReporter: `${other}.kt`,
+    // A province with its own plan, two communes, each with its plan (carrying out the
+    // province's) and people; the first's units: economy (kt), culture (vhxh), office (vp).
+    const province = await buildProvince(db);
+    const commune = await buildCommune(db, { provinceId: province.id });
+    const [kt, vhxh, vp] = [
+      await buildUnit(db, { communeId: commune.id }),
+      await buildUnit(db, { communeId: commune.id }),
+      await buildUnit(db, { communeId: commune.id }),
+    ];
+    const other = await buildCommune(db, { provinceId: province.id });
+    const otherUnit = await buildUnit(db, { communeId: other.id });
+    const plan = await buildPlan(db, { communeId: commune.id, tasks: 3, indicators: 2 });
+    const otherPlan = await buildPlan(db, { communeId: other.id });
+    const cityPlan = await buildPlan(db, { communeId: province.id, leads: [], indicators: 1 });
+    const people: Record<Exclude<Actor, 'anonymous'>, UserRow> = {
+      admin: await buildUserWithRole(db, 'admin', province),
+      province: await buildUserWithRole(db, 'province_viewer', province),
+      // The central level's role is global, filed under a province (as the demo does).
+      national: await buildUserWithRole(db, 'national_viewer', province),
+      leader: await buildUserWithRole(db, 'commune_leader', commune),
+      focal: await buildUserWithRole(db, 'focal_officer', commune, { unitId: vhxh.id }),
+      reporter: await buildUserWithRole(db, 'unit_reporter', kt),
+      peer: await buildUserWithRole(db, 'unit_reporter', vhxh),
+      otherFocal: await buildUserWithRole(db, 'focal_officer', other),
+      otherReporter: await buildUserWithRole(db, 'unit_reporter', otherUnit),
     };
+    for (const childPlanId of [plan.id, otherPlan.id])
+      await linkPlans(db, { childPlanId, parentPlanId: cityPlan.id, userId: people.admin.id });
+    app = await buildTestApp(database);
     sessions.set('anonymous', null);
-    for (const [actor, username] of Object.entries(usernames))
-      sessions.set(actor as Actor, await loginAs(app, username, DEMO_PASSWORD));
+    for (const [actor, user] of Object.entries(people))
+      sessions.set(actor as Actor, await signIn(app, user));
 
-    // Kiến Hưng's data: the published plan, a draft, an open period, the economy unit's report
+    // The commune's data: the published plan, a draft, an open period, the economy unit's report
     // with one task written and one evidence file.
     const send = asUser(app);
     const focal = sessions.get('focal')!;
     const reporter = sessions.get('reporter')!;
     ids.commune = commune.id;
-    ids.plan = (
-      await db
-        .selectFrom('plans')
-        .select('id')
-        .where('commune_id', '=', commune.id)
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.plan = plan.id;
     ids.draft = (
       await send(focal, 'POST', `/api/plans/import?communeId=${commune.id}&filename=kh.txt`, SEED)
     ).json().planId;
@@ -535,14 +541,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
       version: period.version,
       status: 'open',
     });
-    ids.unit = (
-      await db
-        .selectFrom('org_units')
-        .select('id')
-        .where('parent_id', '=', commune.id)
-        .where('name', '=', 'Phòng Kinh tế')
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.unit = kt.id;
     ids.report = (
       await send(reporter, 'POST', `/api/periods/${ids.period}/units/${ids.unit}/report`)
     ).json().reportId;
@@ -567,20 +566,8 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         PDF,
       )
     ).json().id;
-    ids.province = (
-      await db
-        .selectFrom('org_units')
-        .select('id')
-        .where('kind', '=', 'province')
-        .executeTakeFirstOrThrow()
-    ).id;
-    ids.cityPlan = (
-      await db
-        .selectFrom('plans')
-        .select('id')
-        .where('number', '=', '48/KH-UBND')
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.province = province.id;
+    ids.cityPlan = cityPlan.id;
     ids.cityIndicator = (
       await db
         .selectFrom('indicators')
@@ -606,13 +593,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-    ids.user = (
-      await db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', 'kienhung.vp')
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.user = (await buildUserWithRole(db, 'unit_reporter', vp)).id;
   });
   afterAll(async () => {
     await app?.close();
