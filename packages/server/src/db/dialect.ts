@@ -121,16 +121,43 @@ export function prepareOnPostgres(text: string): void {
   if (!preparedNames.has(text)) preparedNames.set(text, `tiendo_${preparedNames.size + 1}`);
 }
 
-/** A pg client that runs the texts given to prepareOnPostgres as named statements (Kysely runs
- *  every query as `query(text, values)`). */
+type PgQuery = (...args: unknown[]) => Promise<unknown>;
+/** What `begin` answers when it has not been sent yet (below). */
+const notYetSent = (command: string) => ({ command, rowCount: null, rows: [], fields: [] });
+
+/**
+ * A pg client that runs the texts given to prepareOnPostgres as named statements (Kysely runs
+ * every query as `query(text, values)`), and sends a transaction's `begin` together with its
+ * first statement: the connection is pipelined (pg's `pipeline`), so the two go out at once and
+ * a transaction costs one round trip less (a report item's save: five instead of six). A
+ * transaction with no statement sends nothing. Kysely only ever sends a plain `begin` (no
+ * isolation level) here.
+ */
 class PreparingClient extends pg.Client {
+  #beginDeferred = false;
+
   // @ts-expect-error pg's overloads; Kysely's calls are (text, values) and (cursor).
   override query(config: unknown, values?: unknown, callback?: unknown) {
+    const run = pg.Client.prototype.query as PgQuery;
     const name = typeof config === 'string' ? preparedNames.get(config) : undefined;
-    const run = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-    return name && Array.isArray(values) && callback === undefined
-      ? run.call(this, { name, text: config, values })
-      : run.call(this, config, values, callback);
+    const send = () =>
+      name && Array.isArray(values) && callback === undefined
+        ? run.call(this, { name, text: config, values })
+        : run.call(this, config, values, callback);
+    if (typeof config !== 'string' || callback !== undefined || !this.pipeline) return send();
+    if (config === 'begin') {
+      this.#beginDeferred = true;
+      return Promise.resolve(notYetSent('BEGIN'));
+    }
+    if (!this.#beginDeferred) return send();
+    this.#beginDeferred = false;
+    if (config === 'commit' || config === 'rollback')
+      return Promise.resolve(notYetSent(config.toUpperCase()));
+    const begun = run.call(this, 'begin');
+    const statement = send();
+    // Should `begin` fail, its error is the one to report (the statement's follows it).
+    statement.catch(() => undefined);
+    return begun.then(() => statement);
   }
 }
 
@@ -147,6 +174,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   const pool = new pg.Pool({
     Client: PreparingClient as unknown as typeof pg.Client,
     connectionString: url,
+    pipeline: true,
     max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
