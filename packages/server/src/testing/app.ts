@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
-import type { TestDatabase } from './databases.ts';
+import type { DialectName } from '../db/dialect.ts';
+import { openTestDatabase, type TestDatabase } from './databases.ts';
 
 export async function buildTestApp(
   database: TestDatabase,
@@ -14,6 +16,25 @@ export async function buildTestApp(
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return app;
+}
+
+/** A test file's fixture: a fresh database of `dialect`, the app on it, and what `build` makes
+ *  of them (`ctx`), ready before the file's tests and gone after them. */
+export function useAppFixture<T>(
+  dialect: DialectName,
+  build: (app: FastifyInstance, database: TestDatabase) => Promise<T>,
+) {
+  const fixture = {} as { database: TestDatabase; app: FastifyInstance; ctx: T };
+  beforeAll(async () => {
+    fixture.database = await openTestDatabase(dialect);
+    fixture.app = await buildTestApp(fixture.database);
+    fixture.ctx = await build(fixture.app, fixture.database);
+  });
+  afterAll(async () => {
+    await fixture.app?.close();
+    await fixture.database?.dispose();
+  });
+  return fixture;
 }
 
 export interface LoggedIn {

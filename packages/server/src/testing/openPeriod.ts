@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
-import { openTestDatabase, type TestDatabase } from './databases.ts';
-import { asUser, buildTestApp, type LoggedIn } from './app.ts';
+import type { TestDatabase } from './databases.ts';
+import { asUser, useAppFixture, type LoggedIn } from './app.ts';
 import type { DialectName } from '../db/dialect.ts';
 import {
   buildCommune,
@@ -121,15 +120,5 @@ export async function openPeriod(
 
 /** A test file's fixture: a fresh database of `dialect`, the app, and the open period. */
 export function useOpenPeriod(dialect: DialectName, results?: string) {
-  const fixture = {} as { database: TestDatabase; app: FastifyInstance; ctx: OpenPeriod };
-  beforeAll(async () => {
-    fixture.database = await openTestDatabase(dialect);
-    fixture.app = await buildTestApp(fixture.database);
-    fixture.ctx = await openPeriod(fixture.app, fixture.database, results);
-  });
-  afterAll(async () => {
-    await fixture.app?.close();
-    await fixture.database?.dispose();
-  });
-  return fixture;
+  return useAppFixture(dialect, (app, database) => openPeriod(app, database, results));
 }

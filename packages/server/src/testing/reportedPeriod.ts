@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
-import { openTestDatabase, type TestDatabase } from './databases.ts';
-import { asUser, buildTestApp, loginAs, type LoggedIn } from './app.ts';
+import type { TestDatabase } from './databases.ts';
+import { asUser, loginAs, useAppFixture, type LoggedIn } from './app.ts';
 import type { DialectName } from '../db/dialect.ts';
 import { DEMO_PASSWORD, loadDemoDrafts, seedDemo } from '../demo/seed.ts';
 
-// A commune with a period in progress: Kiến Hưng's first period open, the economy unit's
-// report submitted (one task in progress with a difficulty and a proposal, one indicator
-// value), the culture unit's report approved, and the public-service centre's still a draft.
+// A commune with a period in progress on the demo's data: Kiến Hưng's first period open, the
+// economy unit's report submitted (one task in progress with a difficulty and a proposal, one
+// indicator value), the culture unit's report approved, and the public-service centre's still
+// a draft. Tests build theirs with openPeriod.ts (the factories); this remains for the plan
+// amendments test alone, which compares a seed document with the plan in force and so needs
+// the plan that document signed.
 
 export interface ReportedPeriod {
   send: ReturnType<typeof asUser>;
@@ -105,15 +107,5 @@ export async function reportedPeriod(
 
 /** A test file's fixture: a fresh database of `dialect`, the app, and the reported period. */
 export function useReportedPeriod(dialect: DialectName, results?: string) {
-  const fixture = {} as { database: TestDatabase; app: FastifyInstance; ctx: ReportedPeriod };
-  beforeAll(async () => {
-    fixture.database = await openTestDatabase(dialect);
-    fixture.app = await buildTestApp(fixture.database);
-    fixture.ctx = await reportedPeriod(fixture.app, fixture.database, results);
-  });
-  afterAll(async () => {
-    await fixture.app?.close();
-    await fixture.database?.dispose();
-  });
-  return fixture;
+  return useAppFixture(dialect, (app, database) => reportedPeriod(app, database, results));
 }

@@ -19,7 +19,8 @@ let counter = 0;
 /** 1, 2, 3…: numbers the generated names of this process (unique within a test database). */
 export const nextNumber = (): number => ++counter;
 
-// argon2id costs ~50 ms a hash: one per process, shared by every user the factories make.
+// An argon2id hash costs tens of milliseconds (by design): one per process, shared by every
+// user the factories make.
 let passwordHash: Promise<string> | undefined;
 const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 

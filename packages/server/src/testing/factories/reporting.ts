@@ -9,10 +9,10 @@ import {
 import { loadReport, openReport } from '../../reports/reportView.ts';
 import { loadReportContext } from '../../reports/access.ts';
 import {
+  IndicatorValueInput,
   saveIndicatorValue,
   saveTaskUpdate,
-  type IndicatorValueInput,
-  type TaskUpdateInput,
+  TaskUpdateInput,
 } from '../../reports/itemUpdates.ts';
 import { approveReport, submitReport } from '../../reports/reviewFlow.ts';
 
@@ -95,42 +95,26 @@ export async function buildReport(db: Db, overrides: ReportOverrides): Promise<R
   const report = await loadReport(db, id);
   const task = report.tasks[0];
   if (!task) throw new Error(`unit ${overrides.unitId} has no task in the plan`);
-  await saveTaskUpdate(
-    db,
-    context,
-    task.taskId,
-    {
-      version: 0,
-      status: 'in_progress',
-      progress: 50,
-      results: 'Đã triển khai theo kế hoạch',
-      resourcesVnd: null,
-      difficulties: null,
-      proposals: null,
-      evidenceText: 'Công văn số 12/UBND',
-      completedOn: null,
-      explanation: null,
-      ...overrides.task,
-    },
-    userId,
-  );
+  // Parsed as the API parses a body: what is not given is null.
+  const taskInput = TaskUpdateInput.parse({
+    version: 0,
+    status: 'in_progress',
+    progress: 50,
+    results: 'Đã triển khai theo kế hoạch',
+    evidenceText: 'Công văn số 12/UBND',
+    ...overrides.task,
+  });
+  await saveTaskUpdate(db, context, task.taskId, taskInput, userId);
   const indicator = report.indicators[0];
-  if (indicator)
-    await saveIndicatorValue(
-      db,
-      context,
-      indicator.indicatorId,
-      {
-        version: 0,
-        valueNumber: 85.5,
-        valueText: null,
-        dataSource: 'Cổng dịch vụ công',
-        note: null,
-        explanation: null,
-        ...overrides.indicator,
-      },
-      userId,
-    );
+  if (indicator) {
+    const value = IndicatorValueInput.parse({
+      version: 0,
+      valueNumber: 85.5,
+      dataSource: 'Cổng dịch vụ công',
+      ...overrides.indicator,
+    });
+    await saveIndicatorValue(db, context, indicator.indicatorId, value, userId);
+  }
   const status = overrides.status ?? 'draft';
   if (status !== 'draft') {
     const before = await loadReportContext(db, id);
