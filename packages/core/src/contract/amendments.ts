@@ -76,6 +76,7 @@ export const ItemVersionView = z.object({
 });
 export type ItemVersionView = z.infer<typeof ItemVersionView>;
 export const ItemHistory = z.object({ versions: z.array(ItemVersionView) });
+export type ItemHistory = z.infer<typeof ItemHistory>;
 
 export const AmendmentComparison = z.object({
   documentId: z.number(),

@@ -20,6 +20,7 @@ export const PlanComplianceView = z.object({
   units: z.array(ComplianceFigures.extend({ unitId: z.number(), unitName: z.string() })),
   total: ComplianceFigures,
 });
+export type PlanComplianceView = z.infer<typeof PlanComplianceView>;
 export const ProvinceComplianceView = z.array(
   ComplianceFigures.extend({
     communeId: z.number(),
@@ -27,4 +28,5 @@ export const ProvinceComplianceView = z.array(
     code: z.string().nullable(),
   }),
 );
+export type ProvinceComplianceView = z.infer<typeof ProvinceComplianceView>;
 export const ProvinceList = z.array(z.object({ id: z.number(), name: z.string() }));

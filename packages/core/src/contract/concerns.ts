@@ -28,5 +28,7 @@ export type ConcernView = z.infer<typeof ConcernView>;
 
 /** A plan's concerns, and whether the reader answers them (its focal officer). */
 export const PlanConcerns = z.object({ canAnswer: z.boolean(), items: z.array(ConcernView) });
+export type PlanConcerns = z.infer<typeof PlanConcerns>;
 export const ProvinceConcerns = z.array(ConcernView.extend({ communeName: z.string() }));
+export type ProvinceConcerns = z.infer<typeof ProvinceConcerns>;
 export const MyConcerns = z.array(ConcernView);

@@ -22,3 +22,4 @@ export type Narrative = z.infer<typeof Narrative>;
 
 /** The narrative as stored, with its version (0: a first draft from the plan, never saved). */
 export const NarrativeView = z.object({ version: z.number(), narrative: Narrative });
+export type NarrativeView = z.infer<typeof NarrativeView>;

@@ -36,7 +36,9 @@ export type CommuneAdmin = z.infer<typeof CommuneAdmin>;
 /** A unit saved (added or renamed): its id and new version. */
 export const SavedUnit = z.object({ id: z.number(), version: z.number() });
 export const AddedUser = z.object({ id: z.number(), temporaryPassword: z.string() });
+export type AddedUser = z.infer<typeof AddedUser>;
 export const TemporaryPassword = z.object({ temporaryPassword: z.string() });
+export type TemporaryPassword = z.infer<typeof TemporaryPassword>;
 
 const Neighbour = z.object({
   id: z.number(),

@@ -1,4 +1,4 @@
-import type { Reorganised } from '@tiendo/core';
+import type { AddedUser, Reorganised, TemporaryPassword } from '@tiendo/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { importKeys } from '../imports/api.ts';
@@ -62,7 +62,7 @@ export function useResetPassword(
 ) {
   return useMutation({
     mutationFn: (u: AdminUser) =>
-      api<{ temporaryPassword: string }>(`/api/admin/users/${u.id}/reset-password`, {
+      api<TemporaryPassword>(`/api/admin/users/${u.id}/reset-password`, {
         method: 'POST',
       }).then((r) => ({ username: u.username, password: r.temporaryPassword })),
     onSuccess,
@@ -84,7 +84,7 @@ export const useCreateUser = (
 ) =>
   useMutation({
     mutationFn: (user: NewUser) =>
-      api<{ temporaryPassword: string }>(`/api/admin/communes/${communeId}/users`, {
+      api<AddedUser>(`/api/admin/communes/${communeId}/users`, {
         method: 'POST',
         body: user,
       }),

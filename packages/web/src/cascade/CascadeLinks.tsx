@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { CascadeLinks as CascadeLinksView, ItemKind } from '@tiendo/core';
 import { useI18n } from '../i18n/i18n.tsx';
 import {
   useCascadeLinks,
@@ -8,19 +9,8 @@ import {
   type LinkChange as Change,
 } from './api.ts';
 
-type Kind = 'task' | 'indicator';
-interface Item {
-  id: number;
-  code: string;
-  text: string;
-  appendix: string;
-}
-interface Side {
-  parents: Item[];
-  children: Item[];
-  links: Array<{ childId: number; parentId: number }>;
-  suggestions: Array<{ childId: number; parentId: number; score: number }>;
-}
+type Side = CascadeLinksView['tasks'];
+type Item = Side['parents'][number];
 
 /** A commune plan's side of the cascade: which higher-level plan it implements, and which
  *  higher-level task or indicator each of its own implements (proposed, then confirmed). */
@@ -68,7 +58,7 @@ export function CascadeLinks({ planId, canEdit }: { planId: number; canEdit: boo
 }
 
 function LinkTable(props: {
-  kind: Kind;
+  kind: ItemKind;
   side: Side;
   canEdit: boolean;
   busy: boolean;

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PlanConcerns, ProvinceConcerns } from '@tiendo/core';
 import { api } from '../api/client.ts';
 import type { Concern } from '../api/types.ts';
 
@@ -14,14 +15,13 @@ export const concernKeys = {
 export const usePlanConcerns = (planId: number) =>
   useQuery({
     queryKey: concernKeys.plan(planId),
-    queryFn: () => api<{ canAnswer: boolean; items: Concern[] }>(`/api/plans/${planId}/concerns`),
+    queryFn: () => api<PlanConcerns>(`/api/plans/${planId}/concerns`),
   });
 
 export const useProvinceConcerns = (provinceId: string) =>
   useQuery({
     queryKey: concernKeys.province(provinceId),
-    queryFn: () =>
-      api<Array<Concern & { communeName: string }>>(`/api/provinces/${provinceId}/concerns`),
+    queryFn: () => api<ProvinceConcerns>(`/api/provinces/${provinceId}/concerns`),
   });
 
 /** The concerns the reporter's units raised. */

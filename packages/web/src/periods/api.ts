@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Narrative, NewVersion } from '@tiendo/core';
+import type {
+  NarrativeView,
+  NewVersion,
+  PlanComplianceView,
+  ProvinceComplianceView,
+} from '@tiendo/core';
 import { api } from '../api/client.ts';
-import type { Compliance, Period, PeriodOverview } from '../api/types.ts';
+import type { Period, PeriodOverview } from '../api/types.ts';
 
 // Reporting periods as the web app reaches them: a plan's periods and their changes, who has
 // reported for a period, the consolidated report (narrative and files), and compliance.
@@ -85,10 +90,7 @@ export function useUnlockUnit(periodId: number, unitId: number) {
   });
 }
 
-export interface SavedNarrative {
-  version: number;
-  narrative: Narrative;
-}
+export type SavedNarrative = NarrativeView;
 
 export const useNarrative = (periodId: number) =>
   useQuery({
@@ -109,18 +111,17 @@ export const periodFileUrl = (
   file: 'report.docx' | 'appendices.xlsx' | 'upward.csv' | 'upward.json',
 ) => `/api/periods/${periodId}/${file}`;
 
-export type UnitCompliance = Compliance & { unitId: number; unitName: string };
-export type CommuneCompliance = Compliance & { communeId: number; name: string };
+export type UnitCompliance = PlanComplianceView['units'][number];
+export type CommuneCompliance = ProvinceComplianceView[number];
 
 export const usePlanCompliance = (planId: number) =>
   useQuery({
     queryKey: periodKeys.compliance(planId),
-    queryFn: () =>
-      api<{ units: UnitCompliance[]; total: Compliance }>(`/api/plans/${planId}/compliance`),
+    queryFn: () => api<PlanComplianceView>(`/api/plans/${planId}/compliance`),
   });
 
 export const useProvinceCompliance = (provinceId: string) =>
   useQuery({
     queryKey: periodKeys.provinceCompliance(provinceId),
-    queryFn: () => api<CommuneCompliance[]>(`/api/provinces/${provinceId}/compliance`),
+    queryFn: () => api<ProvinceComplianceView>(`/api/provinces/${provinceId}/compliance`),
   });

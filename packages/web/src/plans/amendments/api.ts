@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AmendmentComparison,
+  ItemHistory,
   AmendmentList,
   AmendmentView,
   AppliedAmendment,
@@ -48,9 +49,9 @@ export function useItemHistory(planId: number, kind: ItemKind, itemId: number | 
   return useQuery({
     queryKey: amendmentKeys.history(planId, kind, itemId ?? 0),
     queryFn: () =>
-      api<{ versions: ItemVersionView[] }>(
-        `/api/plans/${planId}/items/${kind}/${itemId}/history`,
-      ).then((r) => r.versions),
+      api<ItemHistory>(`/api/plans/${planId}/items/${kind}/${itemId}/history`).then(
+        (r) => r.versions,
+      ),
     enabled: itemId !== null,
   });
 }
