@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ITEM_KINDS } from './enums.ts';
+import { AMENDMENT_SOURCES, ITEM_KINDS } from './enums.ts';
 
 // A plan's amendments (GET/POST /api/plans/:id/amendments…): the server validates what it
 // sends against these, the web app reads their types — one definition, no copies.
@@ -15,7 +15,7 @@ export const AmendmentView = z.object({
   signer: z.string().nullable(),
   effectiveOn: z.string().describe('Ngày có hiệu lực'),
   note: z.string().nullable(),
-  source: z.enum(['manual', 'import']),
+  source: z.enum(AMENDMENT_SOURCES),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   document: z.object({ id: z.number(), filename: z.string() }).nullable(),

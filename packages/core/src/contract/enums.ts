@@ -61,8 +61,30 @@ export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
 export const SHARE_METHODS = ['equal', 'weight', 'manual'] as const;
 export type ShareMethod = (typeof SHARE_METHODS)[number];
 
+/** Where an amendment came from: entered by hand, or read from an amending document. */
+export const AMENDMENT_SOURCES = ['manual', 'import'] as const;
+export type AmendmentSource = (typeof AMENDMENT_SOURCES)[number];
+
+/** A report's steps someone is told of. */
+export const REPORT_STEPS = ['submitted', 'returned', 'approved', 'reopened'] as const;
+export type ReportStep = (typeof REPORT_STEPS)[number];
+
 export const SUCCESSION_KINDS = ['merge', 'split', 'rename'] as const;
 export type SuccessionKind = (typeof SUCCESSION_KINDS)[number];
 
 export const REMINDER_KINDS = ['due_soon', 'overdue'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** In-app notifications: a report's step, a period opened, an answer to a concern, a reminder
+ *  (the server writes them as `report_${step}`, `reminder_${kind}`: typed against this list). */
+export const NOTIFICATION_KINDS = [
+  'report_submitted',
+  'report_returned',
+  'report_approved',
+  'report_reopened',
+  'period_opened',
+  'concern_answered',
+  'reminder_due_soon',
+  'reminder_overdue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { NOTIFICATION_KINDS } from './enums.ts';
 
 // In-app notifications (GET /api/notifications): the user's latest, the unread count.
 
 export const NotificationView = z.object({
   id: z.number(),
-  kind: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
   title: z.string(),
   body: z.string().nullable(),
   link: z.string().nullable(),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { PERIOD_KINDS, PERIOD_STATUSES, REPORT_STATUSES, UPDATE_STATES } from './enums.ts';
+import {
+  ITEM_ROLES,
+  PERIOD_KINDS,
+  PERIOD_STATUSES,
+  REPORT_STATUSES,
+  UPDATE_STATES,
+} from './enums.ts';
 import { EXPLANATION_REASONS } from '../status/explanation.ts';
 import { PlanTarget } from './plans.ts';
 
@@ -89,7 +95,7 @@ export const ReportDetail = z.object({
       content: z.string(),
       output: z.string().nullable(),
       deadline: z.string().nullable(),
-      role: z.enum(['lead', 'coordinate']),
+      role: z.enum(ITEM_ROLES),
       update: TaskUpdateView.nullable(),
       needsExplanation: ExplanationReasonName.nullable(),
       contributions: z

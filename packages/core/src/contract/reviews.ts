@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AmendmentView } from './amendments.ts';
 import { ComplianceFigures, PlanComplianceView } from './compliance.ts';
-import { TaskStatusName } from './statuses.ts';
+import { TaskStatusName, TrajectoryStatusName } from './statuses.ts';
+import { CONCERN_KINDS, CONCERN_STATUSES } from './enums.ts';
 
 // A plan's yearly review (sơ kết) or five-year review (tổng kết), GET /api/plans/:id/review:
 // validated by the server, typed for the web app from here.
@@ -49,7 +50,7 @@ export const PlanReview = z.object({
           year: z.number(),
           target: z.string().nullable(),
           value: z.string().nullable(),
-          trajectory: z.string(),
+          trajectory: TrajectoryStatusName,
           trajectoryLabel: z.string(),
         }),
       ),
@@ -64,13 +65,13 @@ export const PlanReview = z.object({
     items: z.array(
       z.object({
         id: z.number(),
-        kind: z.enum(['difficulty', 'proposal']),
+        kind: z.enum(CONCERN_KINDS),
         unit: z.string(),
         taskCode: z.string(),
         period: z.string(),
         content: z.string(),
         answer: z.string().nullable(),
-        status: z.enum(['open', 'answered', 'closed']),
+        status: z.enum(CONCERN_STATUSES),
       }),
     ),
   }),

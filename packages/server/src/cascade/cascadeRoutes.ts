@@ -1,4 +1,4 @@
-import { CascadeLinks, CascadeView, SharesSaved, TargetSharesView } from '@tiendo/core';
+import { TargetSharesView, CascadeLinks, CascadeView, ITEM_KINDS, SharesSaved } from '@tiendo/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -136,7 +136,7 @@ export function cascadeRoutes(app: FastifyInstance): void {
           changes: z
             .array(
               z.object({
-                kind: z.enum(['task', 'indicator']),
+                kind: z.enum(ITEM_KINDS),
                 childId: z.number().int().positive(),
                 parentId: z.number().int().positive(),
                 linked: z.boolean(),

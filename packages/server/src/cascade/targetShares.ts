@@ -4,10 +4,11 @@ import { z } from 'zod';
 import {
   aggregate,
   aggregationOf,
-  milestoneValue,
-  parseTarget,
-  splitTarget,
   TargetSplitError,
+  parseTarget,
+  milestoneValue,
+  SHARE_METHODS,
+  splitTarget,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound, conflict } from '../http/errors.ts';
@@ -24,7 +25,7 @@ export const TargetSharesInput = z
     year: z.number().int().min(2000).max(2100),
     /** The `revision` the person saw: a save over someone else's newer one is refused (409). */
     revision: z.string().max(64),
-    method: z.enum(['equal', 'weight', 'manual']),
+    method: z.enum(SHARE_METHODS),
     /** The province total to split; defaults to the plan's own target for the year. */
     total: z.number().finite().nullable().default(null),
     shares: z

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { IsoDay } from '@tiendo/core';
+import { CONCERN_STATUSES, IsoDay } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -63,7 +63,7 @@ export const ConcernChange = z
     addressee: z.string().trim().max(500).nullable().optional(),
     answerDue: IsoDay.nullable().optional(),
     answer: z.string().trim().max(5_000).nullable().optional(),
-    status: z.enum(['open', 'answered', 'closed']).optional(),
+    status: z.enum(CONCERN_STATUSES).optional(),
   })
   .meta({
     example: {

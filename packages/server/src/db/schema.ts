@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
 import type {
+  AmendmentSource,
+  NotificationKind,
   ConcernKind,
   ConcernStatus,
   ItemKindName,
@@ -175,8 +177,7 @@ export interface PlanAmendmentTable {
   document_id: number | null;
   effective_on: string;
   note: string | null;
-  /** 'manual' | 'import' */
-  source: string;
+  source: AmendmentSource;
   /** JSON: counts of added, changed and retired items. */
   summary_json: string;
   created_by: number | null;
@@ -370,7 +371,7 @@ export interface AuditLogTable {
 export interface NotificationTable {
   id: Id;
   user_id: number;
-  kind: string;
+  kind: NotificationKind;
   title: string;
   body: string | null;
   link: string | null;

@@ -56,7 +56,7 @@ export async function listAmendments(db: Db, planId: number) {
       signer: r.signer,
       effectiveOn: r.effective_on,
       note: r.note,
-      source: r.source as 'manual' | 'import',
+      source: r.source,
       createdAt: r.created_at,
       createdBy: r.createdBy,
       document: r.document_id ? { id: r.document_id, filename: r.filename ?? '' } : null,

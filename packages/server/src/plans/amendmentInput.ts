@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDay } from '@tiendo/core';
+import { AMENDMENT_SOURCES, IsoDay, ITEM_KINDS } from '@tiendo/core';
 
 // What an amendment (văn bản điều chỉnh, bổ sung kế hoạch) says, as the API receives it: the
 // document it rests on, the day it takes effect and the changes — an item's fields edited, an
@@ -81,7 +81,7 @@ export const ItemChange = z.union([
   }),
   z.object({
     change: z.literal('retire'),
-    kind: z.enum(['task', 'indicator']),
+    kind: z.enum(ITEM_KINDS),
     itemId: ItemId,
     reason: text(1_000),
   }),
@@ -100,7 +100,7 @@ export const AmendmentInput = z
     effectiveOn: IsoDay,
     note: optionalText(2_000).default(null),
     documentId: ItemId.nullable().default(null),
-    source: z.enum(['manual', 'import']).default('manual'),
+    source: z.enum(AMENDMENT_SOURCES).default('manual'),
     changes: z.array(ItemChange).min(1, 'Chưa có nội dung điều chỉnh nào.').max(2_000),
   })
   .meta({

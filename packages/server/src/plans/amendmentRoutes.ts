@@ -11,14 +11,20 @@ import { AmendmentInput } from './amendmentInput.ts';
 import { itemHistory, listAmendments } from './amendmentHistory.ts';
 import { compareAmendingDocument } from './amendmentCompare.ts';
 import { MAX_INPUT_BYTES } from '@tiendo/importer';
-import { AmendmentComparison, AmendmentList, AppliedAmendment, ItemHistory } from '@tiendo/core';
+import {
+  AmendmentComparison,
+  AmendmentList,
+  AppliedAmendment,
+  ITEM_KINDS,
+  ItemHistory,
+} from '@tiendo/core';
 
 // Amending a published plan: the list of its amendments, one amendment applied, an item's
 // history, and an amending document read and compared with the plan in force.
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const ItemParams = Id.extend({
-  kind: z.enum(['task', 'indicator']),
+  kind: z.enum(ITEM_KINDS),
   itemId: z.coerce.number().int().positive(),
 });
 const FileName = z

@@ -1,3 +1,4 @@
+import type { ReportStep } from '@tiendo/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { activeReporters } from '../org/users.ts';
@@ -10,7 +11,7 @@ import type { Mailer } from './mailer.ts';
 // in-app notifications are written by the step's own transaction (a step that fails leaves
 // none); the e-mail, when SMTP is configured, goes after it, and its failure fails nothing.
 
-export type ReportStep = 'submitted' | 'returned' | 'approved' | 'reopened';
+export type { ReportStep };
 
 /** What is owed by e-mail once the step's transaction is done. */
 export interface ReportNotice {

@@ -1,7 +1,7 @@
 import { sql, type AliasableExpression, type ExpressionBuilder, type Kysely } from 'kysely';
 import { jsonObjectFrom as postgresJsonObject } from 'kysely/helpers/postgres';
 import { jsonObjectFrom as sqliteJsonObject } from 'kysely/helpers/sqlite';
-import { IsoDay } from '@tiendo/core';
+import { IsoDay, UPDATE_STATES } from '@tiendo/core';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { inForceOn } from '../plans/versions.ts';
@@ -29,7 +29,7 @@ export const TaskUpdateInput = z
   .object({
     /** 0 for an item not yet written in this report. */
     version: z.number().int().min(0),
-    status: z.enum(['not_started', 'in_progress', 'done']).nullable().default(null),
+    status: z.enum(UPDATE_STATES).nullable().default(null),
     progress: z.number().int().min(0).max(100).nullable().default(null),
     results: text(10_000),
     resourcesVnd: z.number().int().min(0).max(1e15).nullable().default(null),

@@ -1,3 +1,4 @@
+import { ITEM_KINDS } from '@tiendo/core';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
@@ -34,7 +35,7 @@ export const ReturnInput = z
     items: z
       .array(
         z.object({
-          kind: z.enum(['task', 'indicator']),
+          kind: z.enum(ITEM_KINDS),
           id: z.number().int().positive(),
           comment: z.string().trim().min(1).max(2_000),
         }),

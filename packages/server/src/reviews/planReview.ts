@@ -6,6 +6,7 @@ import {
   TASK_STATUS_LABELS,
   TRAJECTORY_LABELS,
   type TaskStatus,
+  type TrajectoryStatus,
 } from '@tiendo/core';
 import type { Database } from '../db/schema.ts';
 import { badRequest, notFound } from '../http/errors.ts';
@@ -237,7 +238,7 @@ function indicatorShell(ind: PeriodSummary['indicators'][number]) {
       year: number;
       target: string | null;
       value: string | null;
-      trajectory: string;
+      trajectory: TrajectoryStatus;
       trajectoryLabel: string;
     }>,
   };

@@ -20,10 +20,10 @@ import { ChartCard } from './ChartCard.tsx';
 import { IndicatorHistory } from './IndicatorHistory.tsx';
 import { TaskHistoryDrawer } from './TaskHistoryDrawer.tsx';
 import { STATUS_COLORS } from './statusColors.ts';
-import type { DashboardTask, TaskStatus } from '@tiendo/core';
+import type { DashboardTask, TaskStatus, TrajectoryStatus } from '@tiendo/core';
 import { vnDate } from '../i18n/dates.ts';
 
-const TRAJECTORY_COLORS: Record<string, string> = {
+const TRAJECTORY_COLORS: Partial<Record<TrajectoryStatus, string>> = {
   on_track: 'teal',
   at_risk: 'yellow',
   off_track: 'red',

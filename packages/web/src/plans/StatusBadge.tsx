@@ -1,10 +1,14 @@
 import { Badge } from '@mantine/core';
+import type { PlanStatus } from '@tiendo/core';
 import { useI18n } from '../i18n/i18n.tsx';
 
-const COLORS: Record<string, string> = { published: 'green', draft: 'yellow', archived: 'gray' };
+const COLORS: Record<PlanStatus, string> = {
+  published: 'green',
+  draft: 'yellow',
+  archived: 'gray',
+};
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status: PlanStatus }) {
   const { t } = useI18n();
-  const key = `status.${status}` as 'status.published';
-  return <Badge color={COLORS[status] ?? 'gray'}>{t(key) ?? status}</Badge>;
+  return <Badge color={COLORS[status]}>{t(`status.${status}`)}</Badge>;
 }

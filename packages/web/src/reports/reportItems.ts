@@ -1,10 +1,11 @@
+import type { ItemKind, ItemRole } from '@tiendo/core';
 import type { ReportDetail } from '../api/types.ts';
 
 // The report screen's list: each task and indicator of the unit as one compact row, grouped
 // under the plan's sections, with what the reporter or reviewer needs to see at a glance —
 // and the filters and counts over them. Pure: tested without a browser.
 
-export type ItemKind = 'task' | 'indicator';
+export type { ItemKind };
 export type ItemFilter = 'all' | 'todo' | 'overdue' | 'explain' | 'commented';
 export const ITEM_FILTERS: ItemFilter[] = ['all', 'todo', 'overdue', 'explain', 'commented'];
 
@@ -15,7 +16,7 @@ export interface ReportItem {
   code: string;
   text: string;
   section: string | null;
-  role: 'lead' | 'coordinate';
+  role: ItemRole;
   /** Written this period (a row carried over from the last period does not count). */
   updated: boolean;
   /** The task's state as reported, or the indicator's value. */
