@@ -12,6 +12,12 @@ const API_ADDRESSES = [
     message: "An API address belongs in the folder's api.ts (a fetcher, a hook or a URL builder).",
   },
 ];
+const INLINE_KEYS = [
+  {
+    selector: 'Property[key.name=/^(queryKey|mutationKey)$/] > ArrayExpression',
+    message: "A query key is written in the folder's api.ts (its key object), not inline.",
+  },
+];
 const PAGE_HOOKS = [
   {
     selector:
@@ -44,11 +50,11 @@ export default tseslint.config(
   {
     files: ['packages/web/src/**/*.{ts,tsx}'],
     ignores: ['**/api.ts', 'packages/web/src/api/client.ts', 'packages/web/src/auth/urls.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...API_ADDRESSES] },
+    rules: { 'no-restricted-syntax': ['error', ...API_ADDRESSES, ...INLINE_KEYS] },
   },
   {
     files: ['packages/web/src/**/*Page.tsx'],
-    rules: { 'no-restricted-syntax': ['error', ...API_ADDRESSES, ...PAGE_HOOKS] },
+    rules: { 'no-restricted-syntax': ['error', ...API_ADDRESSES, ...INLINE_KEYS, ...PAGE_HOOKS] },
   },
   // Issue 19: a route parses, authorises and makes one call into its concept's module; the
   // queries themselves live in that module (docs/conventions.md "A new route").
