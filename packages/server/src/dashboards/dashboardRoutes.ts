@@ -8,7 +8,7 @@ import { forbidden } from '../http/errors.ts';
 import {
   assertPlanReadable,
   canViewProvince,
-  provincesAmong,
+  provincesViewedBy,
   readableCommuneIds,
 } from '../org/queries.ts';
 import { communeDashboard } from './communeDashboard.ts';
@@ -105,11 +105,7 @@ export function dashboardRoutes(app: FastifyInstance): void {
         response: { 200: ProvinceList },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      const { admin, national, provinceOf } = roleScope(user);
-      return provincesAmong(app.db, admin || national ? 'all' : [...provinceOf]);
-    },
+    async (request) => provincesViewedBy(app.db, requireUser(request)),
   );
 
   r.get(

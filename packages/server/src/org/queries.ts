@@ -74,15 +74,15 @@ export async function communeOfUnit(db: Kysely<Database>, unitId: number) {
   return row?.parent_id ?? undefined;
 }
 
-/** The provinces among these ('all': every one), by name. */
-export async function provincesAmong(db: Kysely<Database>, ids: number[] | 'all') {
-  let query = db
+/** The provinces whose figures the user may view (policy: province.view), by name. */
+export async function provincesViewedBy(db: Kysely<Database>, user: SessionUser) {
+  const provinces = await db
     .selectFrom('org_units')
     .select(['id', 'name'])
     .where('kind', '=', 'province')
-    .orderBy('name');
-  if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);
-  return query.execute();
+    .orderBy('name')
+    .execute();
+  return provinces.filter((p) => canViewProvince(user, p.id));
 }
 
 /** The unit directly above this one (null at the top, undefined: no such unit). */

@@ -3,20 +3,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
-import { assertCan, can } from '../access/policy.ts';
+import { assertCan } from '../access/policy.ts';
 import { scopeOf } from '../access/scope.ts';
-import { readablePlanOwnerIds } from '../org/queries.ts';
 import { badRequest, notFound } from '../http/errors.ts';
-import { getPlanDetail, listPlans, planRef } from './queries.ts';
+import { planRef } from './queries.ts';
+import { planReadBy, plansReadBy } from './planViews.ts';
 import { addLocalItem, LocalItemInput } from './localItems.ts';
-import {
-  archivePlan,
-  deleteDraft,
-  renamePlan,
-  restorePlan,
-  sentReportCount,
-  unpublishPlan,
-} from './lifecycle.ts';
+import { archivePlan, deleteDraft, renamePlan, restorePlan, unpublishPlan } from './lifecycle.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const VersionBody = z.object({ version: z.number().int().positive() });
@@ -34,19 +27,7 @@ export function planRoutes(app: FastifyInstance): void {
         response: { 200: z.array(PlanSummary) },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      const plans = await listPlans(app.db, await readablePlanOwnerIds(app.db, user));
-      // Drafts under review are visible only to those who manage the commune's plans.
-      const scope = await scopeOf(app.db, user);
-      // Archived plans are out of the active list, and listed on their own.
-      const archived = request.query.archived === '1';
-      return plans.filter(
-        (p) =>
-          (p.status === 'archived') === archived &&
-          can(scope, 'plan.read', { ownerId: p.communeId, status: p.status }),
-      );
-    },
+    async (request) => plansReadBy(app.db, requireUser(request), request.query.archived === '1'),
   );
 
   r.get(
@@ -59,23 +40,7 @@ export function planRoutes(app: FastifyInstance): void {
         response: { 200: PlanDetail },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      const plan = await getPlanDetail(app.db, request.params.id);
-      if (!plan) throw notFound('Không tìm thấy kế hoạch');
-      const scope = await scopeOf(app.db, user);
-      const ref = { ownerId: plan.communeId, status: plan.status };
-      assertCan(scope, 'plan.read', ref);
-      return {
-        ...plan,
-        sentReports: plan.status === 'published' ? await sentReportCount(app.db, plan.id) : 0,
-        permissions: {
-          manage: can(scope, 'plan.manage', ref),
-          amend: can(scope, 'plan.amend', ref),
-          review: can(scope, 'plan.review', { ...ref, provinceId: plan.provinceId }),
-        },
-      };
-    },
+    async (request) => planReadBy(app.db, requireUser(request), request.params.id),
   );
 
   /** The plan, once its manager is known to be the signed-in user (plan.manage). */
