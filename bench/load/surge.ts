@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import { openDatabase } from '../../packages/server/src/db/dialect.ts';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.ts';
 import { createOrgUnit } from '../../packages/server/src/org/queries.ts';
@@ -43,6 +44,11 @@ const databaseUrl = process.env.DATABASE_URL ?? join(dir, 'load.sqlite');
 
 async function seed(): Promise<string[]> {
   const handle = await openDatabase(databaseUrl);
+  // A run on PostgreSQL starts from an empty schema (an earlier run's users would collide).
+  if (handle.dialect === 'postgres' && handle.schema !== 'public')
+    await sql
+      .raw(`drop schema if exists ${handle.schema} cascade; create schema ${handle.schema}`)
+      .execute(handle.db);
   await migrateToLatest(handle);
   const db = handle.db;
   const draft = loadDemoDrafts()[0]!;
