@@ -1,5 +1,5 @@
 import { NarrativeView, NewVersion, TemplateApplied } from '@tiendo/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/plugin.ts';
@@ -9,15 +9,14 @@ import { notFound } from '../http/errors.ts';
 import { assertPlanReadable } from '../org/queries.ts';
 import { UPWARD_SCHEMA, upwardExport, upwardExportCsv, type UpwardExport } from './upwardExport.ts';
 import { periodSummary } from './periodSummary.ts';
+import { sendDownload, sendFile } from './download.ts';
+import { periodAppendicesFile, periodReportFile, reportTemplateFile } from './periodFiles.ts';
 import { loadNarrative, Narrative, saveNarrative } from './narrative.ts';
-import { consolidatedReportDocx } from './docxReport.ts';
-import { appendicesXlsx } from './xlsxAppendices.ts';
 import { planExport, planExportCsv } from './planExport.ts';
-import { buildReportTemplate, parseReportTemplate } from './reportTemplate.ts';
+import { parseReportTemplate } from './reportTemplate.ts';
 import { applyReportTemplate } from './applyTemplate.ts';
 import { reportTextReader, writableReport } from '../reports/access.ts';
 import { periodPlan } from '../reports/periods.ts';
-import { loadReport } from '../reports/reportView.ts';
 import { badRequest } from '../http/errors.ts';
 import { assertZipWithin, ImportError } from '@tiendo/importer';
 
@@ -32,32 +31,6 @@ async function guardZip(bytes: Uint8Array) {
 }
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
-
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A download with a Vietnamese file name that every browser saves correctly. */
-export function sendFile(
-  reply: FastifyReply,
-  type: string,
-  filename: string,
-  content: Buffer | string,
-) {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\w.-]+/g, '_');
-  return reply
-    .header('content-type', type)
-    .header('x-content-type-options', 'nosniff')
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    )
-    .send(content);
-}
 
 export function exportRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -154,15 +127,7 @@ export function exportRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       await periodAccess(request, request.params.id, false);
-      const summary = await periodSummary(app.db, request.params.id);
-      const { narrative } = await loadNarrative(app.db, summary);
-      const file = await consolidatedReportDocx(summary, narrative);
-      return sendFile(
-        reply,
-        DOCX,
-        `Báo cáo ${summary.period.label} - ${summary.period.communeName}.docx`,
-        file,
-      );
+      return sendDownload(reply, await periodReportFile(app.db, request.params.id));
     },
   );
 
@@ -177,14 +142,7 @@ export function exportRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       await periodAccess(request, request.params.id, false);
-      const summary = await periodSummary(app.db, request.params.id);
-      const file = await appendicesXlsx(summary);
-      return sendFile(
-        reply,
-        XLSX,
-        `Phụ lục ${summary.period.label} - ${summary.period.communeName}.xlsx`,
-        file,
-      );
+      return sendDownload(reply, await periodAppendicesFile(app.db, request.params.id));
     },
   );
 
@@ -241,14 +199,7 @@ export function exportRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       await writableReport(app.db, requireUser(request), request.params.id);
-      const report = await loadReport(app.db, request.params.id);
-      const file = await buildReportTemplate(report);
-      return sendFile(
-        reply,
-        XLSX,
-        `Mẫu báo cáo ${report.periodLabel} - ${report.unitName}.xlsx`,
-        file,
-      );
+      return sendDownload(reply, await reportTemplateFile(app.db, request.params.id));
     },
   );
 

@@ -6,7 +6,7 @@ import { requireUser } from '../auth/plugin.ts';
 import { assertCan } from '../access/policy.ts';
 import { scopeOf } from '../access/scope.ts';
 import { notFound } from '../http/errors.ts';
-import { DOCX, sendFile, XLSX } from '../exports/exportRoutes.ts';
+import { DOCX, sendFile, XLSX } from '../exports/download.ts';
 import { planReview, type ReviewSpan } from './planReview.ts';
 import { planRef } from '../plans/queries.ts';
 import { reviewDocx } from './reviewDocx.ts';
