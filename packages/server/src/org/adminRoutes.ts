@@ -23,7 +23,7 @@ import {
   updateUser,
 } from './admin.ts';
 import { Reorganisation, reorganise, setAdministrativeCode, unitHistory } from './succession.ts';
-import { assertUnitReadable, communeById, communeOfUnit } from './queries.ts';
+import { assertUnitReadable, communeById, parentOf } from './queries.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const RoleInput = z.object({ role: z.enum(ROLES), scopeUnitId: z.number().int().positive() });
@@ -147,7 +147,7 @@ export function adminRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const communeId = await communeOfUnit(app.db, request.params.id);
+      const communeId = await parentOf(app.db, request.params.id, 'unit');
       if (!communeId) throw notFound('Không tìm thấy đơn vị');
       return saveUnit(app.db, requireUser(request), communeId, {
         id: request.params.id,

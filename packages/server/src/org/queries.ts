@@ -63,17 +63,6 @@ export function communeById(db: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
-/** The commune a department (unit) is part of (undefined: no such unit). */
-export async function communeOfUnit(db: Kysely<Database>, unitId: number) {
-  const row = await db
-    .selectFrom('org_units')
-    .select('parent_id')
-    .where('id', '=', unitId)
-    .where('kind', '=', 'unit')
-    .executeTakeFirst();
-  return row?.parent_id ?? undefined;
-}
-
 /** The provinces whose figures the user may view (policy: province.view), by name. */
 export async function provincesViewedBy(db: Kysely<Database>, user: SessionUser) {
   const provinces = await db
@@ -85,12 +74,14 @@ export async function provincesViewedBy(db: Kysely<Database>, user: SessionUser)
   return provinces.filter((p) => canViewProvince(user, p.id));
 }
 
-/** The unit directly above this one (null at the top, undefined: no such unit). */
-export async function parentOf(db: Kysely<Database>, unitId: number) {
+/** The unit directly above this one (null at the top, undefined: no such unit — or, given a
+ *  kind, none of that kind: a department's commune is `parentOf(db, id, 'unit')`). */
+export async function parentOf(db: Kysely<Database>, unitId: number, kind?: OrgKind) {
   const row = await db
     .selectFrom('org_units')
     .select('parent_id')
     .where('id', '=', unitId)
+    .$if(kind !== undefined, (q) => q.where('kind', '=', kind!))
     .executeTakeFirst();
   return row?.parent_id;
 }
