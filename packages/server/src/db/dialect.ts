@@ -131,7 +131,8 @@ const notYetSent = (command: string) => ({ command, rowCount: null, rows: [], fi
  * first statement: the connection is pipelined (pg's `pipeline`), so the two go out at once and
  * a transaction costs one round trip less (a report item's save: five instead of six). A
  * transaction with no statement sends nothing. Kysely only ever sends a plain `begin` (no
- * isolation level) here.
+ * isolation level) here. A pipelined connection refuses cursors, query streams and pg's `rows`
+ * option: none is used on this pool (pg-boss has its own).
  */
 class PreparingClient extends pg.Client {
   #beginDeferred = false;
